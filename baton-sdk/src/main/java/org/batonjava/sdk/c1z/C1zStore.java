@@ -1,0 +1,261 @@
+package org.batonjava.sdk.c1z;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A c1z file opened for reading or writing. The file is unpacked into a private temporary folder; all
+ * work happens on that copy, and {@link #save()} (or {@link #close()} after writes) packs it back into
+ * the file atomically. The previous file survives any failure or crash until the new one is complete.
+ *
+ * <p>Not thread-safe: one caller at a time (the sync engine serialises store access).
+ */
+public final class C1zStore implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(C1zStore.class);
+
+  private final Path file;
+  private final Path workDir;
+  private final Path dbFile;
+  private final Connection db;
+  private final boolean readOnly;
+  private final C1zOptions options;
+  private final C1zCodec codec;
+  private final SyncRunTable syncRuns;
+  private final RowReader reader;
+  private RowWriter writer;
+  private boolean dirty;
+  private boolean closed;
+
+  private C1zStore(Path file, C1zOptions options, boolean readOnly, C1zCodec codec) {
+    this.file = file;
+    this.options = options;
+    this.readOnly = readOnly;
+    this.codec = codec;
+    C1zFormat format = C1zFormat.detect(file);
+    C1zFormat.requireReadable(file, format);
+    if (readOnly && format == C1zFormat.NEW) {
+      throw C1zException.about(file, "does not exist or is empty; run a sync first or check the --file path");
+    }
+    this.workDir = createWorkDir(file, options);
+    this.dbFile = workDir.resolve("db");
+    Connection connection = null;
+    try {
+      if (format == C1zFormat.V1_SQLITE) {
+        codec.decompress(file, dbFile);
+      }
+      connection = DriverManager.getConnection("jdbc:sqlite:" + dbFile);
+      configure(connection);
+      C1zSchema.apply(connection);
+      connection.setAutoCommit(false);
+      new GrantExpansionBackfill(connection).run();
+      connection.commit();
+    } catch (SQLException e) {
+      closeQuietly(connection);
+      deleteWorkDir();
+      throw C1zException.about(file, "is corrupt or not a c1z database (" + e.getMessage() + ")", e);
+    } catch (RuntimeException e) {
+      closeQuietly(connection);
+      deleteWorkDir();
+      throw e;
+    }
+    this.db = connection;
+    SyncTime time = new SyncTime(options.zone());
+    this.syncRuns = new SyncRunTable(db, time, options.clock(), new Ksuid(), this::markDirty);
+    this.reader = new RowReader(db, this::flushPending);
+  }
+
+  /** Opens {@code file} for writing; a missing or empty file becomes a new store. */
+  public static C1zStore open(Path file, C1zOptions options) {
+    return new C1zStore(file, options, false, new C1zCodec());
+  }
+
+  /** Opens an existing {@code file} for reading; nothing is ever written back. */
+  public static C1zStore openReadOnly(Path file, C1zOptions options) {
+    return new C1zStore(file, options, true, new C1zCodec());
+  }
+
+  /** For tests: a store whose saves go through {@code codec}. */
+  static C1zStore open(Path file, C1zOptions options, C1zCodec codec) {
+    return new C1zStore(file, options, false, codec);
+  }
+
+  public Path file() {
+    return file;
+  }
+
+  public SyncRunTable syncRuns() {
+    requireOpen();
+    return syncRuns;
+  }
+
+  public RowReader reader() {
+    requireOpen();
+    return reader;
+  }
+
+  /** The one writer of this store; rows are committed in batches (see {@link RowWriter}). */
+  public RowWriter writer() {
+    requireOpen();
+    if (readOnly) {
+      throw C1zException.about(file, "was opened read-only");
+    }
+    if (writer == null) {
+      writer = new RowWriter(db, new SyncTime(options.zone()), options.clock(), options.batchRows(), this::markDirty);
+    }
+    return writer;
+  }
+
+  /** Counts the rows of a sync, as stored at its end. */
+  public SyncStats stats(String syncId) {
+    requireOpen();
+    SyncRun run = syncRuns.get(syncId).orElseThrow(() -> C1zException.about(file, "has no sync " + syncId));
+    flushPending();
+    return new SyncStatsCounter(db, reader).count(syncId, run.type());
+  }
+
+  /** Deletes syncs beyond the keep limit (see {@link SyncCleaner}) and vacuums. */
+  public List<String> cleanup(Optional<String> currentSyncId) {
+    requireOpen();
+    flushPending();
+    List<String> deleted = new SyncCleaner(db, syncRuns).clean(currentSyncId, options.keepSyncCount());
+    if (!deleted.isEmpty()) {
+      markDirty();
+      LOG.debug("c1z: removed {} old sync(s)", deleted.size());
+    }
+    return deleted;
+  }
+
+  /**
+   * Packs the working database into the file atomically (WAL checkpoint, zstd, temp file, fsync,
+   * rename). Returns the file size in bytes.
+   */
+  public long save() {
+    requireOpen();
+    if (readOnly) {
+      throw C1zException.about(file, "was opened read-only");
+    }
+    flushPending();
+    try (Statement st = db.createStatement()) {
+      db.commit();
+      st.execute("pragma wal_checkpoint(TRUNCATE)");
+    } catch (SQLException e) {
+      throw C1zException.about(file, "could not be saved (" + e.getMessage() + ")", e);
+    }
+    long size = codec.save(dbFile, file);
+    dirty = false;
+    LOG.debug("c1z: saved {} ({} bytes compressed)", file, size);
+    return size;
+  }
+
+  /** Saves if anything was written, then releases the working copy. */
+  @Override
+  public void close() {
+    if (closed) {
+      return;
+    }
+    try {
+      if (dirty && !readOnly) {
+        save();
+      }
+    } finally {
+      release();
+    }
+  }
+
+  /** Releases the working copy without saving: the file keeps its last saved content. */
+  public void discard() {
+    if (!closed) {
+      release();
+    }
+  }
+
+  private void release() {
+    closed = true;
+    if (writer != null) {
+      writer.close();
+    }
+    closeQuietly(db);
+    deleteWorkDir();
+  }
+
+  private void flushPending() {
+    if (writer != null) {
+      writer.flush();
+    }
+  }
+
+  private void markDirty() {
+    dirty = true;
+  }
+
+  private void requireOpen() {
+    if (closed) {
+      throw C1zException.about(file, "store is already closed");
+    }
+  }
+
+  private static void configure(Connection connection) throws SQLException {
+    try (Statement st = connection.createStatement()) {
+      // The database is a private working copy: durability comes from the atomic save, not from fsync.
+      st.execute("pragma journal_mode = TRUNCATE");
+      st.execute("pragma synchronous = OFF");
+      st.execute("pragma locking_mode = EXCLUSIVE");
+      st.execute("pragma cache_size = -65536");
+      st.execute("pragma temp_store = MEMORY");
+      // Reading the schema here turns "not a database" into an error at open, not later.
+      st.executeQuery("select count(*) from sqlite_master").close();
+    }
+  }
+
+  private static Path createWorkDir(Path file, C1zOptions options) {
+    try {
+      Path parent = options.tempDir().orElse(Path.of(System.getProperty("java.io.tmpdir")));
+      Files.createDirectories(parent);
+      try {
+        return Files.createTempDirectory(
+            parent, "c1z", PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+      } catch (UnsupportedOperationException e) {
+        return Files.createTempDirectory(parent, "c1z");
+      }
+    } catch (IOException e) {
+      throw C1zException.about(
+          file, "cannot be unpacked: the temp folder is not writable (" + e.getMessage() + "); set --c1z-temp-dir", e);
+    }
+  }
+
+  private void deleteWorkDir() {
+    if (workDir == null || !Files.exists(workDir)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(workDir)) {
+      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    } catch (IOException e) {
+      LOG.warn("c1z: could not remove the working folder {}: {}", workDir, e.getMessage());
+    }
+  }
+
+  private static void closeQuietly(Connection connection) {
+    if (connection == null) {
+      return;
+    }
+    try {
+      connection.close();
+    } catch (SQLException ignored) {
+      // Nothing left to do with a connection that fails to close.
+    }
+  }
+}

@@ -1,0 +1,90 @@
+package org.batonjava.sdk.c1z;
+
+import c1.connector.v2.ResourceType;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/** Counts the rows of one sync the way baton-sdk does for {@link SyncStats}. */
+final class SyncStatsCounter {
+  private final Connection db;
+  private final RowReader reader;
+
+  SyncStatsCounter(Connection db, RowReader reader) {
+    this.db = db;
+    this.reader = reader;
+  }
+
+  SyncStats count(String syncId, SyncType type) {
+    // Every known resource type gets an entry, zero included; resources of unknown types are ignored.
+    SortedMap<String, Long> resourcesByType = new TreeMap<>();
+    long typeCount = 0;
+    String token = "";
+    do {
+      Page<ResourceType> page = reader.listResourceTypes(syncId, token, 0);
+      for (ResourceType t : page.items()) {
+        resourcesByType.put(t.getId(), 0L);
+        typeCount++;
+      }
+      token = page.nextPageToken();
+    } while (!token.isEmpty());
+    long resources = 0;
+    for (var entry : countByType("v1_resources", syncId).entrySet()) {
+      if (resourcesByType.containsKey(entry.getKey())) {
+        resourcesByType.put(entry.getKey(), entry.getValue());
+        resources += entry.getValue();
+      }
+    }
+    SortedMap<String, Long> entitlementsByType = new TreeMap<>();
+    SortedMap<String, Long> grantsByType = new TreeMap<>();
+    if (type != SyncType.RESOURCES_ONLY) {
+      entitlementsByType = countByType("v1_entitlements", syncId);
+      grantsByType = countByType("v1_grants", syncId);
+    }
+    return new SyncStats(
+        typeCount,
+        resources,
+        sum(entitlementsByType),
+        sum(grantsByType),
+        countAssets(syncId),
+        resourcesByType,
+        grantsByType,
+        entitlementsByType,
+        new TreeMap<>());
+  }
+
+  private SortedMap<String, Long> countByType(String table, String syncId) {
+    SortedMap<String, Long> counts = new TreeMap<>();
+    try (PreparedStatement ps =
+        db.prepareStatement(
+            "select resource_type_id, count(*) from " + table + " where sync_id = ? group by resource_type_id")) {
+      ps.setString(1, syncId);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          counts.put(rs.getString(1), rs.getLong(2));
+        }
+      }
+    } catch (SQLException e) {
+      throw new C1zException("could not count " + table + ": " + e.getMessage(), e);
+    }
+    return counts;
+  }
+
+  private long countAssets(String syncId) {
+    try (PreparedStatement ps = db.prepareStatement("select count(*) from v1_assets where sync_id = ?")) {
+      ps.setString(1, syncId);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? rs.getLong(1) : 0;
+      }
+    } catch (SQLException e) {
+      throw new C1zException("could not count assets: " + e.getMessage(), e);
+    }
+  }
+
+  private static long sum(SortedMap<String, Long> counts) {
+    return counts.values().stream().mapToLong(Long::longValue).sum();
+  }
+}
