@@ -1,0 +1,121 @@
+package org.batonjava.metabase.sim.data;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import org.batonjava.metabase.sim.permissions.DataAccess;
+import org.batonjava.metabase.sim.permissions.PermissionModel;
+import org.batonjava.metabase.sim.state.SimDatabase;
+import org.batonjava.metabase.sim.state.SimGroup;
+import org.batonjava.metabase.sim.state.SimState;
+import org.batonjava.metabase.sim.state.SimUser;
+
+/**
+ * What a dataset may do to a fresh state: add groups, users with memberships, databases and version-neutral data
+ * access. Paid-only facts (group managers, blocked access) are dropped on a free build.
+ */
+public final class DatasetLoader {
+    private final SimState state;
+    private final PermissionModel model;
+    private final boolean paid;
+
+    public DatasetLoader(SimState state, PermissionModel model, boolean paid) {
+        this.state = state;
+        this.model = model;
+        this.paid = paid;
+    }
+
+    public boolean paid() {
+        return paid;
+    }
+
+    /** Adds a group (ids 1 and 2 exist already and are skipped). */
+    public void group(int id, String name) {
+        if (id == SimGroup.ALL_USERS || id == SimGroup.ADMINISTRATORS) {
+            return;
+        }
+        if (state.groupByName(name) != null) {
+            throw new IllegalArgumentException("duplicate group name '" + name + "'");
+        }
+        state.seedGroup(id, name);
+    }
+
+    /**
+     * Adds a personal user in All Users plus {@code groups}; managers of {@code managerOf} on paid builds.
+     *
+     * @param password the login password, or null for a random one
+     */
+    public SimUser user(int id, String email, String first, String last, boolean active, String password,
+            Instant joined, Instant lastLogin, Collection<Integer> groups, Collection<Integer> managerOf) {
+        if (state.userByEmail(email) != null) {
+            throw new IllegalArgumentException("duplicate e-mail '" + email + "'");
+        }
+        SimUser u = state.seedUser(id, SimUser.Type.PERSONAL, email, first, last, joined);
+        if (password == null) {
+            state.credentials().setRandomPassword(u);
+        } else {
+            state.credentials().setPassword(u, password);
+        }
+        u.lastLogin(lastLogin);
+        u.touch(lastLogin == null ? joined : lastLogin);
+        for (int gid : groups) {
+            if (gid == SimGroup.ALL_USERS) {
+                continue;
+            }
+            if (state.group(gid) == null) {
+                throw new IllegalArgumentException("user " + id + " refers to unknown group " + gid);
+            }
+            boolean manager = paid && managerOf.contains(gid) && gid != SimGroup.ADMINISTRATORS;
+            state.addMembership(id, gid, manager);
+        }
+        state.setActive(u, active);
+        return u;
+    }
+
+    /** Adds a database with its tables. */
+    public void database(int id, String name, String engine, String description, boolean sample, boolean audit,
+            Instant created, List<SimDatabase.Table> tables) {
+        state.addDatabase(new SimDatabase(id, name, engine, description, sample, audit, created, tables));
+    }
+
+    /**
+     * Grants a group data access on a database in the running version's model.
+     *
+     * @param download {@code full}, {@code limited} or null
+     */
+    public void access(int groupId, int dbId, DataAccess access, String download) {
+        if (state.group(groupId) == null || state.database(dbId) == null) {
+            throw new IllegalArgumentException("permission for unknown group " + groupId + " or database " + dbId);
+        }
+        if (groupId == SimGroup.ADMINISTRATORS || state.database(dbId).audit()) {
+            return;
+        }
+        DataAccess effective = access == DataAccess.BLOCKED && !paid ? DataAccess.NONE : access;
+        state.permissions().put(groupId, dbId, model.seed(effective, paid ? download : null));
+    }
+
+    /**
+     * Gives every group without an entry on a database the version's default for new groups (0.50+: view-data
+     * unrestricted), as Metabase does when groups and databases are created.
+     */
+    public void fillDefaults() {
+        var defaults = model.defaultForNewGroup();
+        if (defaults == null) {
+            return;
+        }
+        for (SimGroup g : state.groups()) {
+            if (g.id() == SimGroup.ADMINISTRATORS) {
+                continue;
+            }
+            for (SimDatabase db : state.databases()) {
+                if (!db.audit() && state.permissions().get(g.id(), db.id()) == null) {
+                    state.permissions().put(g.id(), db.id(), defaults.deepCopy());
+                }
+            }
+        }
+    }
+
+    public void revision(int revision) {
+        state.permissions().revision(revision);
+    }
+}
