@@ -1,29 +1,145 @@
 package org.batonjava.sdk.sync;
 
+import c1.connector.v2.ResourceType;
+import io.grpc.Status;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import org.batonjava.sdk.c1z.C1zStore;
+import org.batonjava.sdk.c1z.Page;
+import org.batonjava.sdk.c1z.SyncRun;
+import org.batonjava.sdk.c1z.SyncStats;
+import org.batonjava.sdk.c1z.SyncType;
 import org.batonjava.sdk.connector.Connector;
+import org.batonjava.sdk.connector.ConnectorException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Runs a full (or resources-only) sync of a {@link Connector} into a c1z file. Work in progress: the
- * engine is being written; this class fixes its public API.
+ * Runs a full (or resources-only) sync of a {@link Connector} into a c1z file: resource types → resources
+ * (children depth-first) → entitlements → grants → grant expansion, one page at a time, straight into the
+ * store. The state is checkpointed into the sync run and the file is saved periodically, so a run that is
+ * stopped — by {@link #cancel()}, a signal, an error or even {@code kill -9} — is resumed by the next run
+ * from its last saved checkpoint and ends with the same content as an uninterrupted run.
  */
 public final class SyncEngine {
+  private static final Logger LOG = LoggerFactory.getLogger("org.batonjava.sdk.sync");
+
   private final Connector connector;
   private final SyncOptions options;
+  private final Clock clock;
+  private final Retryer retryer;
   private volatile boolean cancelled;
 
   public SyncEngine(Connector connector, SyncOptions options) {
     this.connector = connector;
     this.options = options;
+    this.clock = options.store().clock();
+    this.retryer = Retryer.standard(() -> cancelled);
+  }
+
+  /** For tests: a retryer that does not really sleep. */
+  SyncEngine(Connector connector, SyncOptions options, Retryer retryer) {
+    this.connector = connector;
+    this.options = options;
+    this.clock = options.store().clock();
+    this.retryer = retryer;
   }
 
   /**
    * Syncs, resuming an unfinished sync of the same type younger than 7 days, and saves the file
-   * atomically. Throws {@link org.batonjava.sdk.connector.ConnectorException} or
-   * {@link org.batonjava.sdk.c1z.C1zException} on failure (the sync stays resumable), and
-   * {@link SyncInterruptedException} after {@link #cancel()}.
+   * atomically. Throws {@link ConnectorException} or {@link org.batonjava.sdk.c1z.C1zException} on failure
+   * (the sync stays resumable), and {@link SyncInterruptedException} after {@link #cancel()}.
    */
   public SyncReport run() {
-    throw new UnsupportedOperationException("sync engine not written yet: " + connector + options + cancelled);
+    Instant start = clock.instant();
+    retryer.call("validating the connector", () -> {
+      connector.validate();
+      return null;
+    });
+    SyncType type = options.skipEntitlementsAndGrants() ? SyncType.RESOURCES_ONLY : SyncType.FULL;
+    try (C1zStore store = C1zStore.open(options.file(), options.store())) {
+      Optional<SyncRun> unfinished = store.syncRuns().resumable(type);
+      String syncId;
+      SyncState state;
+      if (unfinished.isPresent() && !unfinished.get().syncToken().isEmpty()) {
+        syncId = unfinished.get().id();
+        state = SyncState.parse(unfinished.get().syncToken());
+        LOG.info("Resuming sync {} started at {}", syncId, unfinished.get().startedAt());
+      } else {
+        syncId = unfinished.map(SyncRun::id).orElseGet(() -> store.syncRuns().start(type, ""));
+        state = SyncState.fresh(options.skipEntitlementsAndGrants());
+      }
+      boolean resumed = unfinished.isPresent();
+      SyncScope scope = new SyncScope(options.resourceTypes());
+      reloadSyncedTypes(store, syncId, scope);
+      SyncProgress progress = new SyncProgress(clock, Duration.ofSeconds(5));
+      SyncSteps steps = new SyncSteps(connector.resourceSyncers(), store, syncId, state, scope, retryer, progress,
+          !options.skipGrantExpansion());
+      Checkpointer checkpoints = new Checkpointer(store, syncId, state, clock, options);
+      try {
+        loop(state, steps, checkpoints);
+      } catch (RuntimeException e) {
+        checkpoints.saveQuietly(e);
+        if (cancelled) {
+          throw new SyncInterruptedException("sync " + syncId + " stopped; its progress is saved in "
+              + options.file() + " and the next run resumes it");
+        }
+        throw e;
+      }
+      store.syncRuns().checkpoint(syncId, state.finalToken());
+      store.cleanup(Optional.of(syncId));
+      SyncStats stats = store.stats(syncId).withStepDurations(state.stepDurationsMs());
+      store.syncRuns().end(syncId, stats.toJson());
+      connector.syncFinished();
+      store.save();
+      if (scope.dropped() > 0) {
+        LOG.info("{} record(s) without an id or of an unsynced type were dropped", scope.dropped());
+      }
+      Duration took = Duration.between(start, clock.instant());
+      LOG.info("Sync complete. {} resource types, {} resources, {} entitlements, {} grants in {} ms",
+          stats.resourceTypes(), stats.resources(), stats.entitlements(), stats.grants(), took.toMillis());
+      return new SyncReport(syncId, resumed, stats, steps.warnings(), took);
+    }
+  }
+
+  private void loop(SyncState state, SyncSteps steps, Checkpointer checkpoints) {
+    checkpoints.force();
+    ParallelActions parallel = new ParallelActions(options.workers(), steps);
+    try {
+      while (!state.done()) {
+        checkCancelled();
+        Action top = state.peek().orElseThrow();
+        Instant stepStart = clock.instant();
+        if (options.workers() > 1 && top.forResource()
+            && (top.operation() == Operation.LIST_ENTITLEMENTS || top.operation() == Operation.LIST_GRANTS)) {
+          parallel.run(state.topRun(options.workers() * 4), this::checkCancelled);
+        } else {
+          steps.step(top, this::checkCancelled);
+        }
+        state.addStepDuration(top.operation().wireName(), Duration.between(stepStart, clock.instant()).toMillis());
+        checkpoints.maybe();
+      }
+    } finally {
+      parallel.close();
+    }
+  }
+
+  private static void reloadSyncedTypes(C1zStore store, String syncId, SyncScope scope) {
+    String token = "";
+    do {
+      Page<ResourceType> page = store.reader().listResourceTypes(syncId, token, 0);
+      page.items().forEach(scope::synced);
+      token = page.nextPageToken();
+    } while (!token.isEmpty());
+  }
+
+  private void checkCancelled() {
+    if (cancelled || Thread.currentThread().isInterrupted()) {
+      cancelled = true;
+      throw new ConnectorException(Status.Code.CANCELLED, "sync cancelled");
+    }
   }
 
   /** Asks a running {@link #run()} to stop at the next safe point, checkpoint, save and return. */

@@ -1,0 +1,183 @@
+package org.batonjava.sdk.sync;
+
+import c1.connector.v2.Entitlement;
+import c1.connector.v2.Grant;
+import c1.connector.v2.GrantExpandable;
+import c1.connector.v2.GrantImmutable;
+import c1.connector.v2.GrantSources;
+import c1.connector.v2.ResourceId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.batonjava.sdk.c1z.C1zStore;
+import org.batonjava.sdk.c1z.GrantFilter;
+import org.batonjava.sdk.c1z.Page;
+import org.batonjava.sdk.connector.Annotations;
+import org.batonjava.sdk.connector.BatonIds;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Grant expansion (baton-sdk §3.5): for every expandable grant "S's holders get D", principals holding S get
+ * a derived grant on D carrying {@code sources} and {@code GrantImmutable}; grants that already exist get the
+ * source added. Works over the store a page at a time: only the entitlement graph is held in memory.
+ * Idempotent, so an interrupted expansion simply runs again.
+ */
+final class GrantExpander {
+  static final int MAX_DEPTH = 20;
+  private static final Logger LOG = LoggerFactory.getLogger(GrantExpander.class);
+  private static final int PAGE = 5_000;
+
+  private final C1zStore store;
+  private final String syncId;
+  private final Runnable checkCancelled;
+  private long created;
+  private long updated;
+  private long droppedEdges;
+
+  GrantExpander(C1zStore store, String syncId, Runnable checkCancelled) {
+    this.store = store;
+    this.syncId = syncId;
+    this.checkCancelled = checkCancelled;
+  }
+
+  /** Runs the whole expansion; returns the number of grants created. */
+  long run() {
+    ExpansionGraph graph = loadGraph();
+    if (graph.isEmpty()) {
+      return 0;
+    }
+    List<ExpansionGraph.Component> order = graph.layers(MAX_DEPTH);
+    LOG.info("Expanding grants: {} edge(s) between {} entitlement group(s)", graph.edgeCount(), order.size());
+    Map<String, Entitlement> entitlements = new HashMap<>();
+    for (ExpansionGraph.Component c : order) {
+      checkCancelled.run();
+      // Inside a cycle every member ends up with every other member's holders: repeat until nothing changes.
+      boolean changed = !c.internalEdges().isEmpty();
+      for (int pass = 0; changed && pass <= c.entitlementIds().size(); pass++) {
+        changed = false;
+        for (ExpansionGraph.Edge e : c.internalEdges()) {
+          changed |= expand(e, entitlements);
+        }
+      }
+      for (ExpansionGraph.Edge e : c.outgoingEdges()) {
+        expand(e, entitlements);
+      }
+    }
+    LOG.info("Grant expansion done: {} grant(s) created, {} updated with sources, {} edge(s) dropped",
+        created, updated, droppedEdges);
+    return created;
+  }
+
+  private ExpansionGraph loadGraph() {
+    ExpansionGraph graph = new ExpansionGraph();
+    Map<String, Optional<ResourceId>> sourceResource = new HashMap<>();
+    String token = "";
+    do {
+      Page<Grant> page = store.reader().listGrantsNeedingExpansion(syncId, token, PAGE);
+      for (Grant g : page.items()) {
+        GrantExpandable x = Annotations.find(g.getAnnotationsList(), GrantExpandable.class).orElseThrow();
+        for (String source : x.getEntitlementIdsList()) {
+          if (source.isBlank()) {
+            continue;
+          }
+          Optional<ResourceId> resource = sourceResource.computeIfAbsent(source,
+              s -> store.reader().getEntitlement(syncId, s).map(e -> e.getResource().getId()));
+          if (resource.isEmpty()) {
+            droppedEdges++;
+            LOG.debug("grant expansion: source entitlement {} of grant {} does not exist; edge dropped", source, g.getId());
+            continue;
+          }
+          ResourceId principal = g.getPrincipal().getId();
+          if (!sameResource(resource.get(), principal)) {
+            throw new IllegalStateException("grant expansion: source entitlement " + source
+                + " belongs to " + resource.get().getResourceType() + ":" + resource.get().getResource()
+                + ", which does not match the principal " + principal.getResourceType() + ":" + principal.getResource()
+                + " of grant " + g.getId() + " (source entitlement resource id did not match grant principal id)");
+          }
+          graph.add(new ExpansionGraph.Edge(source, g.getEntitlement().getId(), x.getShallow(), x.getResourceTypeIdsList()));
+        }
+      }
+      token = page.nextPageToken();
+    } while (!token.isEmpty());
+    return graph;
+  }
+
+  /** Gives the holders of {@code edge.source()} the destination entitlement; true if anything changed. */
+  private boolean expand(ExpansionGraph.Edge edge, Map<String, Entitlement> entitlements) {
+    Entitlement destination = entitlements.computeIfAbsent(edge.destination(),
+        id -> store.reader().getEntitlement(syncId, id).orElseThrow(() ->
+            new IllegalStateException("grant expansion: entitlement " + id + " is missing from the sync")));
+    GrantFilter filter = GrantFilter.forEntitlement(edge.source()).withPrincipalTypes(edge.principalTypes());
+    boolean changed = false;
+    String token = "";
+    do {
+      checkCancelled.run();
+      Page<Grant> page = store.reader().listGrants(syncId, filter, token, PAGE);
+      List<Grant> writes = new ArrayList<>();
+      for (Grant source : page.items()) {
+        boolean direct = isDirect(source, edge.source());
+        if (edge.shallow() && !direct) {
+          continue;
+        }
+        ResourceId principal = source.getPrincipal().getId();
+        List<Grant> existing = existingGrants(edge.destination(), principal);
+        if (existing.isEmpty()) {
+          writes.add(Grant.newBuilder()
+              .setId(BatonIds.grantId(destination, principal))
+              .setEntitlement(destination)
+              .setPrincipal(source.getPrincipal())
+              .setSources(GrantSources.newBuilder()
+                  .putSources(edge.source(), GrantSources.GrantSource.newBuilder().setIsDirect(direct).build()))
+              .addAnnotations(Annotations.pack(GrantImmutable.getDefaultInstance()))
+              .build());
+          created++;
+          continue;
+        }
+        for (Grant g : existing) {
+          withSource(g, edge.source(), direct, edge.destination()).ifPresent(u -> {
+            writes.add(u);
+            updated++;
+          });
+        }
+      }
+      if (!writes.isEmpty()) {
+        store.writer().putExpandedGrants(syncId, writes);
+        changed = true;
+      }
+      token = page.nextPageToken();
+    } while (!token.isEmpty());
+    return changed;
+  }
+
+  private List<Grant> existingGrants(String entitlementId, ResourceId principal) {
+    GrantFilter filter = GrantFilter.forPrincipal(principal.getResourceType(), principal.getResource()).withEntitlement(entitlementId);
+    return store.reader().listGrants(syncId, filter, "", 0).items();
+  }
+
+  /** The grant with {@code source} recorded (and, for a direct grant seen first, itself as a direct source). */
+  private static Optional<Grant> withSource(Grant g, String source, boolean direct, String destination) {
+    Map<String, GrantSources.GrantSource> sources = g.getSources().getSourcesMap();
+    GrantSources.GrantSource current = sources.get(source);
+    if (current != null && (current.getIsDirect() || !direct)) {
+      return Optional.empty();
+    }
+    GrantSources.Builder b = g.getSources().toBuilder();
+    if (sources.isEmpty()) {
+      b.putSources(destination, GrantSources.GrantSource.newBuilder().setIsDirect(true).build());
+    }
+    b.putSources(source, GrantSources.GrantSource.newBuilder().setIsDirect(direct).build());
+    return Optional.of(g.toBuilder().setSources(b).build());
+  }
+
+  /** A grant is direct for {@code source} when it has no sources or names {@code source} itself. */
+  private static boolean isDirect(Grant g, String source) {
+    return g.getSources().getSourcesCount() == 0 || g.getSources().containsSources(source);
+  }
+
+  private static boolean sameResource(ResourceId a, ResourceId b) {
+    return a.getResourceType().equals(b.getResourceType()) && a.getResource().equals(b.getResource());
+  }
+}

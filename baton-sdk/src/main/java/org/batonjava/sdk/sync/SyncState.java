@@ -1,0 +1,162 @@
+package org.batonjava.sdk.sync;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The resumable state of a sync: a stack of {@link Action}s, serialised into {@code v1_sync_runs.sync_token}
+ * in baton-sdk's token shape ({@code actions_map}, {@code action_order}, {@code current_action_id},
+ * {@code completed_actions_count}, {@code version}; empty fields left out). Not thread-safe.
+ */
+@JsonInclude(JsonInclude.Include.NON_DEFAULT)
+public final class SyncState {
+  private static final ObjectMapper JSON =
+      new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+
+  @JsonProperty("actions_map")
+  private Map<String, Action> actions = new LinkedHashMap<>();
+
+  @JsonProperty("action_order")
+  private List<String> order = new ArrayList<>();
+
+  @JsonProperty("current_action_id")
+  private long currentActionId;
+
+  @JsonProperty("needs_expansion")
+  private boolean needsExpansion;
+
+  @JsonProperty("should_skip_entitlements_and_grants")
+  private boolean skipEntitlementsAndGrants;
+
+  @JsonProperty("completed_actions_count")
+  private long completedActions;
+
+  @JsonProperty("step_durations_ms")
+  private Map<String, Long> stepDurationsMs = new LinkedHashMap<>();
+
+  @JsonProperty("version")
+  @JsonInclude(JsonInclude.Include.ALWAYS)
+  private int version = 1;
+
+  /** A fresh state holding one {@code init} action. */
+  static SyncState fresh(boolean skipEntitlementsAndGrants) {
+    SyncState s = new SyncState();
+    s.skipEntitlementsAndGrants = skipEntitlementsAndGrants;
+    s.push(Operation.INIT, "", "", "", "", "");
+    return s;
+  }
+
+  /** Reads a checkpoint token; fails with a clear message when it is not one. */
+  static SyncState parse(String token) {
+    try {
+      SyncState s = JSON.readValue(token, SyncState.class);
+      for (String id : s.order) {
+        if (!s.actions.containsKey(id)) {
+          throw new IllegalArgumentException("action " + id + " is in action_order but not in actions_map");
+        }
+      }
+      return s;
+    } catch (JsonProcessingException | IllegalArgumentException e) {
+      throw new IllegalStateException("the sync token of the unfinished sync is corrupt (" + e.getMessage() + ")", e);
+    }
+  }
+
+  String toJson() {
+    try {
+      return JSON.writeValueAsString(this);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The token kept by a finished sync: counters only. */
+  String finalToken() {
+    SyncState done = new SyncState();
+    done.currentActionId = currentActionId;
+    done.completedActions = completedActions;
+    done.stepDurationsMs = stepDurationsMs;
+    return done.toJson();
+  }
+
+  Action push(Operation op, String resourceType, String resourceId, String parentType, String parentId, String token) {
+    String id = String.format("%010d", ++currentActionId);
+    Action a = new Action(id, op, token, resourceType, resourceId, parentType, parentId);
+    actions.put(id, a);
+    order.add(id);
+    return a;
+  }
+
+  Optional<Action> peek() {
+    return order.isEmpty() ? Optional.empty() : Optional.of(actions.get(order.get(order.size() - 1)));
+  }
+
+  /** The top {@code max} actions (top first) that have the same operation as the top and name a resource. */
+  List<Action> topRun(int max) {
+    List<Action> run = new ArrayList<>();
+    Optional<Action> top = peek();
+    if (top.isEmpty() || !top.get().forResource()) {
+      return run;
+    }
+    for (int i = order.size() - 1; i >= 0 && run.size() < max; i--) {
+      Action a = actions.get(order.get(i));
+      if (a.operation() != top.get().operation() || !a.forResource()) {
+        break;
+      }
+      run.add(a);
+    }
+    return run;
+  }
+
+  void update(Action action) {
+    actions.put(action.id(), action);
+  }
+
+  void finish(Action action) {
+    actions.remove(action.id());
+    order.remove(action.id());
+    completedActions++;
+  }
+
+  @JsonIgnore
+  boolean done() {
+    return order.isEmpty();
+  }
+
+  @JsonIgnore
+  int depth() {
+    return order.size();
+  }
+
+  boolean skipEntitlementsAndGrants() {
+    return skipEntitlementsAndGrants;
+  }
+
+  void needsExpansion() {
+    needsExpansion = true;
+  }
+
+  boolean expansionNeeded() {
+    return needsExpansion;
+  }
+
+  long completedActions() {
+    return completedActions;
+  }
+
+  void addStepDuration(String step, long millis) {
+    stepDurationsMs.merge(step, millis, Long::sum);
+  }
+
+  Map<String, Long> stepDurationsMs() {
+    return stepDurationsMs;
+  }
+}
