@@ -209,7 +209,7 @@ public final class C1zStore implements AutoCloseable {
   private static void configure(Connection connection) throws SQLException {
     try (Statement st = connection.createStatement()) {
       // The database is a private working copy: durability comes from the atomic save, not from fsync.
-      st.execute("pragma journal_mode = TRUNCATE");
+      st.execute("pragma journal_mode = MEMORY");
       st.execute("pragma synchronous = OFF");
       st.execute("pragma locking_mode = EXCLUSIVE");
       st.execute("pragma cache_size = -65536");

@@ -38,6 +38,8 @@ final class SyncSteps {
   private final SyncProgress progress;
   private final boolean expandGrants;
   private final Set<String> scheduledChildren = new HashSet<>();
+  /** Resources of the last planned page, so their actions need not read them back from the store. */
+  private final Map<String, Resource> planned = new java.util.HashMap<>();
   private int warnings;
 
   SyncSteps(List<ResourceSyncer> syncerList, C1zStore store, String syncId, SyncState state, SyncScope scope,
@@ -165,6 +167,7 @@ final class SyncSteps {
     Page<Resource> page = store.reader().listResources(syncId, Optional.empty(), a.pageToken(), RESOURCES_PER_STEP);
     advance(a, page.nextPageToken());
     List<Resource> due = new ArrayList<>();
+    planned.clear();
     for (Resource r : page.items()) {
       Optional<ResourceType> type = scope.type(r.getId().getResourceType());
       if (type.isEmpty()) {
@@ -174,6 +177,7 @@ final class SyncSteps {
           ? scope.skipsEntitlements(type.get(), r) : scope.skipsGrants(type.get(), r);
       if (!skip) {
         due.add(r);
+        planned.put(r.getId().getResourceType() + ":" + r.getId().getResource(), r);
       }
     }
     for (int i = due.size() - 1; i >= 0; i--) {
@@ -184,6 +188,10 @@ final class SyncSteps {
 
   /** The stored resource a per-resource action is about (read on the engine thread). */
   Resource storedResource(Action a) {
+    Resource cached = planned.get(a.resourceTypeId() + ":" + a.resourceId());
+    if (cached != null) {
+      return cached;
+    }
     return store.reader().getResource(syncId, a.resourceTypeId(), a.resourceId())
         .orElseThrow(() -> new IllegalStateException("resource " + a.resourceTypeId() + ":" + a.resourceId() + " vanished from the store"));
   }
