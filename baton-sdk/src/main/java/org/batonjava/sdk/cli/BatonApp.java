@@ -15,8 +15,8 @@ import picocli.CommandLine.ParseResult;
 
 /**
  * The connector binary: flags, {@code BATON_*} environment and {@code .baton.yaml} in, one of
- * {@code capabilities}, {@code config}, help, version or a root run (sync; service and one-shot provisioning
- * are recognised but not supported yet) out. Command output goes to stdout, logs and errors to stderr.
+ * {@code capabilities}, {@code config}, help, version or a root run (sync or one-shot provisioning; service mode
+ * is recognised but not supported yet) out. Command output goes to stdout, logs and errors to stderr.
  *
  * <pre>{@code
  * public static void main(String[] args) {
@@ -124,10 +124,13 @@ public final class BatonApp {
         return EXIT_OK;
       }
       RunMode mode = RunMode.select(config);
-      if (mode.kind() != RunMode.Kind.SYNC) {
+      if (mode.kind() == RunMode.Kind.SERVICE) {
         return errors.fail(mode.notSupportedMessage());
       }
       Connector connector = connectorFactory.create(config);
+      if (mode.kind() == RunMode.Kind.ONE_SHOT) {
+        return new ProvisionCommand(environment).run(mode, connector, config) ? EXIT_OK : errors.fail(mode.notSupportedMessage());
+      }
       return new SyncCommand(environment, syncJobs, signals, errors).run(connector, config);
     } catch (RuntimeException e) {
       return errors.fail(e);

@@ -163,24 +163,48 @@ class ConfigErrorsTest {
   }
 
   @Test
-  void oneShotProvisioningIsNotSupportedYet() {
+  void oneShotProvisioningNeedsASyncedFileAndNamesUnknownIds() {
     cli.withRequiredEnv();
 
     assertOneLineFailure(
         cli.run("--grant-entitlement", "group:1:member", "--grant-principal", "7", "--grant-principal-type", "user"),
-        "one-shot grant (--grant-entitlement) is not supported yet");
-    assertOneLineFailure(cli.run("--revoke-grant", "g1"), "one-shot revoke (--revoke-grant) is not supported yet");
+        workingFile() + ": does not exist or is empty; run a sync first or check the --file path");
+    cli.realJobs = SyncJob.engine();
+    assertThat(cli.run()).as(cli.err()).isZero();
+    cli.realJobs = null;
+    assertOneLineFailure(
+        cli.run("--grant-entitlement", "group:1:member", "--grant-principal", "7", "--grant-principal-type", "user"),
+        "entitlement group:1:member is not in the latest sync of " + workingFile()
+            + "; check the id (baton -f " + workingFile() + " entitlements) or sync again");
+    assertOneLineFailure(cli.run("--revoke-grant", "g1"),
+        "grant g1 is not in the latest sync of " + workingFile() + "; check the id (baton -f " + workingFile()
+            + " grants) or sync again");
+    assertOneLineFailure(
+        cli.run("--invoke-action", "disable_everything"), "unknown action disable_everything; this connector offers enable_user");
+  }
+
+  @Test
+  void oneShotActionsPrintOneLine() {
+    cli.withRequiredEnv();
+
+    assertThat(cli.run("--invoke-action", "enable_user", "--invoke-action-args", "{\"user_id\":1}")).as(cli.err()).isZero();
+    assertThat(cli.out()).isEqualTo("action enable_user complete: {}\n");
+    assertThat(cli.run("--list-action-schemas")).isZero();
+    assertThat(cli.out()).contains("\"name\": \"enable_user\"");
+    assertThat(cli.syncs).isEmpty();
+  }
+
+  @Test
+  void accountCreationIsNotSupportedYet() {
+    cli.withRequiredEnv();
+
     assertOneLineFailure(
         cli.run("--create-account-login", "ann"),
         "one-shot account creation (--create-account-login) is not supported yet");
-    assertOneLineFailure(
-        cli.run("--create-account-profile", "{}"),
-        "one-shot account creation (--create-account-profile) is not supported yet");
-    assertOneLineFailure(
-        cli.run("--invoke-action", "enable_user", "--invoke-action-args", "{\"user_id\":1}"),
-        "one-shot action (--invoke-action) is not supported yet");
-    assertOneLineFailure(
-        cli.run("--list-action-schemas"), "listing action schemas (--list-action-schemas) is not supported yet");
+  }
+
+  private String workingFile() {
+    return cli.workingDirectory.resolve("sync.c1z").toString();
   }
 
   @Test
