@@ -1,0 +1,42 @@
+package org.batonjava.metabase.connector;
+
+import java.time.Duration;
+import java.util.Objects;
+import org.batonjava.sdk.crypto.Secret;
+
+/**
+ * Everything the connector needs, already parsed (the CLI runtime turns flags, {@code BATON_*} variables and
+ * {@code .baton.yaml} into this; the connector never reads flags itself). {@link #toString()} shows the key as
+ * {@code <secret>}.
+ *
+ * @param baseUrl {@code --metabase-base-url}
+ * @param apiKey {@code --metabase-api-key}
+ * @param withPaidPlan {@code --metabase-with-paid-plan}: adds the group {@code manager} entitlement
+ * @param variant which connector (or {@link MetabaseVariant#AUTO})
+ * @param httpTimeout {@code --http-timeout-seconds} (default 300 s): connect and request timeout
+ */
+public record ConnectorConfig(
+    String baseUrl, Secret apiKey, boolean withPaidPlan, MetabaseVariant variant, Duration httpTimeout) {
+
+  /** The default of {@code --http-timeout-seconds}, as in baton-sdk. */
+  public static final Duration DEFAULT_HTTP_TIMEOUT = Duration.ofSeconds(300);
+
+  public ConnectorConfig {
+    baseUrl = baseUrl == null ? "" : baseUrl;
+    Objects.requireNonNull(apiKey, "apiKey");
+    Objects.requireNonNull(variant, "variant");
+    httpTimeout = httpTimeout == null ? DEFAULT_HTTP_TIMEOUT : httpTimeout;
+    if (httpTimeout.isZero() || httpTimeout.isNegative()) {
+      throw new IllegalArgumentException("--http-timeout-seconds must be at least 1");
+    }
+  }
+
+  /** A configuration with the default HTTP timeout. */
+  public static ConnectorConfig of(MetabaseVariant variant, String baseUrl, Secret apiKey, boolean withPaidPlan) {
+    return new ConnectorConfig(baseUrl, apiKey, withPaidPlan, variant, DEFAULT_HTTP_TIMEOUT);
+  }
+
+  public ConnectorConfig withHttpTimeout(Duration timeout) {
+    return new ConnectorConfig(baseUrl, apiKey, withPaidPlan, variant, timeout);
+  }
+}

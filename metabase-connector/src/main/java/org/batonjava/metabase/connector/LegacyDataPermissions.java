@@ -1,0 +1,54 @@
+package org.batonjava.metabase.connector;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Metabase 0.49's data permissions: {@code data: {schemas, native}}. A group has {@code access} when it may
+ * query every schema ({@code schemas: "all"}, or {@code impersonated} on paid builds), and also {@code write}
+ * when it may write native SQL ({@code native: "write"}, which Metabase only allows together with full schema
+ * access). {@code none} and {@code block} give nothing; granular per-schema/table maps give no database-level
+ * entitlement and are logged at debug level.
+ */
+public final class LegacyDataPermissions implements PermissionModel {
+  public static final DatabasePermission ACCESS = new DatabasePermission("access", "Access");
+  public static final DatabasePermission WRITE = new DatabasePermission("write", "Write");
+
+  private static final Logger LOG = LoggerFactory.getLogger(LegacyDataPermissions.class);
+
+  @Override
+  public String name() {
+    return "0.49 data access (access/write)";
+  }
+
+  @Override
+  public List<DatabasePermission> permissions() {
+    return List.of(ACCESS, WRITE);
+  }
+
+  @Override
+  public List<DatabasePermission> granted(long groupId, long databaseId, JsonNode permissions) {
+    JsonNode data = permissions.get("data");
+    if (data == null || !data.isObject()) {
+      return List.of();
+    }
+    JsonNode schemas = data.get("schemas");
+    boolean nativeWrite = "write".equals(data.path("native").asText(""));
+    if (schemas != null && schemas.isContainerNode()) {
+      LOG.debug("database {}: group {} has granular (per schema/table) data access; no database-level entitlement",
+          databaseId, groupId);
+      return List.of();
+    }
+    String level = schemas == null || schemas.isNull() ? "" : schemas.asText("");
+    if (level.equals("none") || level.equals("block")) {
+      return List.of();
+    }
+    boolean access = nativeWrite || level.equals("all") || level.equals("impersonated");
+    if (!access) {
+      return List.of();
+    }
+    return nativeWrite ? List.of(ACCESS, WRITE) : List.of(ACCESS);
+  }
+}

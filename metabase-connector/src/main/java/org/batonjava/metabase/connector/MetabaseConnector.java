@@ -1,0 +1,71 @@
+package org.batonjava.metabase.connector;
+
+import c1.connector.v2.ConnectorAccountCreationSchema;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.batonjava.metabase.client.MetabaseClient;
+import org.batonjava.sdk.connector.Connector;
+import org.batonjava.sdk.connector.ConnectorInfo;
+import org.batonjava.sdk.connector.ResourceSyncer;
+
+/**
+ * The Metabase connector, one class for every variant: the variant decides the metadata, what
+ * {@link #validate()} checks and whether databases are synced. Built by {@link MetabaseConnectors#create}.
+ */
+public final class MetabaseConnector implements Connector {
+  private final MetabaseVariant variant;
+  private final String version;
+  private final CurrentServer server;
+  private final PerSync<MembershipIndex> memberships = new PerSync<>();
+  private final PerSync<PermissionGraph> graph = new PerSync<>();
+  private final List<ResourceSyncer> syncers;
+
+  MetabaseConnector(MetabaseVariant variant, String version, MetabaseClient client, ServerCheck check) {
+    this.variant = variant;
+    this.version = version;
+    this.server = new CurrentServer(check, client);
+    List<ResourceSyncer> list = new ArrayList<>();
+    list.add(new UserSyncer(client, server, memberships));
+    list.add(new GroupSyncer(client, server));
+    if (variant.syncsDatabases()) {
+      list.add(new DatabaseSyncer(client, server, graph));
+    }
+    this.syncers = List.copyOf(list);
+  }
+
+  public MetabaseVariant variant() {
+    return variant;
+  }
+
+  @Override
+  public ConnectorInfo info() {
+    return new ConnectorInfo(variant.binaryName(), variant.displayName(), variant.description(), version);
+  }
+
+  @Override
+  public void validate() {
+    server.validate();
+  }
+
+  /** What the last validation learned (version, plan, permission model). */
+  public ServerProfile serverProfile() {
+    return server.profile();
+  }
+
+  @Override
+  public List<ResourceSyncer> resourceSyncers() {
+    return syncers;
+  }
+
+  @Override
+  public Optional<ConnectorAccountCreationSchema> accountCreationSchema() {
+    return Optional.of(AccountSchema.METABASE);
+  }
+
+  @Override
+  public void syncFinished() {
+    memberships.clear();
+    graph.clear();
+  }
+}

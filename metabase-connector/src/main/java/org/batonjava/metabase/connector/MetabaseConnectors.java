@@ -1,0 +1,37 @@
+package org.batonjava.metabase.connector;
+
+import org.batonjava.metabase.client.BaseUrl;
+import org.batonjava.metabase.client.ClientSettings;
+import org.batonjava.metabase.client.MetabaseClient;
+
+/** Builds the connector a configuration asks for. */
+public final class MetabaseConnectors {
+  private MetabaseConnectors() {}
+
+  /**
+   * The connector of {@code config.variant()}, talking to {@code config.baseUrl()}. No request is made until
+   * {@code validate()} or a sync.
+   *
+   * @throws org.batonjava.sdk.connector.ConnectorException {@code INVALID_ARGUMENT} when the base URL is not an
+   *     absolute http(s) URL
+   */
+  public static MetabaseConnector create(ConnectorConfig config) {
+    String version = connectorVersion();
+    ClientSettings settings = new ClientSettings(BaseUrl.parse(config.baseUrl()), config.apiKey(), config.httpTimeout(),
+        "baton-metabase-java/" + version + " (" + config.variant().binaryName() + ")");
+    MetabaseClient client = new MetabaseClient(settings);
+    ServerCheck check = switch (config.variant()) {
+      case UNVERSIONED -> new AdminKeyCheck(config.withPaidPlan());
+      case V049 -> new VersionGate(49, new LegacyDataPermissions(), config.withPaidPlan());
+      case V056 -> new VersionGate(56, new CreateQueriesPermissions(), config.withPaidPlan());
+      case AUTO -> new VersionDetection(config.withPaidPlan());
+    };
+    return new MetabaseConnector(config.variant(), version, client, check);
+  }
+
+  /** The jar's Implementation-Version, or {@code dev} when run from classes. */
+  static String connectorVersion() {
+    String v = MetabaseConnectors.class.getPackage().getImplementationVersion();
+    return v == null || v.isBlank() ? "dev" : v;
+  }
+}
