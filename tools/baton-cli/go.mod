@@ -5,7 +5,10 @@ module batonjava/tools/baton-cli
 
 go 1.25.2
 
-require github.com/conductorone/baton-sdk v0.25.0
+require (
+	github.com/conductorone/baton-sdk v0.25.0
+	google.golang.org/protobuf v1.36.11
+)
 
 require (
 	atomicgo.dev/cursor v0.2.0 // indirect
@@ -134,7 +137,6 @@ require (
 	google.golang.org/genproto/googleapis/api v0.0.0-20260526163538-3dc84a4a5aaa // indirect
 	google.golang.org/genproto/googleapis/rpc v0.0.0-20260729162451-8efbd57d26e0 // indirect
 	google.golang.org/grpc v1.83.0 // indirect
-	google.golang.org/protobuf v1.36.11 // indirect
 	gopkg.in/yaml.v3 v3.0.1 // indirect
 	modernc.org/libc v1.72.0 // indirect
 	modernc.org/mathutil v1.7.1 // indirect
