@@ -40,12 +40,15 @@ public final class PublicJwk {
     } catch (ParseException e) {
       throw new EncryptionException("not a valid JWK: " + e.getMessage());
     }
-    return of(parsed.toPublicJWK());
+    return of(parsed);
   }
 
   /** Resolves a (public) nimbus JWK. */
   public static PublicJwk of(JWK jwk) {
     JWK publicJwk = jwk.toPublicJWK();
+    if (publicJwk == null) { // symmetric ("oct") keys have no public part
+      throw new EncryptionException("JWK key type " + jwk.getKeyType() + " is not supported (OKP Ed25519, RSA, EC)");
+    }
     if (publicJwk instanceof OctetKeyPair okp) {
       if (!Curve.Ed25519.equals(okp.getCurve())) {
         throw new EncryptionException("OKP JWK on curve " + okp.getCurve() + " is not supported (Ed25519 only)");
