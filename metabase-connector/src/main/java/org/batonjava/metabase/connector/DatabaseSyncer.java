@@ -68,7 +68,7 @@ final class DatabaseSyncer implements ResourceSyncer {
 
   @Override
   public PageResult<Grant> grants(Resource resource, PageRequest page) {
-    long databaseId = UserSyncer.numericId(resource);
+    long databaseId = MetabaseIds.of(resource);
     PermissionModel model = model();
     PermissionGraph permissions = graph.get(page.syncId(), () -> PermissionGraph.read(client, model));
     boolean paidPlan = server.profile().paidPlan();

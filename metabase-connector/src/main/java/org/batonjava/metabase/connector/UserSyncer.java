@@ -58,7 +58,7 @@ final class UserSyncer implements ResourceSyncer {
 
   @Override
   public PageResult<Grant> grants(Resource resource, PageRequest page) {
-    long userId = numericId(resource);
+    long userId = MetabaseIds.of(resource);
     MembershipIndex index = memberships.get(page.syncId(), () -> MembershipIndex.read(client));
     return PageResult.last(MembershipGrants.forUser(resource, index.of(userId), server.profile().paidPlan()));
   }
@@ -75,16 +75,6 @@ final class UserSyncer implements ResourceSyncer {
       return offset;
     } catch (NumberFormatException e) {
       throw new ConnectorException(Status.Code.INVALID_ARGUMENT, "invalid page token: " + token);
-    }
-  }
-
-  static long numericId(Resource resource) {
-    String id = resource.getId().getResource();
-    try {
-      return Long.parseLong(id);
-    } catch (NumberFormatException e) {
-      throw new ConnectorException(Status.Code.INVALID_ARGUMENT,
-          "invalid " + resource.getId().getResourceType() + " id \"" + id + "\": not a Metabase id");
     }
   }
 }
