@@ -9,10 +9,12 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.UnaryOperator;
 
 /**
  * Turns generated credentials into what leaves the connector: one {@link EncryptedData} per (plaintext, config),
@@ -78,7 +80,7 @@ public final class CredentialEncryptor {
         throw new EncryptionException(
             "provider " + PROVIDER_JWK + ": jwk_public_key_config.pub_key: " + e.getMessage(), e);
       }
-      byte[] ciphertext = jwk.encrypt(plaintext.getBytes().toByteArray(), age, jwe);
+      byte[] ciphertext = sealWiping(plaintext, bytes -> jwk.encrypt(bytes, age, jwe));
       String keyId = jwk.keyId();
       return result.setProvider(PROVIDER_JWK)
           .setKeyId(keyId)
@@ -95,7 +97,7 @@ public final class CredentialEncryptor {
         throw new EncryptionException(
             "provider " + PROVIDER_AGE + ": age_recipient_config.recipient: " + e.getMessage(), e);
       }
-      byte[] ciphertext = age.encrypt(plaintext.getBytes().toByteArray(), x25519);
+      byte[] ciphertext = sealWiping(plaintext, bytes -> age.encrypt(bytes, x25519));
       return result.setProvider(PROVIDER_AGE)
           .addKeyIds(sha256Hex(recipient))
           .setEncryptedBytes(ByteString.copyFrom(ciphertext))
@@ -137,6 +139,16 @@ public final class CredentialEncryptor {
           + ": age_recipient_config.recipient must be a single recipient string without whitespace");
     }
     return recipient;
+  }
+
+  /** Runs {@code seal} on a copy of the plaintext bytes and overwrites that copy afterwards. */
+  private static byte[] sealWiping(PlaintextData plaintext, UnaryOperator<byte[]> seal) {
+    byte[] bytes = plaintext.getBytes().toByteArray();
+    try {
+      return seal.apply(bytes);
+    } finally {
+      Arrays.fill(bytes, (byte) 0);
+    }
   }
 
   private static String sha256Hex(String s) {
