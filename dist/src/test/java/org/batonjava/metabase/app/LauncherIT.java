@@ -1,0 +1,102 @@
+package org.batonjava.metabase.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The packaged launchers in {@code bin/}, run as a person would run them, against the built jar. */
+class LauncherIT {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Path ROOT = Path.of(System.getProperty("repo.root", "..")).toAbsolutePath().normalize();
+
+  @TempDir Path dir;
+
+  record Run(int code, String out, String err) {}
+
+  Run run(String launcher, String... args) throws Exception {
+    List<String> command = new ArrayList<>(List.of(ROOT.resolve("bin").resolve(launcher).toString()));
+    command.addAll(List.of(args));
+    ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile());
+    pb.environment().keySet().removeIf(k -> k.startsWith("BATON_"));
+    Path out = dir.resolve("stdout.txt");
+    Path err = dir.resolve("stderr.txt");
+    Process p = pb.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+    assertThat(p.waitFor(120, TimeUnit.SECONDS)).as(launcher + " finished").isTrue();
+    return new Run(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+  }
+
+  static JsonNode goOutput(String name) throws IOException {
+    Path file = ROOT.resolve("../shared/reference/go-outputs").resolve(name).normalize();
+    assumeTrue(Files.isRegularFile(file), "Go reference output " + file + " is absent");
+    return JSON.readTree(file.toFile());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"baton-metabase", "baton-metabase-v049", "baton-metabase-v056"})
+  void configPrintsWhatTheGoConnectorPrints(String launcher) throws Exception {
+    Run config = run(launcher, "config");
+    assertThat(config.code()).as(config.err()).isZero();
+    assertThat(JSON.readTree(config.out())).isEqualTo(goOutput(launcher + ".config_schema.json"));
+  }
+
+  @Test
+  void versionAndMissingFlags() throws Exception {
+    Run version = run("baton-metabase-v056", "--version");
+    assertThat(version.out()).startsWith("baton-metabase-v056 version 0.1.0");
+    Run missing = run("baton-metabase-v049");
+    assertThat(missing.code()).isEqualTo(1);
+    assertThat(missing.err()).isEqualTo("error: --metabase-base-url is required (or set BATON_METABASE_BASE_URL)\n");
+  }
+
+  @Test
+  void anUnreachableServerIsOneLineWithoutTheKey() throws Exception {
+    Run r = run("baton-metabase", "--metabase-base-url", "http://127.0.0.1:9", "--metabase-api-key", "mb_VERYSECRET42");
+    assertThat(r.code()).isEqualTo(1);
+    String lastLine = r.err().strip().lines().reduce((a, b) -> b).orElse("");
+    assertThat(lastLine).startsWith("error: ").contains("127.0.0.1:9");
+    assertThat(r.err() + r.out()).doesNotContain("mb_VERYSECRET42").doesNotContain("\tat ");
+    assertThat(dir.resolve("sync.c1z")).doesNotExist();
+  }
+
+  @Test
+  void demoSyncsTheSimulatorAndTheBatonCliReadsTheFile() throws Exception {
+    Run demo = run("baton-metabase", "demo", "--paid");
+    assertThat(demo.code()).as(demo.err()).isZero();
+    assertThat(demo.out())
+        .contains("Users: 10, 1 disabled, 9 enabled")
+        .contains("Finance                  1 member(s), managed by Jane Doe")
+        .contains("query-builder-and-native:  Administrators, Analysts, Engineering (7 user(s) through these groups)");
+    Path file = dir.resolve("sync.c1z");
+    assertThat(file).exists();
+    Path baton = ROOT.resolve("tools/baton-cli/bin/baton");
+    assumeTrue(Files.isExecutable(baton), "baton CLI not built");
+    Process p = new ProcessBuilder(baton.toString(), "-f", file.toString(), "resources", "-t", "database", "-o", "json")
+        .redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor()).as(out).isZero();
+    List<String> names = new ArrayList<>();
+    JSON.readTree(out).path("resources").forEach(r -> names.add(r.path("resource").path("displayName").asText()));
+    assertThat(names).containsExactlyInAnyOrder("Sample Database", "Finance Warehouse", "Marketing Analytics", "Product Events");
+  }
+
+  @Test
+  void demoRejectsBadInputInOneLine() throws Exception {
+    Run r = run("baton-metabase", "demo", "--metabase-version", "0.12");
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.err().strip().lines()).hasSize(1);
+    assertThat(r.err()).startsWith("error: ");
+  }
+}
