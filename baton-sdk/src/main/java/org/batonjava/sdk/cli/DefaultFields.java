@@ -32,6 +32,9 @@ public final class DefaultFields {
   public static final String CREATE_ACCOUNT_LOGIN = "create-account-login";
   public static final String CREATE_ACCOUNT_EMAIL = "create-account-email";
   public static final String CREATE_ACCOUNT_PROFILE = "create-account-profile";
+  public static final String CREATE_ACCOUNT_RESOURCE_TYPE = "create-account-resource-type";
+  public static final String CREATE_ACCOUNT_RECIPIENT = "create-account-recipient";
+  public static final String CREATE_ACCOUNT_OUTPUT = "create-account-output";
   public static final String INVOKE_ACTION = "invoke-action";
   public static final String INVOKE_ACTION_ARGS = "invoke-action-args";
   public static final String LIST_ACTION_SCHEMAS = "list-action-schemas";
@@ -115,6 +118,15 @@ public final class DefaultFields {
               .description("The email of the account to create").build(),
           ConfigField.string(CREATE_ACCOUNT_PROFILE).notExported().hidden()
               .description("JSON-formatted profile of the account to create").build(),
+          ConfigField.string(CREATE_ACCOUNT_RESOURCE_TYPE).notExported().hidden()
+              .description("The resource type of the account to create (default: the only one, else user)").build(),
+          ConfigField.string(CREATE_ACCOUNT_RECIPIENT).notExported()
+              .description("Who may read the new account's password: an age1... recipient, an ssh-ed25519/ssh-rsa"
+                  + " public key, a public JWK, or a file holding one. Without it the password is encrypted to a"
+                  + " throw-away key, as the Go SDK does, and cannot be recovered").build(),
+          ConfigField.string(CREATE_ACCOUNT_OUTPUT).notExported()
+              .description("With --create-account-recipient: write the encrypted password to this file (mode 0600)"
+                  + " instead of stdout").build(),
           ConfigField.string(INVOKE_ACTION).notExported().hidden()
               .description("The name of the action to invoke").build(),
           ConfigField.string(INVOKE_ACTION_ARGS).defaultValue("{}").notExported().hidden()

@@ -8,7 +8,7 @@ import org.batonjava.sdk.provision.GrantRequests;
 import org.batonjava.sdk.provision.OneShotProvisioning;
 
 /**
- * The one-shot provisioning runs: grant, revoke, invoke an action, list action schemas. Ids are looked up in
+ * The one-shot provisioning runs: grant, revoke, create an account, invoke an action, list action schemas. Ids are looked up in
  * the latest finished sync of {@code --file}, which is only read. Each prints one line on stdout (what
  * changed, or that nothing needed to) and exits 0.
  */
@@ -40,6 +40,8 @@ final class ProvisionCommand {
         println("action " + name + " complete: " + result);
       }
       case DefaultFields.LIST_ACTION_SCHEMAS -> println(new ActionRequests(connector).schemasJson());
+      case DefaultFields.CREATE_ACCOUNT_PROFILE, DefaultFields.CREATE_ACCOUNT_LOGIN ->
+          new AccountCreationCommand(environment).run(connector, config);
       default -> {
         return false;
       }

@@ -39,6 +39,11 @@ final class Retryer {
     return new Retryer(10, Duration.ofSeconds(1), Duration.ofSeconds(60), d -> Thread.sleep(d.toMillis()), cancelled);
   }
 
+  /** For validation at start-up: 5 attempts 1 s apart, like the Go SDK's connector builder. */
+  static Retryer validation(BooleanSupplier cancelled) {
+    return new Retryer(5, Duration.ofSeconds(1), Duration.ofSeconds(1), d -> Thread.sleep(d.toMillis()), cancelled);
+  }
+
   <T> T call(String what, Supplier<T> call) {
     for (int attempt = 1; ; attempt++) {
       try {

@@ -30,6 +30,7 @@ public final class SyncEngine {
   private final SyncOptions options;
   private final Clock clock;
   private final Retryer retryer;
+  private final Retryer validateRetryer;
   private volatile boolean cancelled;
 
   public SyncEngine(Connector connector, SyncOptions options) {
@@ -37,6 +38,7 @@ public final class SyncEngine {
     this.options = options;
     this.clock = options.store().clock();
     this.retryer = Retryer.standard(() -> cancelled);
+    this.validateRetryer = Retryer.validation(() -> cancelled);
   }
 
   /** For tests: a retryer that does not really sleep. */
@@ -45,6 +47,7 @@ public final class SyncEngine {
     this.options = options;
     this.clock = options.store().clock();
     this.retryer = retryer;
+    this.validateRetryer = retryer;
   }
 
   /**
@@ -54,7 +57,7 @@ public final class SyncEngine {
    */
   public SyncReport run() {
     Instant start = clock.instant();
-    retryer.call("validating the connector", () -> {
+    validateRetryer.call("validating the connector", () -> {
       connector.validate();
       return null;
     });
@@ -82,6 +85,7 @@ public final class SyncEngine {
         loop(state, steps, checkpoints);
       } catch (RuntimeException e) {
         checkpoints.saveQuietly(e);
+        connector.syncFinished();
         if (cancelled) {
           throw new SyncInterruptedException("sync " + syncId + " stopped; its progress is saved in "
               + options.file() + " and the next run resumes it");

@@ -194,15 +194,6 @@ class ConfigErrorsTest {
     assertThat(cli.syncs).isEmpty();
   }
 
-  @Test
-  void accountCreationIsNotSupportedYet() {
-    cli.withRequiredEnv();
-
-    assertOneLineFailure(
-        cli.run("--create-account-login", "ann"),
-        "one-shot account creation (--create-account-login) is not supported yet");
-  }
-
   private String workingFile() {
     return cli.workingDirectory.resolve("sync.c1z").toString();
   }

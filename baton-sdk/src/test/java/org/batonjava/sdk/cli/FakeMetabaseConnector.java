@@ -34,6 +34,7 @@ final class FakeMetabaseConnector implements Connector {
   private final boolean withDatabase;
   private final RuntimeException validationFailure;
   int validations;
+  final Users users = new Users();
 
   FakeMetabaseConnector(boolean withDatabase) {
     this(withDatabase, null);
@@ -60,7 +61,7 @@ final class FakeMetabaseConnector implements Connector {
   @Override
   public List<ResourceSyncer> resourceSyncers() {
     List<ResourceSyncer> syncers = new ArrayList<>();
-    syncers.add(new Users());
+    syncers.add(users);
     syncers.add(new Groups());
     if (withDatabase) {
       syncers.add(new Databases());
@@ -90,7 +91,7 @@ final class FakeMetabaseConnector implements Connector {
     }
   }
 
-  private static final class Users extends EmptySyncer implements AccountCreator {
+  static final class Users extends EmptySyncer implements AccountCreator {
     @Override
     public ResourceType resourceType() {
       return ResourceType.newBuilder().setId("user").setDisplayName("User")
@@ -107,9 +108,28 @@ final class FakeMetabaseConnector implements Connector {
           .build();
     }
 
+    /** Accounts created so far, by e-mail; a second request for one of them finds it. */
+    final java.util.Map<String, String> accounts = new java.util.LinkedHashMap<>();
+    /** The last generated password, for tests that decrypt what the CLI printed. */
+    String lastPassword;
+
     @Override
     public AccountCreation createAccount(AccountInfo info, LocalCredentialOptions options) {
-      throw new UnsupportedOperationException("not in CLI tests");
+      String email = info.getEmails(0).getAddress();
+      Resource existing = Resource.newBuilder()
+          .setId(ResourceId.newBuilder().setResourceType("user").setResource(accounts.getOrDefault(email, "")))
+          .setDisplayName(email).build();
+      if (accounts.containsKey(email)) {
+        return new AccountCreation(existing, true, List.of(), List.of());
+      }
+      String id = Integer.toString(100 + accounts.size());
+      accounts.put(email, id);
+      org.batonjava.sdk.crypto.Secret password = new org.batonjava.sdk.crypto.PasswordGenerator()
+          .generate(options.getRandomPassword());
+      lastPassword = password.reveal();
+      Resource created = existing.toBuilder().setId(existing.getId().toBuilder().setResource(id)).build();
+      return new AccountCreation(created, false,
+          List.of(new AccountCreation.NamedSecret("password", "the new account's password", password)), List.of());
     }
   }
 
