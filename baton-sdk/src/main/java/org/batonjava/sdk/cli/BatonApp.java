@@ -15,8 +15,8 @@ import picocli.CommandLine.ParseResult;
 
 /**
  * The connector binary: flags, {@code BATON_*} environment and {@code .baton.yaml} in, one of
- * {@code capabilities}, {@code config}, help, version or a root run (sync or one-shot provisioning; service mode
- * is recognised but not supported yet) out. Command output goes to stdout, logs and errors to stderr.
+ * {@code capabilities}, {@code config}, help, version or a root run (sync, one-shot provisioning or service
+ * mode) out. Command output goes to stdout, logs and errors to stderr.
  *
  * <pre>{@code
  * public static void main(String[] args) {
@@ -101,6 +101,13 @@ public final class BatonApp {
     if (subcommand.equals(CommandLineSpec.HELP)) {
       return help(commandLine, command, errors);
     }
+    if (subcommand.equals(HealthCheckCommand.NAME)) {
+      try {
+        return new HealthCheckCommand(environment).run(CommandLineSpec.typedFlags(parsed));
+      } catch (RuntimeException e) {
+        return errors.fail(e);
+      }
+    }
     if (subcommand.equals(CommandLineSpec.CONFIG)) {
       print(ProtoJsonPrinter.print(schema.build(DefaultFields.fields(), connectorFields, connectorRelations, shape)));
       return EXIT_OK;
@@ -124,10 +131,10 @@ public final class BatonApp {
         return EXIT_OK;
       }
       RunMode mode = RunMode.select(config);
-      if (mode.kind() == RunMode.Kind.SERVICE) {
-        return errors.fail(mode.notSupportedMessage());
-      }
       Connector connector = connectorFactory.create(config);
+      if (mode.kind() == RunMode.Kind.SERVICE) {
+        return new ServiceCommand(environment, shape).run(connector, config);
+      }
       if (mode.kind() == RunMode.Kind.ONE_SHOT) {
         return new ProvisionCommand(environment).run(mode, connector, config) ? EXIT_OK : errors.fail(mode.notSupportedMessage());
       }

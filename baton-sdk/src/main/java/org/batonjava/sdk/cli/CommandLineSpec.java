@@ -35,6 +35,13 @@ final class CommandLineSpec {
         .footer("%nUse \"" + name + " [command] --help\" for more information about a command.");
     root.addSubcommand(CAPABILITIES, subcommand(name, CAPABILITIES, "Get connector capabilities", fields));
     root.addSubcommand(CONFIG, subcommand(name, CONFIG, "Get the connector config schema", fields));
+    CommandLine healthCheck = subcommand(name, HealthCheckCommand.NAME, "Query a running connector's health server"
+        + " (exit 0 only when it answers 200)", fields);
+    healthCheck.getCommandSpec().addOption(OptionSpec.builder("--" + HealthCheckCommand.ENDPOINT).type(String.class)
+        .paramLabel("health|ready|live").description("The endpoint to query (default health)").build());
+    healthCheck.getCommandSpec().addOption(OptionSpec.builder("--" + HealthCheckCommand.TIMEOUT).type(String.class)
+        .paramLabel("seconds").description("How long to wait (default 5)").build());
+    root.addSubcommand(HealthCheckCommand.NAME, healthCheck);
     CommandSpec help = CommandSpec.create().name(HELP);
     help.usageMessage().description("Help about any command");
     help.addPositional(PositionalParamSpec.builder().arity("0..1").paramLabel("[command]").type(String.class).build());

@@ -153,13 +153,14 @@ class ConfigErrorsTest {
   }
 
   @Test
-  void serviceModeIsNotSupportedYet() {
+  void serviceModeWithAMalformedSecretIsOneLineWithoutTheSecret() {
     cli.withRequiredEnv();
     cli.env.put("BATON_CLIENT_ID", "abc@acme.conductor.one/pcc");
     cli.env.put("BATON_CLIENT_SECRET", "a:b:v1:SECRETJWK");
 
-    assertOneLineFailure(cli.run(), "service mode (--client-id) is not supported yet");
-    assertThat(cli.err()).doesNotContain("SECRETJWK");
+    assertThat(cli.run()).isEqualTo(1);
+    assertThat(cli.err()).startsWith("error: ").contains("client secret").hasLineCount(1).doesNotContain("SECRETJWK");
+    assertThat(cli.syncs).isEmpty();
   }
 
   @Test

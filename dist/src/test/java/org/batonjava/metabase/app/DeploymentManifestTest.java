@@ -101,7 +101,9 @@ class DeploymentManifestTest {
     assertThat(container.path("volumeMounts").get(0).path("mountPath").asText()).isEqualTo("/tmp");
     JsonNode pod = deployment.path("spec").path("template").path("spec");
     assertThat(pod.path("securityContext").path("runAsNonRoot").asBoolean()).isTrue();
-    assertThat(pod.path("terminationGracePeriodSeconds").asInt()).isGreaterThanOrEqualTo(120);
+    assertThat(pod.path("terminationGracePeriodSeconds").asInt())
+        .as("longer than the connector's shutdown drain")
+        .isGreaterThan((int) org.batonjava.sdk.service.ServiceConfig.DEFAULT_SHUTDOWN_GRACE.toSeconds() + 10);
     assertThat(container.path("resources").path("limits").path("memory").asText()).isNotEmpty();
   }
 
