@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Benchmark: write N synthetic grants (default 1,000,000) into a c1z through the Java store, with a small
+# heap (default -Xmx256m) to show that writing streams. Results and machine notes go into BENCHMARKS.md.
+#
+# Usage: bench/c1z-write.sh [grants] [max heap] [rows per transaction]   e.g. bench/c1z-write.sh 100000 256m
+# (defaults: 1000000, 256m, the store's default of 10000 rows per transaction)
+# Extra Maven flags (e.g. -o for offline) can be passed in MVNW_FLAGS.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+grants=${1:-1000000}
+heap=${2:-256m}
+batch=${3:-10000}
+cd "$root"
+# shellcheck disable=SC2086
+./mvnw -q -B ${MVNW_FLAGS:-} -pl baton-sdk test-compile
+# A second invocation: exec.args would also override the build's own bound exec execution (build.sh).
+# The benchmark runs in its own JVM (exec:exec), so -Xmx applies to it alone, not to Maven.
+# shellcheck disable=SC2086
+./mvnw -q -B ${MVNW_FLAGS:-} -pl baton-sdk exec:exec \
+  -Dexec.executable=java -Dexec.classpathScope=test \
+  "-Dexec.args=-Xmx$heap -cp %classpath org.batonjava.sdk.bench.C1zWriteBenchmark $grants $batch"
