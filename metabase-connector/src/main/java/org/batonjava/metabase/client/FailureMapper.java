@@ -18,9 +18,12 @@ import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import javax.net.ssl.SSLException;
 import org.batonjava.sdk.connector.ConnectorException;
 import org.batonjava.sdk.crypto.Secret;
@@ -43,20 +46,39 @@ public final class FailureMapper {
 
   private final BaseUrl baseUrl;
   private final Secret apiKey;
+  private final List<Secret> alsoHidden;
   private final Duration timeout;
   private final Clock clock;
 
   public FailureMapper(BaseUrl baseUrl, Secret apiKey, Duration timeout, Clock clock) {
+    this(baseUrl, apiKey, List.of(), timeout, clock);
+  }
+
+  private FailureMapper(BaseUrl baseUrl, Secret apiKey, List<Secret> alsoHidden, Duration timeout, Clock clock) {
     this.baseUrl = baseUrl;
     this.apiKey = apiKey;
+    this.alsoHidden = List.copyOf(alsoHidden);
     this.timeout = timeout;
     this.clock = clock;
+  }
+
+  /**
+   * A mapper that also removes {@code secrets} (e.g. a password sent in a request body) from every message, in
+   * case Metabase or a proxy echoes the request in its error.
+   */
+  public FailureMapper alsoHiding(List<Secret> secrets) {
+    if (secrets.isEmpty()) {
+      return this;
+    }
+    List<Secret> all = new ArrayList<>(alsoHidden);
+    all.addAll(secrets);
+    return new FailureMapper(baseUrl, apiKey, all, timeout, clock);
   }
 
   /** A non-2xx answer. */
   public ConnectorException fromStatus(ApiCall call, int status, HttpHeaders headers, byte[] body) {
     boolean html = looksLikeHtml(headers, body);
-    String quoted = html ? "" : metabaseMessage(body);
+    String quoted = html ? "" : metabaseMessage(body, this::redact);
     String where = " (" + call + ": HTTP " + status + (quoted.isEmpty() ? "" : ", Metabase said \"" + quoted + "\"") + ")";
     Optional<Duration> retryAfter = retryAfter(headers);
     if (status == 401) {
@@ -152,12 +174,15 @@ public final class FailureMapper {
     return error(Status.Code.CANCELLED, "interrupted while waiting for Metabase (" + call + ")", Optional.empty());
   }
 
-  /** Replaces the API key wherever it appears. */
+  /** Replaces the API key (and any other secret this mapper hides) wherever it appears. */
   public String redact(String text) {
-    if (apiKey.isEmpty()) {
-      return text;
+    String out = apiKey.isEmpty() ? text : text.replace(apiKey.reveal(), "<redacted>");
+    for (Secret s : alsoHidden) {
+      if (!s.isEmpty()) {
+        out = out.replace(s.reveal(), "<redacted>");
+      }
     }
-    return text.replace(apiKey.reveal(), "<redacted>");
+    return out;
   }
 
   /** Whether a body is an HTML page (by content type or by its first character). */
@@ -193,6 +218,11 @@ public final class FailureMapper {
    * {@code {"errors": {"field": "text"}}} (schema errors; {@code specific-errors} is left out).
    */
   static String metabaseMessage(byte[] body) {
+    return metabaseMessage(body, UnaryOperator.identity());
+  }
+
+  /** As {@link #metabaseMessage(byte[])}, hiding secrets before the text is shortened (so no part of one remains). */
+  static String metabaseMessage(byte[] body, UnaryOperator<String> redactor) {
     String text = new String(body, StandardCharsets.UTF_8).trim();
     if (text.isEmpty()) {
       return "";
@@ -202,13 +232,13 @@ public final class FailureMapper {
       if (node != null) {
         String fromJson = messageOf(node);
         if (fromJson != null) {
-          return abbreviate(oneLine(fromJson));
+          return abbreviate(oneLine(redactor.apply(fromJson)));
         }
       }
     } catch (JsonProcessingException notJson) {
       // a plain-text body, the common case
     }
-    return abbreviate(oneLine(text));
+    return abbreviate(oneLine(redactor.apply(text)));
   }
 
   private static String messageOf(JsonNode node) {

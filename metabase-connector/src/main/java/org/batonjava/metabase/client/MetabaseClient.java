@@ -7,8 +7,10 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -169,6 +171,123 @@ public final class MetabaseClient {
     MetabaseHttp.Answer answer = http.getJson("/api/session/properties", Map.of());
     JsonNode version = tree(answer).path("version");
     return version.isObject() ? convert(answer, version, VersionInfo.class) : new VersionInfo(null, null, null, null);
+  }
+
+  // ---- reads and changes for provisioning (never cached) ------------------------------------------------
+
+  /**
+   * {@code GET /api/user/:id}. Metabase 0.49–0.50 answer 404 for a deactivated user; 0.51 and newer return it
+   * with {@code is_active: false}.
+   */
+  public MetabaseUser user(long id) {
+    return read(http.getJson("/api/user/" + id, Map.of()), MetabaseUser.class);
+  }
+
+  /**
+   * {@code GET /api/user?query=…&status=all}: active and deactivated users whose name or e-mail contains
+   * {@code text} (case-insensitive; every match, no paging).
+   */
+  public List<MetabaseUser> usersMatching(String text) {
+    Map<String, String> query = new LinkedHashMap<>();
+    query.put("query", text);
+    query.put("status", "all");
+    return read(http.getJson("/api/user", query), UserPage.class).data();
+  }
+
+  /** {@code GET /api/user?status=deactivated}: every deactivated user (no paging). */
+  public List<MetabaseUser> deactivatedUsers() {
+    return read(http.getJson("/api/user", Map.of("status", "deactivated")), UserPage.class).data();
+  }
+
+  /** {@code POST /api/user}: creates an active user with this password; Metabase adds it to All Users. */
+  public MetabaseUser createUser(NewUser user) {
+    ObjectNode body = json.createObjectNode();
+    body.put("email", user.email());
+    body.put("first_name", user.firstName());
+    body.put("last_name", user.lastName());
+    body.put("password", user.password().reveal());
+    byte[] bytes = bytes(body);
+    try {
+      return read(http.send("POST", "/api/user", Map.of(), bytes, List.of(user.password())), MetabaseUser.class);
+    } finally {
+      Arrays.fill(bytes, (byte) 0);
+    }
+  }
+
+  /** {@code PUT /api/user/:id/reactivate}: Metabase answers 400 for a user that is already active. */
+  public MetabaseUser reactivateUser(long id) {
+    return read(http.send("PUT", "/api/user/" + id + "/reactivate", Map.of(), null, List.of()), MetabaseUser.class);
+  }
+
+  /**
+   * {@code DELETE /api/user/:id}: deactivates the user (memberships are kept). Up to 0.58 Metabase answers 500 for
+   * a user that is already deactivated; newer versions answer 200.
+   */
+  public void deactivateUser(long id) {
+    http.send("DELETE", "/api/user/" + id, Map.of(), null, List.of());
+  }
+
+  /**
+   * {@code POST /api/permissions/membership}. Managers need a paid build (402 otherwise); the All Users group
+   * cannot be changed (400); a membership that exists already fails (500).
+   */
+  public void addMembership(long userId, long groupId, boolean manager) {
+    ObjectNode body = json.createObjectNode();
+    body.put("group_id", groupId);
+    body.put("user_id", userId);
+    body.put("is_group_manager", manager);
+    http.send("POST", "/api/permissions/membership", Map.of(), bytes(body), List.of());
+  }
+
+  /** {@code PUT /api/permissions/membership/:id}: promotes or demotes a group manager (paid builds; 402 otherwise). */
+  public void setGroupManager(long membershipId, boolean manager) {
+    ObjectNode body = json.createObjectNode();
+    body.put("is_group_manager", manager);
+    http.send("PUT", "/api/permissions/membership/" + membershipId, Map.of(), bytes(body), List.of());
+  }
+
+  /** {@code DELETE /api/permissions/membership/:id}. */
+  public void removeMembership(long membershipId) {
+    http.send("DELETE", "/api/permissions/membership/" + membershipId, Map.of(), null, List.of());
+  }
+
+  /** {@code GET /api/permissions/graph/db/:id}: every group's permissions on one database, and the revision. */
+  public DatabasePermissions databasePermissions(long databaseId) {
+    MetabaseHttp.Answer answer = http.getJson("/api/permissions/graph/db/" + databaseId, Map.of());
+    JsonNode node = tree(answer);
+    JsonNode revision = node.get("revision");
+    if (revision == null || !revision.canConvertToLong()) {
+      throw http.failures().unreadable(answer.call(), new UnexpectedShape("the graph has no revision", null));
+    }
+    Map<Long, JsonNode> byGroup = new LinkedHashMap<>();
+    for (Map.Entry<String, JsonNode> group : node.path("groups").properties()) {
+      OptionalLong groupId = parseId(group.getKey());
+      JsonNode entry = group.getValue().get(Long.toString(databaseId));
+      if (groupId.isPresent() && entry != null && entry.isObject()) {
+        byGroup.put(groupId.getAsLong(), entry);
+      }
+    }
+    return new DatabasePermissions(revision.asLong(), databaseId, byGroup);
+  }
+
+  /**
+   * {@code PUT /api/permissions/graph?skip-graph=true} with a partial graph holding only one group's entry for one
+   * database: Metabase changes just the keys sent and leaves every other group and database as it is. A
+   * {@code revision} that is no longer current fails with 409 ({@code ABORTED}) and changes nothing.
+   */
+  public void updateDatabasePermissions(long revision, long groupId, long databaseId, ObjectNode entry) {
+    ObjectNode body = json.createObjectNode();
+    body.put("revision", revision);
+    body.putObject("groups").putObject(Long.toString(groupId)).set(Long.toString(databaseId), entry);
+    http.send("PUT", "/api/permissions/graph", Map.of("skip-graph", "true"), bytes(body), List.of());
+  }
+
+  private byte[] bytes(JsonNode body) {
+    try {
+      return json.writeValueAsBytes(body);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot encode a request body", e);
+    }
   }
 
   private <T> T read(MetabaseHttp.Answer answer, Class<T> type) {

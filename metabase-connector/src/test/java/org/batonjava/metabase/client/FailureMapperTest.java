@@ -116,4 +116,19 @@ class FailureMapperTest {
     assertThat(e.getMessage()).doesNotContain(KEY).contains("header was <redacted>");
     assertThat(mapper.redact("a " + KEY + " b " + KEY)).isEqualTo("a <redacted> b <redacted>");
   }
+
+  @Test
+  void secretsSentInABodyAreHiddenEvenWhereTheQuoteIsCut() {
+    String password = "Pw-0123456789-abcdefghij";
+    FailureMapper hiding = mapper.alsoHiding(List.of(Secret.of(password)));
+    // the password straddles the 300-character cut of the quoted message: no part of it may survive
+    String body = "{\"message\":\"" + "x".repeat(290) + password + " and " + KEY + "\"}";
+    ConnectorException e = hiding.fromStatus(new ApiCall("POST", "/api/user"), 400, headers(Map.of()),
+        body.getBytes(StandardCharsets.UTF_8));
+    assertThat(e.getMessage()).doesNotContain(password).doesNotContain(password.substring(0, 10))
+        .contains("x".repeat(290) + "<redacted>");
+    assertThat(mapper.fromStatus(call, 400, headers(Map.of()), password.getBytes(StandardCharsets.UTF_8)).getMessage())
+        .as("only the mapper given the secret hides it").contains(password);
+    assertThat(hiding.alsoHiding(List.of()).redact(password + KEY)).isEqualTo("<redacted><redacted>");
+  }
 }
