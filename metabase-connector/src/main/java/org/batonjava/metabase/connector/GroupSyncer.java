@@ -6,6 +6,7 @@ import c1.connector.v2.GroupTrait;
 import c1.connector.v2.Resource;
 import c1.connector.v2.ResourceId;
 import c1.connector.v2.ResourceType;
+import com.google.protobuf.Any;
 import com.google.protobuf.Struct;
 import com.google.protobuf.Value;
 import java.util.ArrayList;
@@ -15,6 +16,7 @@ import java.util.Optional;
 import org.batonjava.metabase.client.MetabaseClient;
 import org.batonjava.metabase.client.MetabaseGroup;
 import org.batonjava.sdk.connector.EntitlementBuilder;
+import org.batonjava.sdk.connector.GrantProvisioner;
 import org.batonjava.sdk.connector.PageRequest;
 import org.batonjava.sdk.connector.PageResult;
 import org.batonjava.sdk.connector.ResourceBuilder;
@@ -23,16 +25,18 @@ import org.batonjava.sdk.connector.ResourceSyncer;
 /**
  * {@code group}: every permission group (All Users and Administrators included) from one
  * {@code GET /api/permissions/group}, ordered by id; the {@code member} entitlement, plus {@code manager} with the
- * paid plan. No grants here: memberships are emitted by the {@link UserSyncer}, as in the Go connectors.
- * (Group-membership provisioning, a later issue, belongs on this class as a {@code GrantProvisioner}.)
+ * paid plan. No grants here: memberships are emitted by the {@link UserSyncer}, as in the Go connectors. Granting
+ * and revoking memberships is the {@link MembershipProvisioner}'s job.
  */
-final class GroupSyncer implements ResourceSyncer {
+final class GroupSyncer implements ResourceSyncer, GrantProvisioner {
   private final MetabaseClient client;
   private final CurrentServer server;
+  private final MembershipProvisioner memberships;
 
   GroupSyncer(MetabaseClient client, CurrentServer server) {
     this.client = client;
     this.server = server;
+    this.memberships = new MembershipProvisioner(client);
   }
 
   @Override
@@ -83,5 +87,15 @@ final class GroupSyncer implements ResourceSyncer {
   @Override
   public PageResult<Grant> grants(Resource resource, PageRequest page) {
     return PageResult.empty();
+  }
+
+  @Override
+  public List<Any> grant(Resource principal, Entitlement entitlement) {
+    return memberships.grant(principal, entitlement);
+  }
+
+  @Override
+  public List<Any> revoke(Grant grant) {
+    return memberships.revoke(grant);
   }
 }

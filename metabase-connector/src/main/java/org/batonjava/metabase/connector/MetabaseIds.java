@@ -1,6 +1,7 @@
 package org.batonjava.metabase.connector;
 
 import c1.connector.v2.Resource;
+import c1.connector.v2.ResourceId;
 import io.grpc.Status;
 import org.batonjava.sdk.connector.ConnectorException;
 
@@ -10,12 +11,20 @@ final class MetabaseIds {
 
   /** The Metabase id of a resource this connector built. */
   static long of(Resource resource) {
-    String id = resource.getId().getResource();
+    return of(resource.getId());
+  }
+
+  /** The Metabase id in a resource id. */
+  static long of(ResourceId id) {
     try {
-      return Long.parseLong(id);
+      long value = Long.parseLong(id.getResource());
+      if (value <= 0) {
+        throw new NumberFormatException("not positive");
+      }
+      return value;
     } catch (NumberFormatException e) {
       throw new ConnectorException(Status.Code.INVALID_ARGUMENT,
-          "invalid " + resource.getId().getResourceType() + " id \"" + id + "\": not a Metabase id");
+          "invalid " + id.getResourceType() + " id \"" + id.getResource() + "\": not a Metabase id");
     }
   }
 }
