@@ -1,7 +1,12 @@
 package org.batonjava.metabase.connector;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.grpc.Status;
 import java.util.List;
+import java.util.Optional;
+import org.batonjava.sdk.connector.ConnectorException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -10,6 +15,14 @@ import org.slf4j.LoggerFactory;
  * {@code query-builder} entitlement, {@code query-builder-and-native} gives {@code query-builder-and-native} only
  * (the levels are not cumulative, as in the Go connector), {@code no} or absent gives nothing. A granular
  * per-schema/table map gives no database-level entitlement and is logged at debug level instead of failing.
+ *
+ * <p>Provisioning writes {@code create-queries}: granting sets the entitlement's level (a group already at
+ * {@code query-builder-and-native} keeps it when {@code query-builder} is granted: a grant never lowers access);
+ * revoking sets {@code no}. Querying needs {@code view-data: unrestricted}, which Metabase enforces, so a grant sends
+ * it too when the group's database-level view-data is {@code blocked}, {@code legacy-no-self-service} or absent
+ * ({@code impersonated} stays). A table-level (granular, e.g. sandboxed) view-data is kept for {@code query-builder};
+ * {@code query-builder-and-native} is refused there, because native SQL would bypass those table restrictions.
+ * Paid-only values ({@code blocked}) are never sent.
  */
 public final class CreateQueriesPermissions implements PermissionModel {
   public static final DatabasePermission QUERY_BUILDER = new DatabasePermission("query-builder", "Query Builder");
@@ -44,5 +57,38 @@ public final class CreateQueriesPermissions implements PermissionModel {
       case "query-builder-and-native" -> List.of(QUERY_BUILDER_AND_NATIVE);
       default -> List.of();
     };
+  }
+
+  @Override
+  public Optional<ObjectNode> grant(DatabasePermission permission, long groupId, long databaseId, JsonNode current) {
+    List<DatabasePermission> held = granted(groupId, databaseId, current);
+    if (held.contains(permission) || held.contains(QUERY_BUILDER_AND_NATIVE)) {
+      return Optional.empty();
+    }
+    JsonNode viewData = current.get("view-data");
+    if (viewData != null && viewData.isContainerNode() && permission.equals(QUERY_BUILDER_AND_NATIVE)) {
+      throw new ConnectorException(Status.Code.FAILED_PRECONDITION, "group " + groupId + " has table-level view-data"
+          + " permissions (e.g. sandboxed or blocked tables) on database " + databaseId + "; native queries would"
+          + " bypass them, so query-builder-and-native is not granted. Give the group unrestricted view-data on the"
+          + " database in Metabase (Admin → Permissions) first, or grant query-builder");
+    }
+    ObjectNode entry = JsonNodeFactory.instance.objectNode();
+    boolean canView = viewData != null && (viewData.isContainerNode()
+        || viewData.asText("").equals("unrestricted") || viewData.asText("").equals("impersonated"));
+    if (!canView) {
+      entry.put("view-data", "unrestricted");
+    }
+    entry.put("create-queries", permission.slug());
+    return Optional.of(entry);
+  }
+
+  @Override
+  public Optional<ObjectNode> revoke(DatabasePermission permission, long groupId, long databaseId, JsonNode current) {
+    if (!granted(groupId, databaseId, current).contains(permission)) {
+      return Optional.empty();
+    }
+    ObjectNode entry = JsonNodeFactory.instance.objectNode();
+    entry.put("create-queries", "no");
+    return Optional.of(entry);
   }
 }

@@ -5,6 +5,7 @@ import c1.connector.v2.Grant;
 import c1.connector.v2.Resource;
 import c1.connector.v2.ResourceId;
 import c1.connector.v2.ResourceType;
+import com.google.protobuf.Any;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -14,6 +15,7 @@ import org.batonjava.metabase.client.MetabaseDatabase;
 import org.batonjava.sdk.connector.BatonIds;
 import org.batonjava.sdk.connector.EntitlementBuilder;
 import org.batonjava.sdk.connector.GrantBuilder;
+import org.batonjava.sdk.connector.GrantProvisioner;
 import org.batonjava.sdk.connector.PageRequest;
 import org.batonjava.sdk.connector.PageResult;
 import org.batonjava.sdk.connector.ResourceBuilder;
@@ -23,17 +25,20 @@ import org.batonjava.sdk.connector.ResourceSyncer;
  * {@code database}: every database from one {@code GET /api/database}, ordered by id; the two entitlements of
  * the server's {@link PermissionModel}, grantable to groups; and the groups holding them, from the sync's
  * {@link PermissionGraph}. Each grant is expandable to the group's members (and managers with the paid plan), so
- * the platform shows which users reach a database through which group.
+ * the platform shows which users reach a database through which group. Granting and revoking them (to groups) is
+ * the {@link DatabasePermissionProvisioner}'s job.
  */
-final class DatabaseSyncer implements ResourceSyncer {
+final class DatabaseSyncer implements ResourceSyncer, GrantProvisioner {
   private final MetabaseClient client;
   private final CurrentServer server;
   private final PerSync<PermissionGraph> graph;
+  private final DatabasePermissionProvisioner provisioner;
 
   DatabaseSyncer(MetabaseClient client, CurrentServer server, PerSync<PermissionGraph> graph) {
     this.client = client;
     this.server = server;
     this.graph = graph;
+    this.provisioner = new DatabasePermissionProvisioner(client, server);
   }
 
   @Override
@@ -91,5 +96,15 @@ final class DatabaseSyncer implements ResourceSyncer {
 
   private PermissionModel model() {
     return server.profile().model().orElseThrow(() -> new IllegalStateException("no permission model for databases"));
+  }
+
+  @Override
+  public List<Any> grant(Resource principal, Entitlement entitlement) {
+    return provisioner.grant(principal, entitlement);
+  }
+
+  @Override
+  public List<Any> revoke(Grant grant) {
+    return provisioner.revoke(grant);
   }
 }

@@ -1,7 +1,10 @@
 package org.batonjava.metabase.connector;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -11,6 +14,12 @@ import org.slf4j.LoggerFactory;
  * when it may write native SQL ({@code native: "write"}, which Metabase only allows together with full schema
  * access). {@code none} and {@code block} give nothing; granular per-schema/table maps give no database-level
  * entitlement and are logged at debug level.
+ *
+ * <p>Provisioning writes only the group's {@code data} key: granting {@code access} sets {@code schemas: all};
+ * granting {@code write} sets {@code native: write} together with full schema access (keeping {@code impersonated},
+ * which also allows it), so it implies {@code access}; revoking {@code write} sets {@code native: none} and keeps the
+ * schema access; revoking {@code access} sets both to {@code none}, so it removes {@code write} too. Downloads,
+ * data model and details (paid-only changes on 0.49) are never sent.
  */
 public final class LegacyDataPermissions implements PermissionModel {
   public static final DatabasePermission ACCESS = new DatabasePermission("access", "Access");
@@ -50,5 +59,39 @@ public final class LegacyDataPermissions implements PermissionModel {
       return List.of();
     }
     return nativeWrite ? List.of(ACCESS, WRITE) : List.of(ACCESS);
+  }
+
+  @Override
+  public Optional<ObjectNode> grant(DatabasePermission permission, long groupId, long databaseId, JsonNode current) {
+    if (granted(groupId, databaseId, current).contains(permission)) {
+      return Optional.empty();
+    }
+    if (permission.equals(WRITE)) {
+      return Optional.of(data(fullAccessLevel(current), "write"));
+    }
+    return Optional.of(data("all", "none"));
+  }
+
+  @Override
+  public Optional<ObjectNode> revoke(DatabasePermission permission, long groupId, long databaseId, JsonNode current) {
+    if (!granted(groupId, databaseId, current).contains(permission)) {
+      return Optional.empty();
+    }
+    if (permission.equals(WRITE)) {
+      return Optional.of(data(fullAccessLevel(current), "none"));
+    }
+    return Optional.of(data("none", "none"));
+  }
+
+  /** The group's full-access schema level if it has one ({@code all}, or {@code impersonated}), else {@code all}. */
+  private static String fullAccessLevel(JsonNode current) {
+    JsonNode schemas = current.path("data").get("schemas");
+    return schemas != null && schemas.isTextual() && schemas.asText().equals("impersonated") ? "impersonated" : "all";
+  }
+
+  private static ObjectNode data(String schemas, String nativeLevel) {
+    ObjectNode entry = JsonNodeFactory.instance.objectNode();
+    entry.putObject("data").put("schemas", schemas).put("native", nativeLevel);
+    return entry;
   }
 }

@@ -56,6 +56,27 @@ final class SimAdmin {
         + permissionsJson + "}}}");
   }
 
+  /** Whether {@code POST /api/session} accepts this e-mail and password (a real login, no API key). */
+  boolean canLogIn(String email, String password) {
+    String body = JSON.createObjectNode().put("username", email).put("password", password).toString();
+    HttpRequest request = HttpRequest.newBuilder(URI.create(sim.baseUrl() + "/api/session"))
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+    try {
+      return HTTP.send(request, HttpResponse.BodyHandlers.ofString()).statusCode() == 200;
+    } catch (IOException e) {
+      throw new AssertionError("login failed", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
+  }
+
+  /** A request without a body (e.g. {@code DELETE}). */
+  JsonNode send(String method, String path) {
+    return send(method, path, null);
+  }
+
   private JsonNode send(String method, String path, String json) {
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(sim.baseUrl() + path))
         .header("X-API-Key", sim.adminApiKey())
