@@ -1,7 +1,10 @@
 package org.batonjava.metabase.connector;
 
+import c1.connector.v2.AccountInfo;
+import c1.connector.v2.CredentialDetailsAccountProvisioning;
 import c1.connector.v2.Entitlement;
 import c1.connector.v2.Grant;
+import c1.connector.v2.LocalCredentialOptions;
 import c1.connector.v2.Resource;
 import c1.connector.v2.ResourceId;
 import c1.connector.v2.ResourceType;
@@ -10,27 +13,32 @@ import java.util.List;
 import java.util.Optional;
 import org.batonjava.metabase.client.MetabaseClient;
 import org.batonjava.metabase.client.UserPage;
+import org.batonjava.sdk.connector.AccountCreation;
+import org.batonjava.sdk.connector.AccountCreator;
 import org.batonjava.sdk.connector.ConnectorException;
 import org.batonjava.sdk.connector.PageRequest;
 import org.batonjava.sdk.connector.PageResult;
 import org.batonjava.sdk.connector.ResourceSyncer;
+import org.batonjava.sdk.crypto.PasswordGenerator;
 
 /**
  * {@code user}: active and deactivated users, one {@code GET /api/user} page per call (the token is the next
  * offset); no entitlements; the user's group memberships as grants (as in the Go connectors), looked up in the
- * sync's {@link MembershipIndex}.
+ * sync's {@link MembershipIndex}. Creating accounts is the {@link AccountProvisioner}'s job.
  */
-final class UserSyncer implements ResourceSyncer {
+final class UserSyncer implements ResourceSyncer, AccountCreator {
   static final int DEFAULT_PAGE_SIZE = 100;
 
   private final MetabaseClient client;
   private final CurrentServer server;
   private final PerSync<MembershipIndex> memberships;
+  private final AccountProvisioner accounts;
 
   UserSyncer(MetabaseClient client, CurrentServer server, PerSync<MembershipIndex> memberships) {
     this.client = client;
     this.server = server;
     this.memberships = memberships;
+    this.accounts = new AccountProvisioner(client, new PasswordGenerator());
   }
 
   @Override
@@ -76,5 +84,15 @@ final class UserSyncer implements ResourceSyncer {
     } catch (NumberFormatException e) {
       throw new ConnectorException(Status.Code.INVALID_ARGUMENT, "invalid page token: " + token);
     }
+  }
+
+  @Override
+  public CredentialDetailsAccountProvisioning credentialDetails() {
+    return AccountProvisioner.CREDENTIAL_DETAILS;
+  }
+
+  @Override
+  public AccountCreation createAccount(AccountInfo info, LocalCredentialOptions options) {
+    return accounts.create(info, options);
   }
 }
