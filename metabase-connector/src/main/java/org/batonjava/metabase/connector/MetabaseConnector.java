@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.batonjava.metabase.client.MetabaseClient;
+import org.batonjava.sdk.connector.ActionHandler;
 import org.batonjava.sdk.connector.Connector;
 import org.batonjava.sdk.connector.ConnectorInfo;
 import org.batonjava.sdk.connector.ResourceSyncer;
@@ -12,6 +13,9 @@ import org.batonjava.sdk.connector.ResourceSyncer;
 /**
  * The Metabase connector, one class for every variant: the variant decides the metadata, what
  * {@link #validate()} checks and whether databases are synced. Built by {@link MetabaseConnectors#create}.
+ * Provisioning lives with the syncers (group memberships on {@link GroupSyncer}, database permissions on
+ * {@link DatabaseSyncer}, account creation on {@link UserSyncer}) and in the {@link #actions()}; it always reads
+ * Metabase afresh, never the per-sync snapshots held here.
  */
 public final class MetabaseConnector implements Connector {
   private final MetabaseVariant variant;
@@ -20,6 +24,7 @@ public final class MetabaseConnector implements Connector {
   private final PerSync<MembershipIndex> memberships = new PerSync<>();
   private final PerSync<PermissionGraph> graph = new PerSync<>();
   private final List<ResourceSyncer> syncers;
+  private final List<ActionHandler> actions;
 
   MetabaseConnector(MetabaseVariant variant, String version, MetabaseClient client, ServerCheck check) {
     this.variant = variant;
@@ -32,6 +37,8 @@ public final class MetabaseConnector implements Connector {
       list.add(new DatabaseSyncer(client, server, graph));
     }
     this.syncers = List.copyOf(list);
+    UserStatusLookup status = new UserStatusLookup(client, server);
+    this.actions = List.of(UserStatusAction.enable(client, status), UserStatusAction.disable(client, status));
   }
 
   public MetabaseVariant variant() {
@@ -56,6 +63,12 @@ public final class MetabaseConnector implements Connector {
   @Override
   public List<ResourceSyncer> resourceSyncers() {
     return syncers;
+  }
+
+  /** {@code enable_user} and {@code disable_user}, as in every Go connector. */
+  @Override
+  public List<ActionHandler> actions() {
+    return actions;
   }
 
   @Override
