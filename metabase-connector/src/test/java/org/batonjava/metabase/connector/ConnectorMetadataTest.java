@@ -3,11 +3,19 @@ package org.batonjava.metabase.connector;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import c1.connector.v2.Capability;
+import c1.connector.v2.CapabilityDetailCredentialOption;
 import c1.connector.v2.ConnectorAccountCreationSchema;
+import c1.connector.v2.ConnectorCapabilities;
 import c1.connector.v2.ResourceType;
 import io.grpc.Status;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.batonjava.sdk.connector.CapabilitiesFactory;
 import org.batonjava.sdk.connector.ConnectorException;
+import org.batonjava.sdk.connector.GoSdkShape;
 import org.batonjava.sdk.connector.ResourceSyncer;
 import org.batonjava.sdk.crypto.Secret;
 import org.junit.jupiter.api.Test;
@@ -35,6 +43,31 @@ class ConnectorMetadataTest {
     assertThat(c.info().version()).isNotBlank();
     assertThat(c.resourceSyncers()).extracting(ResourceSyncer::resourceType).extracting(ResourceType::getId)
         .containsExactly(types.split(","));
+  }
+
+  /**
+   * The Go connectors' capabilities (reference §7.5), plus PROVISION on {@code database}: group PROVISION, user
+   * ACCOUNT_PROVISIONING with the random-password credential option, and ACTIONS.
+   */
+  @ParameterizedTest
+  @CsvSource({"UNVERSIONED, V0_25_0", "V049, V0_5_6", "V056, V0_5_6", "AUTO, V0_25_0"})
+  void capabilitiesAreTheGoOnesPlusDatabaseProvisioning(MetabaseVariant variant, GoSdkShape shape) {
+    ConnectorCapabilities caps = CapabilitiesFactory.derive(connector(variant), shape);
+    Map<String, List<Capability>> byType = new LinkedHashMap<>();
+    caps.getResourceTypeCapabilitiesList().forEach(r -> byType.put(r.getResourceType().getId(), r.getCapabilitiesList()));
+    Map<String, List<Capability>> expected = new LinkedHashMap<>();
+    if (variant != MetabaseVariant.UNVERSIONED) {
+      expected.put("database", List.of(Capability.CAPABILITY_SYNC, Capability.CAPABILITY_PROVISION));
+    }
+    expected.put("group", List.of(Capability.CAPABILITY_SYNC, Capability.CAPABILITY_PROVISION));
+    expected.put("user", List.of(Capability.CAPABILITY_SYNC, Capability.CAPABILITY_ACCOUNT_PROVISIONING));
+    assertThat(byType).containsExactlyEntriesOf(expected);
+    assertThat(caps.getConnectorCapabilitiesList()).containsExactly(Capability.CAPABILITY_PROVISION,
+        Capability.CAPABILITY_SYNC, Capability.CAPABILITY_ACCOUNT_PROVISIONING, Capability.CAPABILITY_ACTIONS);
+    assertThat(caps.getCredentialDetails().getCapabilityAccountProvisioning().getSupportedCredentialOptionsList())
+        .containsExactly(CapabilityDetailCredentialOption.CAPABILITY_DETAIL_CREDENTIAL_OPTION_RANDOM_PASSWORD);
+    assertThat(caps.getCredentialDetails().getCapabilityAccountProvisioning().getPreferredCredentialOption())
+        .isEqualTo(CapabilityDetailCredentialOption.CAPABILITY_DETAIL_CREDENTIAL_OPTION_RANDOM_PASSWORD);
   }
 
   @Test
