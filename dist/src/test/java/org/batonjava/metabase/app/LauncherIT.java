@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -50,6 +52,39 @@ class LauncherIT {
     Run config = run(launcher, "config");
     assertThat(config.code()).as(config.err()).isZero();
     assertThat(JSON.readTree(config.out())).isEqualTo(goOutput(launcher + ".config_schema.json"));
+  }
+
+  /**
+   * {@code capabilities} equals the Go connector's output, except the one documented addition (docs/COMPATIBILITY.md,
+   * P8): the {@code database} resource type also has {@code CAPABILITY_PROVISION}.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"baton-metabase", "baton-metabase-v049", "baton-metabase-v056"})
+  void capabilitiesAreTheGoConnectorsPlusDatabaseProvisioning(String launcher) throws Exception {
+    Run caps = run(launcher, "capabilities", "--metabase-base-url", "http://127.0.0.1:9", "--metabase-api-key", "mb_x");
+    assertThat(caps.code()).as(caps.err()).isZero();
+    JsonNode expected = goOutput(launcher + ".baton_capabilities.json").deepCopy();
+    for (JsonNode rt : expected.path("resourceTypeCapabilities")) {
+      if (rt.path("resourceType").path("id").asText().equals("database")) {
+        ((ArrayNode) rt.path("capabilities")).add("CAPABILITY_PROVISION");
+      }
+    }
+    assertThat(JSON.readTree(caps.out())).isEqualTo(expected);
+  }
+
+  /** {@code baton-metabase --metabase-version auto}: the Go connector's capabilities plus a provisionable database. */
+  @Test
+  void autoModeCapabilitiesAddTheDatabaseType() throws Exception {
+    Run caps = run("baton-metabase", "capabilities", "--metabase-version", "auto",
+        "--metabase-base-url", "http://127.0.0.1:9", "--metabase-api-key", "mb_x");
+    assertThat(caps.code()).as(caps.err()).isZero();
+    ObjectNode expected = goOutput("baton-metabase.baton_capabilities.json").deepCopy();
+    ObjectNode database = JSON.createObjectNode();
+    database.putObject("resourceType").put("id", "database").put("displayName", "Database");
+    database.putArray("capabilities").add("CAPABILITY_SYNC").add("CAPABILITY_PROVISION");
+    database.putObject("permissions");
+    ((ArrayNode) expected.path("resourceTypeCapabilities")).insert(0, database);
+    assertThat(JSON.readTree(caps.out())).isEqualTo(expected);
   }
 
   @Test
