@@ -26,10 +26,13 @@ import org.slf4j.LoggerFactory;
  * it is never logged or put in a message.
  */
 final class AccountProvisioner {
+  private static final CapabilityDetailCredentialOption RANDOM_PASSWORD =
+      CapabilityDetailCredentialOption.CAPABILITY_DETAIL_CREDENTIAL_OPTION_RANDOM_PASSWORD;
   /** As in the Go connectors: a random password is the only (and preferred) credential option. */
-  static final CredentialDetailsAccountProvisioning CREDENTIAL_DETAILS = CredentialDetailsAccountProvisioning.newBuilder()
-      .addSupportedCredentialOptions(CapabilityDetailCredentialOption.CAPABILITY_DETAIL_CREDENTIAL_OPTION_RANDOM_PASSWORD)
-      .setPreferredCredentialOption(CapabilityDetailCredentialOption.CAPABILITY_DETAIL_CREDENTIAL_OPTION_RANDOM_PASSWORD)
+  static final CredentialDetailsAccountProvisioning CREDENTIAL_DETAILS =
+      CredentialDetailsAccountProvisioning.newBuilder()
+      .addSupportedCredentialOptions(RANDOM_PASSWORD)
+      .setPreferredCredentialOption(RANDOM_PASSWORD)
       .build();
   static final String PASSWORD = "password";
 

@@ -60,6 +60,11 @@ public final class CreateQueriesPermissions implements PermissionModel {
   }
 
   @Override
+  public boolean fits(JsonNode entry) {
+    return !entry.has("data");
+  }
+
+  @Override
   public Optional<ObjectNode> grant(DatabasePermission permission, long groupId, long databaseId, JsonNode current) {
     List<DatabasePermission> held = granted(groupId, databaseId, current);
     if (held.contains(permission) || held.contains(QUERY_BUILDER_AND_NATIVE)) {

@@ -5,9 +5,11 @@ import c1.connector.v2.Grant;
 import c1.connector.v2.GrantAlreadyExists;
 import c1.connector.v2.GrantAlreadyRevoked;
 import c1.connector.v2.Resource;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.google.protobuf.Any;
 import io.grpc.Status;
 import java.util.List;
+import org.batonjava.metabase.client.DatabasePermissions;
 import org.batonjava.metabase.client.MetabaseClient;
 import org.batonjava.sdk.connector.Annotations;
 import org.batonjava.sdk.connector.ConnectorException;
@@ -19,7 +21,8 @@ import org.slf4j.LoggerFactory;
  * connectors can): a {@link GraphEdit} of that one group's entry for that one database, decided by the model on
  * the current graph. Idempotent: {@code GrantAlreadyExists} when the group holds the entitlement (or a level that
  * includes it), {@code GrantAlreadyRevoked} when it does not. Administrators always have full access in Metabase,
- * so revoking from them is refused instead of reporting a change Metabase would ignore.
+ * so revoking from them is refused instead of reporting a change Metabase would ignore. A graph in the other
+ * model's shape (a fixed variant pointed at the wrong Metabase line) is refused before anything is written.
  */
 final class DatabasePermissionProvisioner {
   private static final Logger LOG = LoggerFactory.getLogger(DatabasePermissionProvisioner.class);
@@ -38,7 +41,8 @@ final class DatabasePermissionProvisioner {
     PermissionModel model = model();
     DatabasePermission permission = permission(model, request);
     GraphEdit.Outcome outcome = apply("cannot grant " + request.entitlementId() + " to " + request.principal(), request,
-        current -> model.grant(permission, request.principalId(), request.objectId(), current));
+        slice -> model.grant(permission, request.principalId(), request.objectId(),
+            entry(model, slice, request)));
     if (outcome == GraphEdit.Outcome.UNCHANGED) {
       return List.of(Annotations.pack(GrantAlreadyExists.getDefaultInstance()));
     }
@@ -57,7 +61,8 @@ final class DatabasePermissionProvisioner {
           + " from the Administrators group: Metabase always gives administrators full access to every database");
     }
     GraphEdit.Outcome outcome = apply("cannot revoke " + request.entitlementId() + " from " + request.principal(),
-        request, current -> model.revoke(permission, request.principalId(), request.objectId(), current));
+        request, slice -> model.revoke(permission, request.principalId(), request.objectId(),
+            entry(model, slice, request)));
     if (outcome == GraphEdit.Outcome.UNCHANGED) {
       return List.of(Annotations.pack(GrantAlreadyRevoked.getDefaultInstance()));
     }
@@ -76,6 +81,22 @@ final class DatabasePermissionProvisioner {
       }
       throw OperationFailure.of(operation, e);
     }
+  }
+
+  /**
+   * The group's entry, after checking that the graph is in the model's shape: a fixed variant assumes its model, and
+   * one-shot provisioning does not validate first, so a v049 connector could meet a 0.50+ server (which would
+   * silently ignore 0.49 keys). Metabase always includes the Administrators' entry, so the shape is always visible.
+   */
+  private static JsonNode entry(PermissionModel model, DatabasePermissions slice, ProvisioningRequest request) {
+    for (JsonNode e : slice.byGroup().values()) {
+      if (!model.fits(e)) {
+        throw new ConnectorException(Status.Code.FAILED_PRECONDITION, "this Metabase's permission graph is not in"
+            + " the " + model.name() + " model this connector uses; use the variant for the server's version, or"
+            + " auto mode (--metabase-version auto)");
+      }
+    }
+    return slice.of(request.principalId());
   }
 
   private PermissionModel model() {

@@ -1,6 +1,5 @@
 package org.batonjava.metabase.connector;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.grpc.Status;
 import java.util.Optional;
@@ -24,10 +23,13 @@ final class GraphEdit {
   private static final Logger LOG = LoggerFactory.getLogger(GraphEdit.class);
   private static final long BACKOFF_MILLIS = 50;
 
-  /** Decides the keys to write for a group, given its current entry; empty when nothing has to change. */
+  /**
+   * Decides the keys to write for the group, given the database's current slice of the graph (the group's entry is
+   * {@code slice.of(groupId)}); empty when nothing has to change.
+   */
   @FunctionalInterface
   interface Change {
-    Optional<ObjectNode> on(JsonNode currentEntry);
+    Optional<ObjectNode> on(DatabasePermissions slice);
   }
 
   /** Whether the graph was written. */
@@ -42,7 +44,7 @@ final class GraphEdit {
   Outcome apply(long groupId, long databaseId, Change change) {
     for (int attempt = 1; ; attempt++) {
       DatabasePermissions slice = client.databasePermissions(databaseId);
-      Optional<ObjectNode> entry = change.on(slice.of(groupId));
+      Optional<ObjectNode> entry = change.on(slice);
       if (entry.isEmpty()) {
         return Outcome.UNCHANGED;
       }
@@ -58,8 +60,8 @@ final class GraphEdit {
               + " times while group " + groupId + "'s permissions on database " + databaseId + " were being written"
               + " (someone else is editing permissions); nothing was changed, try again later", e);
         }
-        LOG.debug("permission graph revision {} is stale (someone else changed it); reading it again (attempt {} of {})",
-            slice.revision(), attempt + 1, MAX_ATTEMPTS);
+        LOG.debug("permission graph revision {} is stale (someone else changed it); reading it again"
+            + " (attempt {} of {})", slice.revision(), attempt + 1, MAX_ATTEMPTS);
         pause(attempt);
       }
     }

@@ -62,6 +62,11 @@ public final class LegacyDataPermissions implements PermissionModel {
   }
 
   @Override
+  public boolean fits(JsonNode entry) {
+    return !entry.has("view-data") && !entry.has("create-queries");
+  }
+
+  @Override
   public Optional<ObjectNode> grant(DatabasePermission permission, long groupId, long databaseId, JsonNode current) {
     if (granted(groupId, databaseId, current).contains(permission)) {
       return Optional.empty();

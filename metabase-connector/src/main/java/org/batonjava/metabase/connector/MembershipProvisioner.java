@@ -117,7 +117,8 @@ final class MembershipProvisioner {
    * After a failed add: the membership if it exists now (someone else added it), otherwise a {@code NOT_FOUND} for
    * a user or group that does not exist (Metabase answers those with a database error), otherwise nothing.
    */
-  private Optional<GroupMembership> explainFailedAdd(long userId, long groupId, String operation, ConnectorException e) {
+  private Optional<GroupMembership> explainFailedAdd(long userId, long groupId, String operation,
+      ConnectorException e) {
     Map<Long, List<GroupMembership>> all = client.memberships();
     Optional<GroupMembership> now = all.getOrDefault(userId, List.of()).stream()
         .filter(m -> m.groupId() == groupId && m.membershipId() != null).findFirst();

@@ -41,6 +41,12 @@ public interface PermissionModel {
   /** The keys to write so that the group no longer holds {@code permission}; empty when it does not hold it. */
   Optional<ObjectNode> revoke(DatabasePermission permission, long groupId, long databaseId, JsonNode current);
 
+  /**
+   * Whether a graph entry is in this model's shape, judged by the keys only the other model has ({@code data} in
+   * 0.49; {@code view-data}/{@code create-queries} from 0.50). An entry with neither (or empty) fits both.
+   */
+  boolean fits(JsonNode entry);
+
   /** The 0.49 data-access model for 0.49, the create-queries model for 0.50 and newer. */
   static PermissionModel forVersion(ServerVersion version) {
     return version.minor() <= 49 ? new LegacyDataPermissions() : new CreateQueriesPermissions();

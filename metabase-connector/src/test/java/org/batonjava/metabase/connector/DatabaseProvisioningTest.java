@@ -17,6 +17,7 @@ import org.batonjava.metabase.sim.MetabaseSimulator;
 import org.batonjava.sdk.connector.ConnectorException;
 import org.batonjava.sdk.connector.GrantProvisioner;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -234,6 +235,23 @@ class DatabaseProvisioningTest {
               + " group 7");
       assertThatThrownBy(() -> s.databases().grant(group(99), databaseEntitlement(1, slug)))
           .isInstanceOfSatisfying(ConnectorException.class, e -> assertThat(e.code()).isEqualTo(Status.Code.NOT_FOUND));
+    }
+  }
+
+  @ParameterizedTest(name = "{0} variant on a {1} server")
+  @CsvSource({"V049, 0.56, access", "V056, 0.49, query-builder"})
+  void aFixedVariantOnTheOtherModelsServerWritesNothing(MetabaseVariant variant, String version, String slug) {
+    try (MetabaseSimulator sim = Sims.demo(version, false)) {
+      GrantProvisioner databases = Provisioning.provisioner(Sims.connector(sim, variant, false), "database");
+      SimAdmin admin = new SimAdmin(sim);
+      GraphSnapshot before = GraphSnapshot.read(admin);
+      assertThatThrownBy(() -> databases.grant(group(7), databaseEntitlement(1, slug)))
+          .isInstanceOfSatisfying(ConnectorException.class,
+              e -> assertThat(e.code()).isEqualTo(Status.Code.FAILED_PRECONDITION))
+          .hasMessageContaining("permission graph is not in the")
+          .hasMessageEndingWith("use the variant for the server's version, or auto mode (--metabase-version auto)");
+      assertThat(GraphSnapshot.read(admin).graph()).isEqualTo(before.graph());
+      assertThat(sim.requestLog().count("PUT /api/permissions/graph")).isZero();
     }
   }
 }
