@@ -57,6 +57,11 @@ public final class SimulatorServer implements AutoCloseable {
         this.faults = faults;
         this.log = log;
         this.mapper = mapper;
+        // The JDK server delays small responses by ~40 ms (Nagle) unless told otherwise; it reads this property
+        // once, when its first server starts. A simulator that answers slower than Metabase skews every benchmark.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
         this.server = HttpServer.create(address, 128);
         this.executor = Executors.newFixedThreadPool(threads, daemonThreads());
         server.setExecutor(executor);
