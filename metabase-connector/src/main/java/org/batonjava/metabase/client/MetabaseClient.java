@@ -78,24 +78,42 @@ public final class MetabaseClient {
    * included), by user id.
    */
   public Map<Long, List<GroupMembership>> memberships() {
-    MetabaseHttp.Answer answer = http.getJson("/api/permissions/membership", Map.of());
-    JsonNode node = tree(answer);
     Map<Long, List<GroupMembership>> out = new LinkedHashMap<>();
-    for (Map.Entry<String, JsonNode> entry : node.properties()) {
-      OptionalLong userId = parseId(entry.getKey());
-      if (userId.isEmpty()) {
-        LOG.debug("ignoring memberships under the non-numeric user key {}", entry.getKey());
-        continue;
+    readMemberships((userId, row) -> out.computeIfAbsent(userId, k -> new ArrayList<>()).add(row));
+    return out;
+  }
+
+  /**
+   * {@code GET /api/permissions/membership}, streamed to {@code visitor} one row at a time (the answer holds every
+   * membership of the instance; it is never built into one tree).
+   */
+  public void readMemberships(MembershipVisitor visitor) {
+    MetabaseHttp.Answer answer = http.getJson("/api/permissions/membership", Map.of());
+    try (JsonParser parser = json.createParser(answer.body())) {
+      if (parser.nextToken() != JsonToken.START_OBJECT) {
+        throw http.failures().unreadable(answer.call(), new UnexpectedShape("the memberships are not a JSON object", parser));
       }
-      List<GroupMembership> rows = new ArrayList<>();
-      for (JsonNode row : entry.getValue()) {
-        if (row != null && row.isObject()) {
-          rows.add(convert(answer, row, GroupMembership.class));
+      while (parser.nextToken() == JsonToken.FIELD_NAME) {
+        String key = parser.currentName();
+        OptionalLong userId = parseId(key);
+        JsonToken value = parser.nextToken();
+        if (userId.isEmpty() || value != JsonToken.START_ARRAY) {
+          LOG.debug("ignoring memberships under the user key {}", key);
+          parser.skipChildren();
+          continue;
+        }
+        while (parser.nextToken() == JsonToken.START_OBJECT) {
+          GroupMembership row = parser.readValueAs(GroupMembership.class);
+          if (row != null) {
+            visitor.membership(userId.getAsLong(), row);
+          }
         }
       }
-      out.put(userId.getAsLong(), rows);
+    } catch (JsonProcessingException e) {
+      throw http.failures().unreadable(answer.call(), e);
+    } catch (IOException e) {
+      throw http.failures().fromIo(answer.call(), e);
     }
-    return out;
   }
 
   /** {@code GET /api/database}: every database the key can see (admins: all but the audit database). */
