@@ -16,6 +16,8 @@ import org.batonjava.sdk.connector.Connector;
 import org.batonjava.sdk.connector.ConnectorException;
 import org.batonjava.sdk.connector.ResourceSyncer;
 import org.batonjava.sdk.crypto.CredentialEncryptor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Account creation as the SDK's connector server does it: the connector creates the account and returns its
@@ -24,19 +26,32 @@ import org.batonjava.sdk.crypto.CredentialEncryptor;
  * service-mode tasks.
  */
 public final class AccountRequests {
+  /** Encrypts plaintexts for configs: one {@code EncryptedData} per plaintext and config. */
+  @FunctionalInterface
+  public interface Sealer {
+    List<EncryptedData> seal(List<EncryptionConfig> configs, List<PlaintextData> plaintexts);
+  }
+
+  private static final Logger LOG = LoggerFactory.getLogger(AccountRequests.class);
+
   private final Connector connector;
-  private final CredentialEncryptor encryptor;
+  private final Sealer sealer;
+
+  public AccountRequests(Connector connector, Sealer sealer) {
+    this.connector = connector;
+    this.sealer = sealer;
+  }
 
   public AccountRequests(Connector connector, CredentialEncryptor encryptor) {
-    this.connector = connector;
-    this.encryptor = encryptor;
+    this(connector, encryptor::encrypt);
   }
 
   /**
    * Creates the account.
    *
    * @param resourceType the account type ({@code ""}: the only account-creating type, else {@code user})
-   * @param configs the recipients of the generated credentials; at least one when credentials are generated
+   * @param configs the recipients of the generated credentials; with none, generated credentials are dropped
+   *     (as in the Go SDK) and a warning says so
    */
   public CreateAccountResponse create(String resourceType, AccountInfo info, LocalCredentialOptions options,
       List<EncryptionConfig> configs) {
@@ -48,10 +63,10 @@ public final class AccountRequests {
             .setBytes(ByteString.copyFrom(s.value().utf8())).build());
       }
       if (!plaintexts.isEmpty() && configs.isEmpty()) {
-        throw new ConnectorException(Status.Code.INVALID_ARGUMENT,
-            "the new account's credentials need at least one encryption config; they are never returned in plain text");
+        LOG.warn("account {}: no encryption config was given, so its generated credentials are dropped",
+            created.resource().getId().getResource());
       }
-      List<EncryptedData> encrypted = plaintexts.isEmpty() ? List.of() : encryptor.encrypt(configs, plaintexts);
+      List<EncryptedData> encrypted = plaintexts.isEmpty() || configs.isEmpty() ? List.of() : sealer.seal(configs, plaintexts);
       CreateAccountResponse.Builder response = CreateAccountResponse.newBuilder()
           .addAllEncryptedData(encrypted)
           .addAllAnnotations(created.annotations());
@@ -76,7 +91,7 @@ public final class AccountRequests {
     String wanted = resourceType.isEmpty() ? (creators.size() == 1 ? creators.get(0).resourceType().getId() : "user") : resourceType;
     return creators.stream().filter(s -> s.resourceType().getId().equals(wanted)).map(s -> (AccountCreator) s)
         .findFirst().orElseThrow(() -> new ConnectorException(Status.Code.INVALID_ARGUMENT,
-            "resource type " + wanted + " cannot create accounts; use --create-account-resource-type "
-                + creators.stream().map(s -> s.resourceType().getId()).toList()));
+            "no account creator for resource type " + wanted + "; this connector creates accounts of type(s) "
+                + String.join(", ", creators.stream().map(s -> s.resourceType().getId()).toList())));
   }
 }
