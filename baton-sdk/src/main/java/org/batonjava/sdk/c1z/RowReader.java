@@ -36,6 +36,18 @@ public final class RowReader {
         ResourceType.parser());
   }
 
+  /** Every resource type of a sync (there are few), in row order. */
+  public List<ResourceType> allResourceTypes(String syncId) {
+    List<ResourceType> all = new ArrayList<>();
+    String token = "";
+    do {
+      Page<ResourceType> page = listResourceTypes(syncId, token, 0);
+      all.addAll(page.items());
+      token = page.nextPageToken();
+    } while (!token.isEmpty());
+    return all;
+  }
+
   public Page<Resource> listResources(
       String syncId, Optional<String> resourceTypeId, String pageToken, int pageSize) {
     StringBuilder sql = new StringBuilder("select id, data from v1_resources where sync_id = ?");

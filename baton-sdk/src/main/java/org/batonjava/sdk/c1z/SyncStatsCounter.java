@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -21,16 +22,9 @@ final class SyncStatsCounter {
   SyncStats count(String syncId, SyncType type) {
     // Every known resource type gets an entry, zero included; resources of unknown types are ignored.
     SortedMap<String, Long> resourcesByType = new TreeMap<>();
-    long typeCount = 0;
-    String token = "";
-    do {
-      Page<ResourceType> page = reader.listResourceTypes(syncId, token, 0);
-      for (ResourceType t : page.items()) {
-        resourcesByType.put(t.getId(), 0L);
-        typeCount++;
-      }
-      token = page.nextPageToken();
-    } while (!token.isEmpty());
+    List<ResourceType> types = reader.allResourceTypes(syncId);
+    types.forEach(t -> resourcesByType.put(t.getId(), 0L));
+    long typeCount = types.size();
     long resources = 0;
     for (var entry : countByType("v1_resources", syncId).entrySet()) {
       if (resourcesByType.containsKey(entry.getKey())) {

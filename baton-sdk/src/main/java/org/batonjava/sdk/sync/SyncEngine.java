@@ -1,13 +1,11 @@
 package org.batonjava.sdk.sync;
 
-import c1.connector.v2.ResourceType;
 import io.grpc.Status;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import org.batonjava.sdk.c1z.C1zStore;
-import org.batonjava.sdk.c1z.Page;
 import org.batonjava.sdk.c1z.SyncRun;
 import org.batonjava.sdk.c1z.SyncStats;
 import org.batonjava.sdk.c1z.SyncType;
@@ -131,12 +129,7 @@ public final class SyncEngine {
   }
 
   private static void reloadSyncedTypes(C1zStore store, String syncId, SyncScope scope) {
-    String token = "";
-    do {
-      Page<ResourceType> page = store.reader().listResourceTypes(syncId, token, 0);
-      page.items().forEach(scope::synced);
-      token = page.nextPageToken();
-    } while (!token.isEmpty());
+    store.reader().allResourceTypes(syncId).forEach(scope::synced);
   }
 
   private void checkCancelled() {

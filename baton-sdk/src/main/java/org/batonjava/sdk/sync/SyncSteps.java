@@ -117,13 +117,7 @@ final class SyncSteps {
     progress.phase("Syncing resources...");
     state.finish(a);
     // Pushed in reverse so the first type is on top and runs first.
-    List<ResourceType> types = new ArrayList<>();
-    String token = "";
-    do {
-      Page<ResourceType> page = store.reader().listResourceTypes(syncId, token, 0);
-      types.addAll(page.items());
-      token = page.nextPageToken();
-    } while (!token.isEmpty());
+    List<ResourceType> types = store.reader().allResourceTypes(syncId);
     for (int i = types.size() - 1; i >= 0; i--) {
       state.push(Operation.LIST_RESOURCES, types.get(i).getId(), "", "", "", "");
     }
