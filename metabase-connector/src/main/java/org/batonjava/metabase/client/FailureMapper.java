@@ -174,13 +174,23 @@ public final class FailureMapper {
     return error(Status.Code.CANCELLED, "interrupted while waiting for Metabase (" + call + ")", Optional.empty());
   }
 
-  /** Replaces the API key (and any other secret this mapper hides) wherever it appears. */
+  /** Replaces the API key (and any other secret this mapper hides) wherever and however escaped it appears. */
   public String redact(String text) {
-    String out = apiKey.isEmpty() ? text : text.replace(apiKey.reveal(), "<redacted>");
+    String out = hide(text, apiKey);
     for (Secret s : alsoHidden) {
-      if (!s.isEmpty()) {
-        out = out.replace(s.reveal(), "<redacted>");
-      }
+      out = hide(out, s);
+    }
+    return out;
+  }
+
+  /** Removes {@code secret} in every spelling an echo can give it (see {@link EchoForms}). */
+  private static String hide(String text, Secret secret) {
+    if (secret.isEmpty()) {
+      return text;
+    }
+    String out = text;
+    for (String form : EchoForms.of(secret.reveal())) {
+      out = out.replace(form, "<redacted>");
     }
     return out;
   }

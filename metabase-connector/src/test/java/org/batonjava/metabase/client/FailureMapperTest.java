@@ -2,7 +2,10 @@ package org.batonjava.metabase.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.grpc.Status;
+import java.net.URLEncoder;
 import java.net.http.HttpHeaders;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -130,5 +133,33 @@ class FailureMapperTest {
     assertThat(mapper.fromStatus(call, 400, headers(Map.of()), password.getBytes(StandardCharsets.UTF_8)).getMessage())
         .as("only the mapper given the secret hides it").contains(password);
     assertThat(hiding.alsoHiding(List.of()).redact(password + KEY)).isEqualTo("<redacted><redacted>");
+  }
+
+  @Test
+  void aSecretIsHiddenInEveryEscapedFormAnEchoCanGiveIt() throws Exception {
+    ObjectMapper json = new ObjectMapper();
+    for (String password : List.of("TQ8\"me>4-m|#DNsx=m,t", "back\\slash/and\"quote", "é-ünïcode\u2028€+ &x")) {
+      FailureMapper hiding = mapper.alsoHiding(List.of(Secret.of(password)));
+      String sent = json.writeValueAsString(Map.of("email", "a@example.com", "password", password));
+      List<String> echoes = List.of(
+          json.writeValueAsString(Map.of("message", "could not create " + sent)),
+          "could not create " + sent,
+          json.writeValueAsString(Map.of("message", json.writeValueAsString(Map.of("request", sent)))),
+          "bad query password=" + URLEncoder.encode(password, StandardCharsets.UTF_8),
+          "{\"message\":\"" + unicodeEscapeAll(password) + "\"}");
+      for (String echo : echoes) {
+        String message = hiding.fromStatus(new ApiCall("POST", "/api/user"), 400, headers(Map.of()),
+            echo.getBytes(StandardCharsets.UTF_8)).getMessage();
+        assertThat(message).as("echo %s", echo).contains("<redacted>").doesNotContain(password)
+            .doesNotContain(new String(JsonStringEncoder.getInstance().quoteAsString(password)));
+      }
+    }
+  }
+
+  private static String unicodeEscapeAll(String s) {
+    StringBuilder out = new StringBuilder();
+    s.chars().forEach(c -> out.append(Character.isLetterOrDigit(c) && c < 0x80 ? String.valueOf((char) c)
+        : String.format("\\u%04x", c)));
+    return out.toString();
   }
 }

@@ -12,6 +12,7 @@ import ch.qos.logback.core.read.ListAppender;
 import c1.connector.v2.AccountInfo;
 import c1.connector.v2.CreateAccountResponse;
 import c1.connector.v2.LocalCredentialOptions;
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.protobuf.Struct;
 import com.google.protobuf.Value;
@@ -25,6 +26,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 import org.batonjava.metabase.sim.MetabaseSimulator;
@@ -139,8 +141,10 @@ class SecretLeakTest {
   }
 
   /**
-   * A server that quotes the whole request body in its error (as a careless proxy might): the password in the body
-   * of {@code POST /api/user} must not come back in the exception or the logs. Returns the password it received.
+   * A server that quotes the whole request body in its error (as a careless proxy might), in three shapes: inside a
+   * JSON {@code message} (the password comes back JSON-escaped), as plain text (as sent) and as a JSON body quoted
+   * inside JSON (escaped twice). The password in the body of {@code POST /api/user} must not come back in the
+   * exception or the logs in any of them, whatever symbols it holds. Returns the passwords it received.
    */
   private List<String> passwordEchoedBackInAnError() throws IOException {
     List<String> received = new CopyOnWriteArrayList<>();
@@ -149,16 +153,26 @@ class SecretLeakTest {
       byte[] body = exchange.getRequestBody().readAllBytes();
       byte[] answer;
       int status;
+      String contentType = "application/json";
       if (exchange.getRequestMethod().equals("POST")) {
         received.add(JSON.readTree(body).path("password").asText());
         status = 400;
-        answer = ("{\"message\":\"could not create " + new String(body, StandardCharsets.UTF_8).replace("\"", "'")
-            + "\"}").getBytes(StandardCharsets.UTF_8);
+        String sent = new String(body, StandardCharsets.UTF_8);
+        String echoed = switch (received.size() % 3) {
+          case 1 -> JSON.writeValueAsString(Map.of("message", "could not create " + sent));
+          case 2 -> {
+            contentType = "text/plain";
+            yield "could not create " + sent;
+          }
+          default -> JSON.writeValueAsString(Map.of("message", "could not create "
+              + JSON.writeValueAsString(Map.of("request", sent))));
+        };
+        answer = echoed.getBytes(StandardCharsets.UTF_8);
       } else {
         status = 200;
         answer = "{\"data\":[],\"total\":0}".getBytes(StandardCharsets.UTF_8);
       }
-      exchange.getResponseHeaders().set("Content-Type", "application/json");
+      exchange.getResponseHeaders().set("Content-Type", contentType);
       exchange.sendResponseHeaders(status, answer.length);
       try (OutputStream out = exchange.getResponseBody()) {
         out.write(answer);
@@ -168,14 +182,19 @@ class SecretLeakTest {
     try {
       MetabaseConnector connector = MetabaseConnectors.create(ConnectorConfig.of(MetabaseVariant.UNVERSIONED,
           "http://127.0.0.1:" + echo.getAddress().getPort(), Secret.of("mb_EchoServerKey000000000000000000"), false));
-      assertThatThrownBy(() -> ((AccountCreator) connector.resourceSyncers().get(0))
-          .createAccount(account("echo@example.com"), LocalCredentialOptions.getDefaultInstance()))
-          .isInstanceOfSatisfying(ConnectorException.class, e -> {
-            LoggerFactory.getLogger(SecretLeakTest.class).warn("failed: {}", e.getMessage(), e);
-            assertThat(e.getMessage()).contains("could not create").contains("<redacted>");
-            assertThat(received).hasSize(1);
-            assertThat(e.getMessage()).doesNotContain(received.get(0));
-          });
+      for (int shape = 1; shape <= 3; shape++) {
+        int attempt = shape;
+        assertThatThrownBy(() -> ((AccountCreator) connector.resourceSyncers().get(0))
+            .createAccount(account("echo@example.com"), LocalCredentialOptions.getDefaultInstance()))
+            .isInstanceOfSatisfying(ConnectorException.class, e -> {
+              LoggerFactory.getLogger(SecretLeakTest.class).warn("failed: {}", e.getMessage(), e);
+              assertThat(e.getMessage()).contains("could not create").contains("<redacted>");
+              assertThat(received).hasSize(attempt);
+              String password = received.get(attempt - 1);
+              assertThat(e.getMessage()).doesNotContain(password)
+                  .doesNotContain(new String(JsonStringEncoder.getInstance().quoteAsString(password)));
+            });
+      }
     } finally {
       echo.stop(0);
     }
