@@ -122,9 +122,11 @@ public final class SimulatorServer implements AutoCloseable {
                 endpoint = routed.endpoint();
                 response = routed.response();
             }
-            boolean completed = write(exchange, response, fault);
+            // recorded before the answer is sent: a client that has read an answer always finds it in the log,
+            // and the log's order is the order in which answers were given
             log.record(at.toString(), method, path, rawQuery, endpoint, response.status(), elapsed(started),
-                    completed ? fault.label() : "truncated");
+                    fault.label());
+            write(exchange, response, fault);
         } catch (IOException | RuntimeException e) {
             LOG.log(Level.FINE, "request " + method + " " + path + " failed", e);
         } finally {
@@ -183,7 +185,7 @@ public final class SimulatorServer implements AutoCloseable {
     }
 
     /** Writes a response; returns false when the body was deliberately cut short. */
-    private boolean write(HttpExchange exchange, Response response, FaultDecision fault) throws IOException {
+    private void write(HttpExchange exchange, Response response, FaultDecision fault) throws IOException {
         response.headers().forEach((k, v) -> exchange.getResponseHeaders().set(k, v));
         if (response.status() == 429 || response.status() == 503) {
             exchange.getResponseHeaders().set("Retry-After", String.valueOf(Math.max(1,
@@ -191,7 +193,7 @@ public final class SimulatorServer implements AutoCloseable {
         }
         if (response.status() == 204) {
             exchange.sendResponseHeaders(204, -1);
-            return true;
+            return;
         }
         byte[] bytes;
         if (response.json() != null) {
@@ -203,13 +205,13 @@ public final class SimulatorServer implements AutoCloseable {
         }
         exchange.sendResponseHeaders(response.status(), bytes.length == 0 ? -1 : bytes.length);
         if (bytes.length == 0) {
-            return true;
+            return;
         }
         OutputStream out = exchange.getResponseBody();
         if (fault.truncate()) {
             out.write(bytes, 0, bytes.length / 2);
             out.flush();
-            return false; // closing a short fixed-length stream drops the connection
+            return; // closing a short fixed-length stream drops the connection
         }
         if (fault.slowBody()) {
             int chunk = Math.max(1, bytes.length / 10);
@@ -222,7 +224,6 @@ public final class SimulatorServer implements AutoCloseable {
             out.write(bytes);
         }
         out.close();
-        return true;
     }
 
     static Map<String, List<String>> parseQuery(String raw) {

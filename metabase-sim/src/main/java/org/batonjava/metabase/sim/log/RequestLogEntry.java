@@ -10,7 +10,7 @@ package org.batonjava.metabase.sim.log;
  * @param query raw query string or null
  * @param endpoint the matched route template ({@code GET /api/user/:id}) or {@code unmatched}
  * @param status status sent (0 for a reset connection)
- * @param durationMs time to answer
+ * @param durationMs time until the answer was ready to send (sending the body is not included)
  * @param fault injected fault label or null
  */
 public record RequestLogEntry(long seq, String timestamp, String method, String path, String query, String endpoint,
