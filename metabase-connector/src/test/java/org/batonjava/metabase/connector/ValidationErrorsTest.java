@@ -80,7 +80,7 @@ class ValidationErrorsTest {
           SyncOptions.defaults(dir.resolve("x.c1z"))).run())
           .isInstanceOf(ConnectorException.class)
           .hasMessageStartingWith("unsupported Metabase version: v0.56.10");
-      assertThat(Sims.requests(sim, "GET /api/setting/version", 1)).isEqualTo(1);
+      assertThat(sim.requestLog().count("GET /api/setting/version")).isEqualTo(1);
     }
   }
 

@@ -15,12 +15,9 @@ import org.junit.jupiter.api.io.TempDir;
 class DatasetsTest {
 
     @Test
-    void fiftyThousandUsersGenerateQuicklyAndPageCorrectly() {
-        long t0 = System.nanoTime();
+    void fiftyThousandUsersGenerateAndPageCorrectly() {
         try (MetabaseSimulator sim = MetabaseSimulator.builder().version("0.56")
                 .dataset(Dataset.scale(ScaleParameters.DEFAULT)).port(0).start()) {
-            long startMs = (System.nanoTime() - t0) / 1_000_000;
-            assertThat(startMs).as("start-up with 50k users").isLessThan(20_000);
             SimClient c = SimClient.admin(sim);
             JsonNode all = c.get("/api/user?status=all&limit=1").json();
             assertThat(all.get("total").asInt()).isEqualTo(50_000);
@@ -29,14 +26,12 @@ class DatasetsTest {
 
             // walk a slice the way the connector does (limit 100, next offset = offset + limit) without duplicates
             Set<Integer> seen = new HashSet<>();
-            long t1 = System.nanoTime();
             for (int offset = 0; offset < 5_000; offset += 1_000) {
                 JsonNode page = c.get("/api/user?limit=1000&offset=" + offset + "&status=all").json();
                 assertThat(page.get("data")).hasSize(1000);
                 page.get("data").forEach(u -> seen.add(u.get("id").asInt()));
             }
             assertThat(seen).hasSize(5_000);
-            assertThat((System.nanoTime() - t1) / 1_000_000).as("5 pages of 1000").isLessThan(10_000);
             JsonNode last = c.get("/api/user?limit=100&offset=49950&status=all").json();
             assertThat(last.get("data")).hasSize(50);
 
