@@ -2,6 +2,7 @@ package org.batonjava.sdk.crypto;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * The payload of an age v1 file: the 16-byte nonce, then the plaintext in STREAM form. The payload key is
@@ -30,6 +31,52 @@ final class AgePayload {
       offset += length;
       counter++;
     } while (offset < plaintext.length);
+  }
+
+  /**
+   * The plaintext of the payload that starts at {@code offset}, refusing more than {@code maxPlaintext} bytes.
+   *
+   * @throws DecryptionException when a chunk fails to authenticate, the file is cut, or it is too large
+   */
+  static byte[] read(byte[] file, int offset, byte[] fileKey, int maxPlaintext) {
+    if (file.length - offset < NONCE_SIZE + ChaCha20Poly1305.TAG_SIZE) {
+      throw new DecryptionException("the age payload is truncated");
+    }
+    byte[] nonce = Arrays.copyOfRange(file, offset, offset + NONCE_SIZE);
+    byte[] key = Hkdf.sha256(fileKey, nonce, "payload".getBytes(StandardCharsets.US_ASCII), ChaCha20Poly1305.KEY_SIZE);
+    long plaintextSize = (long) (file.length - offset - NONCE_SIZE)
+        - ChaCha20Poly1305.TAG_SIZE * chunkCount(file.length - offset - NONCE_SIZE);
+    if (plaintextSize > maxPlaintext) {
+      throw new DecryptionException("the age payload is larger than the " + maxPlaintext + " bytes accepted here");
+    }
+    ByteArrayOutputStream out = new ByteArrayOutputStream((int) Math.max(0, plaintextSize));
+    int position = offset + NONCE_SIZE;
+    long counter = 0;
+    while (true) {
+      int length = Math.min(CHUNK_SIZE + ChaCha20Poly1305.TAG_SIZE, file.length - position);
+      boolean last = position + length == file.length;
+      if (length < ChaCha20Poly1305.TAG_SIZE) {
+        throw new DecryptionException("the age payload is truncated");
+      }
+      if (last && length == ChaCha20Poly1305.TAG_SIZE && counter > 0) {
+        throw new DecryptionException("the age payload ends with an empty chunk after data (not canonical)");
+      }
+      try {
+        out.writeBytes(ChaCha20Poly1305.open(key, chunkNonce(counter, last), file, position, length));
+      } catch (DecryptionException e) {
+        throw new DecryptionException("the age payload failed to authenticate (changed or truncated)", e);
+      }
+      position += length;
+      counter++;
+      if (last) {
+        return out.toByteArray();
+      }
+    }
+  }
+
+  private static long chunkCount(int sealedLength) {
+    int full = CHUNK_SIZE + ChaCha20Poly1305.TAG_SIZE;
+    return Math.max(1, (sealedLength + full - 1) / full);
   }
 
   static byte[] chunkNonce(long counter, boolean last) {

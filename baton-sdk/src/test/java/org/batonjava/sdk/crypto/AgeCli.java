@@ -58,6 +58,14 @@ final class AgeCli {
     return run(List.of(age.toString(), "-d", "-i", identity.toString(), file.toString()));
   }
 
+  /** {@code age -e -R recipientsFile -o output input}: encrypts a file with the real CLI; fails if age refuses. */
+  byte[] encrypt(Path recipientsFile, Path input) throws IOException {
+    Path output = Path.of(input + ".age");
+    requireSuccess(run(List.of(age.toString(), "-e", "-R", recipientsFile.toString(), "-o", output.toString(),
+        input.toString())), "age -e");
+    return Files.readAllBytes(output);
+  }
+
   /** Makes an X25519 identity file with {@code age-keygen -o}; returns its recipient ({@code age-keygen -y}). */
   String keygen(Path identityFile) {
     requireSuccess(run(List.of(ageKeygen.toString(), "-o", identityFile.toString())), "age-keygen");
