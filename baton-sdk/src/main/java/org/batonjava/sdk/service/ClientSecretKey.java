@@ -18,7 +18,9 @@ import java.security.spec.NamedParameterSpec;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Optional;
+import org.batonjava.sdk.crypto.AgeIdentity;
 import org.batonjava.sdk.crypto.Secret;
+import org.batonjava.sdk.crypto.SshEd25519Identity;
 
 /**
  * The Ed25519 key inside a ConductorOne client secret
@@ -33,11 +35,13 @@ public final class ClientSecretKey {
   private final PrivateKey privateKey;
   private final String publicX;
   private final Optional<String> kid;
+  private final SshEd25519Identity ageIdentity;
 
-  private ClientSecretKey(PrivateKey privateKey, String publicX, Optional<String> kid) {
+  private ClientSecretKey(PrivateKey privateKey, String publicX, Optional<String> kid, SshEd25519Identity ageIdentity) {
     this.privateKey = privateKey;
     this.publicX = publicX;
     this.kid = kid;
+    this.ageIdentity = ageIdentity;
   }
 
   /** Parses a client secret; errors name the problem, never the value. */
@@ -87,8 +91,9 @@ public final class ClientSecretKey {
           .generatePrivate(new EdECPrivateKeySpec(NamedParameterSpec.ED25519, seed));
       PublicKey publicKey = publicKey(publicBytes);
       requireMatching(privateKey, publicKey);
-      return new ClientSecretKey(privateKey, x, Optional.ofNullable(text(jwk, "kid")));
-    } catch (GeneralSecurityException e) {
+      return new ClientSecretKey(privateKey, x, Optional.ofNullable(text(jwk, "kid")),
+          SshEd25519Identity.of(seed, publicBytes));
+    } catch (GeneralSecurityException | IllegalArgumentException e) {
       throw invalid("the key is not a valid Ed25519 key");
     }
   }
@@ -103,6 +108,14 @@ public final class ClientSecretKey {
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("Ed25519 signing failed", e);
     }
+  }
+
+  /**
+   * The key as an age identity: ConductorOne encrypts passwords it chose ({@code encrypted_password}) to this key
+   * with the {@code baton/jwk/v1} provider, i.e. as age files for the matching {@code ssh-ed25519} recipient.
+   */
+  AgeIdentity ageIdentity() {
+    return ageIdentity;
   }
 
   /** The JWK's {@code kid}, when the secret carried one (issued secrets do not). */

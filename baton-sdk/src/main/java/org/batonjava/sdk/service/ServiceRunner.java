@@ -214,7 +214,7 @@ public final class ServiceRunner {
         new C1zUploader(client, hostId)));
     h.put(TaskTypeCase.GRANT, new GrantTask(grants, provisioning));
     h.put(TaskTypeCase.REVOKE, new RevokeTask(grants, provisioning));
-    h.put(TaskTypeCase.CREATE_ACCOUNT, new CreateAccountTask(connector, sealer, provisioning));
+    h.put(TaskTypeCase.CREATE_ACCOUNT, new CreateAccountTask(connector, sealer, provisioning, credentials.key()));
     h.put(TaskTypeCase.CREATE_RESOURCE, new UnimplementedWriteTask(provisioning, "creating resources"));
     h.put(TaskTypeCase.DELETE_RESOURCE, new UnimplementedWriteTask(provisioning, "deleting resources"));
     h.put(TaskTypeCase.ROTATE_CREDENTIALS, new UnimplementedWriteTask(provisioning, "rotating credentials"));

@@ -17,6 +17,8 @@ import io.grpc.Status;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import org.batonjava.c1sim.ChosenPasswords;
+import org.batonjava.c1sim.Ed25519Keys;
 import org.batonjava.c1sim.EncryptionKeys;
 import org.batonjava.c1sim.FinishedTask;
 import org.batonjava.c1sim.Tasks;
@@ -143,6 +145,59 @@ class ProvisioningTest {
       assertThat(keys.decrypt(data)).isEqualTo(password);
       assertThat(done.request().toByteString().toStringUtf8()).doesNotContain(password);
       assertThat(logs.text()).doesNotContain(password).contains("account newbie created");
+    }
+  }
+
+  @Test
+  void aPasswordChosenInConductorOneIsOpenedWithTheClientSecretAndPassedOn() throws Exception {
+    try (ServiceHarness h = new ServiceHarness(dir); LogCapture logs = new LogCapture()) {
+      String chosen = "Chosen by an admin: \"quotes\" & ünïcode";
+      // an entry for another key comes first: the SDK must pick ours by key id
+      Task create = Tasks.createAccount(AccountInfo.newBuilder().setLogin("chosen").build(),
+          ChosenPasswords.encryptedFor(chosen, Ed25519Keys.generate(), h.client.keys()), List.of());
+      h.c1.tasks().enqueue(create);
+      h.start(b -> b.provisioning(true));
+
+      FinishedTask done = h.c1.tasks().awaitFinished(create.getId(), WAIT);
+      assertThat(done.success()).as(done.message()).isTrue();
+      CreateAccountResponse response = done.response(CreateAccountResponse.class);
+      assertThat(response.getSuccess().getResource().getId().getResource()).isEqualTo("chosen");
+      assertThat(response.getEncryptedDataList()).as("nothing to send back").isEmpty();
+      assertThat(h.connector.lastChosenPassword).isEqualTo(chosen);
+      assertThat(logs.text()).doesNotContain(chosen).contains("account chosen created");
+    }
+  }
+
+  @Test
+  void aChosenPasswordThatCannotBeUsedIsANonRetryableInvalidArgument() throws Exception {
+    try (ServiceHarness h = new ServiceHarness(dir); LogCapture logs = new LogCapture()) {
+      String chosen = "Never-leaks-0123456789";
+      CredentialOptions forOurs = ChosenPasswords.encryptedFor(chosen, h.client.keys());
+      CredentialOptions forOthers = ChosenPasswords.encryptedFor(chosen, Ed25519Keys.generate());
+      CredentialOptions damaged = CredentialOptions.newBuilder().setEncryptedPassword(
+          CredentialOptions.EncryptedPassword.newBuilder().addEncryptedPasswords(
+              ChosenPasswords.damaged(forOurs.getEncryptedPassword().getEncryptedPasswords(0)))).build();
+      Task notOurs = Tasks.createAccount(AccountInfo.newBuilder().setLogin("a").build(), forOthers, List.of());
+      Task alsoConfigs = Tasks.createAccount(AccountInfo.newBuilder().setLogin("b").build(), forOurs,
+          List.of(new EncryptionKeys().jwkConfig()));
+      Task broken = Tasks.createAccount(AccountInfo.newBuilder().setLogin("c").build(), damaged, List.of());
+      List.of(notOurs, alsoConfigs, broken).forEach(h.c1.tasks()::enqueue);
+      h.start(b -> b.provisioning(true));
+
+      FinishedTask a = h.c1.tasks().awaitFinished(notOurs.getId(), WAIT);
+      FinishedTask b = h.c1.tasks().awaitFinished(alsoConfigs.getId(), WAIT);
+      FinishedTask c = h.c1.tasks().awaitFinished(broken.getId(), WAIT);
+      for (FinishedTask done : List.of(a, b, c)) {
+        assertThat(done.code()).as(done.message()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+        assertThat(done.nonRetryable()).isTrue();
+        assertThat(done.message()).doesNotContain(chosen);
+      }
+      assertThat(a.message()).contains("is for this connector's client secret (key id "
+          + h.client.keys().thumbprintHex() + ")");
+      assertThat(b.message()).contains("only one may be used");
+      assertThat(c.message()).contains("could not be opened with the client secret");
+      assertThat(h.connector.lastChosenPassword).as("the connector was never called").isNull();
+      assertThat(logs.text()).doesNotContain(chosen);
     }
   }
 }

@@ -61,6 +61,8 @@ final class TestConnector implements Connector {
   volatile int users = 5;
   volatile int descriptionBytes = 0;
   volatile String lastPassword;
+  /** The password ConductorOne chose, as the connector received it (opened by the SDK). */
+  volatile String lastChosenPassword;
 
   TestConnector() {
     memberships.add("g1/u1");
@@ -181,6 +183,10 @@ final class TestConnector implements Connector {
     public AccountCreation createAccount(AccountInfo info, LocalCredentialOptions options) {
       if (info.getLogin().isEmpty()) {
         throw ConnectorException.invalidArgument("a login is required");
+      }
+      if (options.hasPlaintextPassword()) {
+        lastChosenPassword = options.getPlaintextPassword().getPlaintextPassword();
+        return new AccountCreation(user(info.getLogin()), false, List.of(), List.of());
       }
       byte[] raw = new byte[12];
       new SecureRandom().nextBytes(raw);
