@@ -55,15 +55,16 @@ class LauncherIT {
   }
 
   /**
-   * {@code capabilities} equals the Go connector's output, except the one documented addition (docs/COMPATIBILITY.md,
-   * P8): the {@code database} resource type also has {@code CAPABILITY_PROVISION}.
+   * {@code capabilities} equals the Go connector's output, except the two documented additions (docs/COMPATIBILITY.md,
+   * P8 and P14): the {@code database} resource type also has {@code CAPABILITY_PROVISION}, and a password chosen in
+   * ConductorOne ({@code ENCRYPTED_PASSWORD}) is a supported credential option.
    */
   @ParameterizedTest
   @ValueSource(strings = {"baton-metabase", "baton-metabase-v049", "baton-metabase-v056"})
   void capabilitiesAreTheGoConnectorsPlusDatabaseProvisioning(String launcher) throws Exception {
     Run caps = run(launcher, "capabilities", "--metabase-base-url", "http://127.0.0.1:9", "--metabase-api-key", "mb_x");
     assertThat(caps.code()).as(caps.err()).isZero();
-    JsonNode expected = goOutput(launcher + ".baton_capabilities.json").deepCopy();
+    JsonNode expected = withChosenPasswords(goOutput(launcher + ".baton_capabilities.json").deepCopy());
     for (JsonNode rt : expected.path("resourceTypeCapabilities")) {
       if (rt.path("resourceType").path("id").asText().equals("database")) {
         ((ArrayNode) rt.path("capabilities")).add("CAPABILITY_PROVISION");
@@ -78,13 +79,23 @@ class LauncherIT {
     Run caps = run("baton-metabase", "capabilities", "--metabase-version", "auto",
         "--metabase-base-url", "http://127.0.0.1:9", "--metabase-api-key", "mb_x");
     assertThat(caps.code()).as(caps.err()).isZero();
-    ObjectNode expected = goOutput("baton-metabase.baton_capabilities.json").deepCopy();
+    ObjectNode expected = withChosenPasswords(goOutput("baton-metabase.baton_capabilities.json").deepCopy());
     ObjectNode database = JSON.createObjectNode();
     database.putObject("resourceType").put("id", "database").put("displayName", "Database");
     database.putArray("capabilities").add("CAPABILITY_SYNC").add("CAPABILITY_PROVISION");
     database.putObject("permissions");
     ((ArrayNode) expected.path("resourceTypeCapabilities")).insert(0, database);
     assertThat(JSON.readTree(caps.out())).isEqualTo(expected);
+  }
+
+  /** The Go capabilities with ENCRYPTED_PASSWORD added after RANDOM_PASSWORD (COMPATIBILITY.md P14). */
+  private static ObjectNode withChosenPasswords(JsonNode goCapabilities) {
+    ObjectNode caps = (ObjectNode) goCapabilities;
+    ArrayNode options = (ArrayNode) caps.path("credentialDetails").path("capabilityAccountProvisioning")
+        .path("supportedCredentialOptions");
+    assertThat(options).hasSize(1);
+    options.add("CAPABILITY_DETAIL_CREDENTIAL_OPTION_ENCRYPTED_PASSWORD");
+    return caps;
   }
 
   @Test

@@ -2,11 +2,16 @@ package org.batonjava.metabase.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import c1.connector.v2.AccountInfo;
+import c1.connector.v2.CreateAccountResponse;
 import c1.connector.v2.Entitlement;
 import c1.connector.v2.GrantAlreadyExists;
 import c1.connector.v2.GrantManagerServiceGrantResponse;
 import c1.connector.v2.Resource;
 import c1.connectorapi.baton.v1.Task;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.google.protobuf.Struct;
+import com.google.protobuf.Value;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -16,7 +21,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.batonjava.c1sim.ChosenPasswords;
 import org.batonjava.c1sim.FakeConductorOne;
 import org.batonjava.c1sim.FinishedTask;
 import org.batonjava.c1sim.RegisteredClient;
@@ -34,9 +41,11 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The packaged connector as a Kubernetes pod runs it: {@code bin/baton-metabase-v056} with no arguments, configured
  * only by {@code BATON_*} variables, talking TLS + gRPC to the fake ConductorOne and HTTP to the Metabase
- * simulator; it syncs and uploads, provisions, answers its health probes, and drains on SIGTERM.
+ * simulator; it syncs and uploads, provisions, creates an account with a password chosen in ConductorOne, answers
+ * its health probes, and drains on SIGTERM.
  */
 class ServiceModeIT {
+  private static final ObjectMapper JSON = new ObjectMapper();
   private static final Path ROOT = Path.of(System.getProperty("repo.root", "..")).toAbsolutePath().normalize();
 
   @TempDir Path dir;
@@ -96,8 +105,26 @@ class ServiceModeIT {
         assertThat(Annotations.has(second.response(GrantManagerServiceGrantResponse.class).getAnnotationsList(),
             GrantAlreadyExists.class)).isTrue();
 
-        // Health probes as Kubernetes asks them.
+        // Account creation with a password an administrator chose in ConductorOne (sent encrypted to the client
+        // secret): the new Metabase user logs in with exactly that password, and nothing is sent back.
+        String chosen = "Chosen in C1: \"pässword\" 42!";
+        Task create = Tasks.createAccount(AccountInfo.newBuilder().setProfile(Struct.newBuilder()
+                .putFields("email", Value.newBuilder().setStringValue("chosen@example.com").build())
+                .putFields("first_name", Value.newBuilder().setStringValue("Chosen").build())
+                .putFields("last_name", Value.newBuilder().setStringValue("Person").build())).build(),
+            ChosenPasswords.encryptedFor(chosen, client), List.of());
+        c1.tasks().enqueue(create);
+        FinishedTask created = c1.tasks().awaitFinished(create.getId(), Duration.ofSeconds(30));
+        assertThat(created.success()).as(created.message()).isTrue();
+        assertThat(created.response(CreateAccountResponse.class).getEncryptedDataList()).isEmpty();
         HttpClient http = HttpClient.newHttpClient();
+        String login = "{\"username\":\"chosen@example.com\",\"password\":" + JSON.writeValueAsString(chosen) + "}";
+        HttpResponse<String> session = http.send(HttpRequest.newBuilder(URI.create(sim.baseUrl() + "/api/session"))
+            .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(login)).build(),
+            HttpResponse.BodyHandlers.ofString());
+        assertThat(session.statusCode()).as(session.body()).isEqualTo(200);
+
+        // Health probes as Kubernetes asks them.
         for (String path : new String[] {"/live", "/ready", "/health"}) {
           HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + healthPort + path)).build(),
               HttpResponse.BodyHandlers.ofString());
@@ -109,7 +136,8 @@ class ServiceModeIT {
       assertThat(connector.waitFor(60, TimeUnit.SECONDS)).isTrue();
       String output = Files.readString(log, StandardCharsets.UTF_8);
       assertThat(connector.exitValue()).as(output).isZero();
-      assertThat(output).doesNotContain(client.clientSecret()).doesNotContain(sim.adminApiKey());
+      assertThat(output).doesNotContain(client.clientSecret()).doesNotContain(sim.adminApiKey())
+          .doesNotContain("pässword");
     }
   }
 }

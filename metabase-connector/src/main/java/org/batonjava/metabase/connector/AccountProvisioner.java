@@ -20,7 +20,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Creates Metabase users ({@code POST /api/user}) with a generated password that honours the requested length and
- * character-class constraints (20 characters with upper, lower, digit and symbol by default). A user whose e-mail
+ * character-class constraints (20 characters with upper, lower, digit and symbol by default), or with the password
+ * ConductorOne chose ({@code encrypted_password}, opened by the SDK and passed as a plaintext option; it is not
+ * returned, since the caller knows it). A user whose e-mail
  * exists already, active or deactivated, is returned with {@code alreadyExisted} and nothing is created or
  * generated. The password leaves this class only inside {@link AccountCreation#secrets()}, for the SDK to encrypt;
  * it is never logged or put in a message.
@@ -28,10 +30,16 @@ import org.slf4j.LoggerFactory;
 final class AccountProvisioner {
   private static final CapabilityDetailCredentialOption RANDOM_PASSWORD =
       CapabilityDetailCredentialOption.CAPABILITY_DETAIL_CREDENTIAL_OPTION_RANDOM_PASSWORD;
-  /** As in the Go connectors: a random password is the only (and preferred) credential option. */
+  private static final CapabilityDetailCredentialOption ENCRYPTED_PASSWORD =
+      CapabilityDetailCredentialOption.CAPABILITY_DETAIL_CREDENTIAL_OPTION_ENCRYPTED_PASSWORD;
+  /**
+   * A random password is preferred, as in the Go connectors; a password chosen in ConductorOne (sent encrypted to
+   * the client secret) is supported too, which the Go connectors ignore (docs/COMPATIBILITY.md).
+   */
   static final CredentialDetailsAccountProvisioning CREDENTIAL_DETAILS =
       CredentialDetailsAccountProvisioning.newBuilder()
       .addSupportedCredentialOptions(RANDOM_PASSWORD)
+      .addSupportedCredentialOptions(ENCRYPTED_PASSWORD)
       .setPreferredCredentialOption(RANDOM_PASSWORD)
       .build();
   static final String PASSWORD = "password";
@@ -75,6 +83,10 @@ final class AccountProvisioner {
       throw OperationFailure.of("cannot create a Metabase user for " + account.email(), e);
     }
     LOG.info("Metabase: created user {}", created.id());
+    if (options.hasPlaintextPassword()) {
+      password.wipe(); // chosen by the caller: nothing to send back
+      return new AccountCreation(UserResources.toResource(created), false, List.of(), List.of());
+    }
     return new AccountCreation(UserResources.toResource(created), false,
         List.of(new AccountCreation.NamedSecret(PASSWORD, "", password)), List.of());
   }
@@ -89,13 +101,22 @@ final class AccountProvisioner {
       case RANDOM_PASSWORD, OPTIONS_NOT_SET -> {
         // supported
       }
+      case PLAINTEXT_PASSWORD -> {
+        if (options.getPlaintextPassword().getPlaintextPassword().isEmpty()) {
+          throw new ConnectorException(Status.Code.INVALID_ARGUMENT, "the password chosen for the new Metabase"
+              + " account is empty");
+        }
+      }
       default -> throw new ConnectorException(Status.Code.INVALID_ARGUMENT, "Metabase accounts are created with a"
-          + " random password only; credential option " + options.getOptionsCase().name().toLowerCase(Locale.ROOT)
-          + " is not supported");
+          + " random or a chosen password; credential option "
+          + options.getOptionsCase().name().toLowerCase(Locale.ROOT) + " is not supported");
     }
   }
 
   private Secret generate(LocalCredentialOptions options) {
+    if (options.hasPlaintextPassword()) {
+      return Secret.of(options.getPlaintextPassword().getPlaintextPassword());
+    }
     try {
       return options.hasRandomPassword() ? passwords.generate(options.getRandomPassword()) : passwords.generate();
     } catch (IllegalArgumentException e) {

@@ -185,20 +185,41 @@ class AccountCreationTest {
           .hasMessageStartingWith("cannot generate the requested password: password length 4 is outside 8..1024");
       assertThatThrownBy(() -> accounts.createAccount(profile("ann@example.com", "Ann", "Lee"),
           LocalCredentialOptions.newBuilder().setNoPassword(LocalCredentialOptions.NoPassword.getDefaultInstance()).build()))
-          .hasMessage("Metabase accounts are created with a random password only; credential option no_password is"
-              + " not supported");
+          .hasMessage("Metabase accounts are created with a random or a chosen password; credential option"
+              + " no_password is not supported");
+      assertThatThrownBy(() -> accounts.createAccount(profile("ann@example.com", "Ann", "Lee"), chosen("")))
+          .isInstanceOfSatisfying(ConnectorException.class, e -> assertThat(e.code()).isEqualTo(Status.Code.INVALID_ARGUMENT))
+          .hasMessage("the password chosen for the new Metabase account is empty");
       assertThat(sim.requestLog().total()).isEqualTo(before);
     }
   }
 
   @Test
-  void credentialDetailsAreTheGoConnectorsOnes() {
+  void aPasswordChosenByTheCallerIsUsedAndNotSentBack() {
+    try (MetabaseSimulator sim = Sims.demo("0.49", false)) {
+      String chosen = "Chosen-in-C1 \"pass\" 42!";
+      AccountCreation created = accounts(sim, MetabaseVariant.V049)
+          .createAccount(profile("cy@example.com", "Cy", "Ng"), chosen(chosen));
+      assertThat(created.alreadyExisted()).isFalse();
+      assertThat(created.secrets()).as("the caller knows the password").isEmpty();
+      assertThat(new SimAdmin(sim).canLogIn("cy@example.com", chosen)).isTrue();
+    }
+  }
+
+  static LocalCredentialOptions chosen(String password) {
+    return LocalCredentialOptions.newBuilder().setPlaintextPassword(
+        LocalCredentialOptions.PlaintextPassword.newBuilder().setPlaintextPassword(password)).build();
+  }
+
+  @Test
+  void credentialDetailsPreferARandomPasswordAndAlsoAcceptAChosenOne() {
     for (MetabaseVariant variant : MetabaseVariant.values()) {
       CredentialDetailsAccountProvisioning details = ((AccountCreator) MetabaseConnectors.create(ConnectorConfig.of(
           variant, "https://metabase.example.com", org.batonjava.sdk.crypto.Secret.of("mb_x"), false))
           .resourceSyncers().get(0)).credentialDetails();
       assertThat(details.getSupportedCredentialOptionsList()).extracting(Enum::name)
-          .containsExactly("CAPABILITY_DETAIL_CREDENTIAL_OPTION_RANDOM_PASSWORD");
+          .containsExactly("CAPABILITY_DETAIL_CREDENTIAL_OPTION_RANDOM_PASSWORD",
+              "CAPABILITY_DETAIL_CREDENTIAL_OPTION_ENCRYPTED_PASSWORD");
       assertThat(details.getPreferredCredentialOption().name())
           .isEqualTo("CAPABILITY_DETAIL_CREDENTIAL_OPTION_RANDOM_PASSWORD");
     }

@@ -65,7 +65,8 @@ class ConnectorMetadataTest {
     assertThat(caps.getConnectorCapabilitiesList()).containsExactly(Capability.CAPABILITY_PROVISION,
         Capability.CAPABILITY_SYNC, Capability.CAPABILITY_ACCOUNT_PROVISIONING, Capability.CAPABILITY_ACTIONS);
     assertThat(caps.getCredentialDetails().getCapabilityAccountProvisioning().getSupportedCredentialOptionsList())
-        .containsExactly(CapabilityDetailCredentialOption.CAPABILITY_DETAIL_CREDENTIAL_OPTION_RANDOM_PASSWORD);
+        .containsExactly(CapabilityDetailCredentialOption.CAPABILITY_DETAIL_CREDENTIAL_OPTION_RANDOM_PASSWORD,
+            CapabilityDetailCredentialOption.CAPABILITY_DETAIL_CREDENTIAL_OPTION_ENCRYPTED_PASSWORD);
     assertThat(caps.getCredentialDetails().getCapabilityAccountProvisioning().getPreferredCredentialOption())
         .isEqualTo(CapabilityDetailCredentialOption.CAPABILITY_DETAIL_CREDENTIAL_OPTION_RANDOM_PASSWORD);
   }
