@@ -4,6 +4,8 @@ import c1.connectorapi.baton.v1.BatonServiceFinishTaskRequest;
 import c1.connectorapi.baton.v1.BatonServiceFinishTaskResponse;
 import c1.connectorapi.baton.v1.BatonServiceGetTaskRequest;
 import c1.connectorapi.baton.v1.BatonServiceGetTaskResponse;
+import c1.connectorapi.baton.v1.BatonServiceGetTasksRequest;
+import c1.connectorapi.baton.v1.BatonServiceGetTasksResponse;
 import c1.connectorapi.baton.v1.BatonServiceGrpc;
 import c1.connectorapi.baton.v1.BatonServiceHeartbeatRequest;
 import c1.connectorapi.baton.v1.BatonServiceHeartbeatResponse;
@@ -83,6 +85,29 @@ final class FakeBatonService extends BatonServiceGrpc.BatonServiceImplBase {
         .setNextPoll(duration(nextPoll))
         .setNextHeartbeat(duration(nextHeartbeat));
     board.lease(request.getHostId()).ifPresent(out::setTask);
+    response.onNext(out.build());
+    response.onCompleted();
+  }
+
+  /**
+   * Batched polling: up to {@code page_size} (1..100) queued tasks are leased at once; ids in
+   * {@code known_task_ids} are never sent again.
+   */
+  @Override
+  public void getTasks(BatonServiceGetTasksRequest request, StreamObserver<BatonServiceGetTasksResponse> response) {
+    record("GetTasks", request.getHostId(), request);
+    if (fail(Faults.Kind.GET_TASKS, response) || invalidHostId(request.getHostId(), response)) {
+      return;
+    }
+    if (request.getPageSize() < 1 || request.getPageSize() > 100) {
+      response.onError(Status.INVALID_ARGUMENT.withDescription("page_size must be between 1 and 100, got "
+          + request.getPageSize()).asRuntimeException());
+      return;
+    }
+    BatonServiceGetTasksResponse.Builder out = BatonServiceGetTasksResponse.newBuilder()
+        .setNextPoll(duration(nextPoll))
+        .setNextHeartbeat(duration(nextHeartbeat));
+    out.addAllTasks(board.leaseUpTo(request.getHostId(), request.getPageSize(), request.getKnownTaskIdsList()));
     response.onNext(out.build());
     response.onCompleted();
   }

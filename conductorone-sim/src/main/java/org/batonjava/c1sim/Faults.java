@@ -11,6 +11,7 @@ public final class Faults {
   public enum Kind {
     HELLO,
     GET_TASK,
+    GET_TASKS,
     HEARTBEAT,
     UPLOAD,
     FINISH_TASK

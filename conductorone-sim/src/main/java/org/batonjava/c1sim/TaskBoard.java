@@ -62,6 +62,23 @@ public final class TaskBoard {
     return Optional.of(task);
   }
 
+  /** Leases up to {@code pageSize} queued tasks (batched polling), skipping any id the caller already knows. */
+  synchronized List<Task> leaseUpTo(String hostId, int pageSize, List<String> known) {
+    leasesAtGetTask.add(leases.size());
+    List<Task> out = new ArrayList<>();
+    while (out.size() < pageSize && !queue.isEmpty()) {
+      Task task = queue.poll();
+      if (known.contains(task.getId())) {
+        continue;
+      }
+      leases.put(task.getId(), new Lease(task, hostId, clock.instant()));
+      out.add(task);
+    }
+    maxLeases = Math.max(maxLeases, leases.size());
+    notifyAll();
+    return out;
+  }
+
   synchronized boolean leasedTo(String taskId, String hostId) {
     Lease lease = leases.get(taskId);
     return lease != null && lease.hostId().equals(hostId);

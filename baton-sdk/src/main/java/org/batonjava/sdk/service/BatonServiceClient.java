@@ -4,6 +4,8 @@ import c1.connectorapi.baton.v1.BatonServiceFinishTaskRequest;
 import c1.connectorapi.baton.v1.BatonServiceFinishTaskResponse;
 import c1.connectorapi.baton.v1.BatonServiceGetTaskRequest;
 import c1.connectorapi.baton.v1.BatonServiceGetTaskResponse;
+import c1.connectorapi.baton.v1.BatonServiceGetTasksRequest;
+import c1.connectorapi.baton.v1.BatonServiceGetTasksResponse;
 import c1.connectorapi.baton.v1.BatonServiceGrpc;
 import c1.connectorapi.baton.v1.BatonServiceHeartbeatRequest;
 import c1.connectorapi.baton.v1.BatonServiceHeartbeatResponse;
@@ -58,6 +60,10 @@ final class BatonServiceClient implements AutoCloseable {
 
   BatonServiceGetTaskResponse getTask(BatonServiceGetTaskRequest request) {
     return blocking.withDeadlineAfter(UNARY_DEADLINE.toMillis(), TimeUnit.MILLISECONDS).getTask(request);
+  }
+
+  BatonServiceGetTasksResponse getTasks(BatonServiceGetTasksRequest request) {
+    return blocking.withDeadlineAfter(UNARY_DEADLINE.toMillis(), TimeUnit.MILLISECONDS).getTasks(request);
   }
 
   BatonServiceHeartbeatResponse heartbeat(BatonServiceHeartbeatRequest request) {

@@ -91,9 +91,17 @@ public final class ClientSecretKey {
           .generatePrivate(new EdECPrivateKeySpec(NamedParameterSpec.ED25519, seed));
       PublicKey publicKey = publicKey(publicBytes);
       requireMatching(privateKey, publicKey);
-      return new ClientSecretKey(privateKey, x, Optional.ofNullable(text(jwk, "kid")),
-          SshEd25519Identity.of(seed, publicBytes));
-    } catch (GeneralSecurityException | IllegalArgumentException e) {
+      return new ClientSecretKey(privateKey, x, Optional.ofNullable(text(jwk, "kid")), ageIdentity(seed, publicBytes));
+    } catch (GeneralSecurityException e) {
+      throw invalid("the key is not a valid Ed25519 key");
+    }
+  }
+
+  /** The age identity of a key pair already checked to match. */
+  private static SshEd25519Identity ageIdentity(byte[] seed, byte[] publicBytes) {
+    try {
+      return SshEd25519Identity.of(seed, publicBytes);
+    } catch (IllegalArgumentException e) {
       throw invalid("the key is not a valid Ed25519 key");
     }
   }

@@ -30,6 +30,8 @@ import org.batonjava.sdk.crypto.Secret;
  * @param shutdownGrace how long {@link ServiceRunner#shutdown()} lets running tasks finish before cancelling them
  * @param minPollInterval the shortest wait between two polls, whatever the server's {@code next_poll} says
  * @param capabilitiesShape the Go SDK generation whose capabilities shape Hello reports
+ * @param batchedPolling {@code BATON_GET_TASKS}: poll with {@code GetTasks} and a local queue
+ *     ({@link BatchedTaskPoller}) instead of one {@code GetTask} per free slot
  */
 public record ServiceConfig(
     String clientId,
@@ -44,7 +46,8 @@ public record ServiceConfig(
     SyncSettings sync,
     Duration shutdownGrace,
     Duration minPollInterval,
-    GoSdkShape capabilitiesShape) {
+    GoSdkShape capabilitiesShape,
+    boolean batchedPolling) {
 
   public static final int DEFAULT_TASK_CONCURRENCY = 3;
   public static final Duration DEFAULT_SHUTDOWN_GRACE = Duration.ofSeconds(25);
@@ -69,7 +72,18 @@ public record ServiceConfig(
   @Override
   public String toString() {
     return "ServiceConfig[clientId=" + clientId + ", provisioning=" + provisioning + ", taskConcurrency="
-        + taskConcurrency + ", healthCheck=" + healthCheck + ", hostOverride=" + hostOverride + "]";
+        + taskConcurrency + ", healthCheck=" + healthCheck + ", hostOverride=" + hostOverride + ", batchedPolling="
+        + batchedPolling + "]";
+  }
+
+  /** Go's {@code strconv.ParseBool}: 1, t, T, TRUE, true, True, 0, f, F, FALSE, false, False. */
+  static boolean parseGoBool(String name, String value) {
+    return switch (value) {
+      case "1", "t", "T", "TRUE", "true", "True" -> true;
+      case "0", "f", "F", "FALSE", "false", "False" -> false;
+      default -> throw new IllegalArgumentException(name + " must be true or false (or 1/0, t/f), got \"" + value
+          + "\"");
+    };
   }
 
   /** Builds a {@link ServiceConfig}; everything but the credentials has the Go SDK's default. */
@@ -87,6 +101,7 @@ public record ServiceConfig(
     private Duration shutdownGrace = DEFAULT_SHUTDOWN_GRACE;
     private Duration minPollInterval = DEFAULT_MIN_POLL_INTERVAL;
     private GoSdkShape capabilitiesShape = GoSdkShape.V0_25_0;
+    private boolean batchedPolling;
 
     private Builder(String clientId, Secret clientSecret) {
       this.clientId = clientId;
@@ -95,9 +110,11 @@ public record ServiceConfig(
 
     /**
      * Reads the variables the Go service mode reads besides flags: {@code BATON_C1_API_HOST},
-     * {@code BATON_HOST_ID}, {@code SSL_CERT_FILE} and {@code SSL_CERT_DIR}.
+     * {@code BATON_HOST_ID}, {@code BATON_GET_TASKS}, {@code SSL_CERT_FILE} and {@code SSL_CERT_DIR}.
      */
     public Builder environment(Map<String, String> env) {
+      Optional.ofNullable(env.get("BATON_GET_TASKS")).filter(s -> !s.isBlank())
+          .ifPresent(v -> this.batchedPolling = parseGoBool("BATON_GET_TASKS", v.strip()));
       Optional.ofNullable(env.get("BATON_C1_API_HOST")).filter(s -> !s.isBlank()).ifPresent(this::hostOverride);
       Optional.ofNullable(env.get("BATON_HOST_ID")).filter(s -> !s.isBlank()).ifPresent(this::hostId);
       caCertificates.addAll(TrustMaterial.fromEnvironment(env));
@@ -154,6 +171,11 @@ public record ServiceConfig(
       return this;
     }
 
+    public Builder batchedPolling(boolean value) {
+      this.batchedPolling = value;
+      return this;
+    }
+
     public Builder capabilitiesShape(GoSdkShape value) {
       this.capabilitiesShape = value;
       return this;
@@ -161,7 +183,8 @@ public record ServiceConfig(
 
     public ServiceConfig build() {
       return new ServiceConfig(clientId, clientSecret, provisioning, taskConcurrency, healthCheck, c1zTempDir,
-          hostOverride, caCertificates, hostId, sync, shutdownGrace, minPollInterval, capabilitiesShape);
+          hostOverride, caCertificates, hostId, sync, shutdownGrace, minPollInterval, capabilitiesShape,
+          batchedPolling);
     }
   }
 }

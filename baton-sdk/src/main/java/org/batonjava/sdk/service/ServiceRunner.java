@@ -111,9 +111,9 @@ public final class ServiceRunner {
       client = BatonServiceClient.connect(endpoint, trust, new BearerCredentials(tokens), credentials.clientName());
       HostInfo host = HostInfo.probe(config.hostId());
       HelloRequests hellos = new HelloRequests(connector, config.capabilitiesShape(), host);
-      LOG.info("Service mode: ConductorOne at {}:{}, host id {}, {} task slot(s), provisioning {}",
+      LOG.info("Service mode: ConductorOne at {}:{}, host id {}, {} task slot(s), provisioning {}{}",
           endpoint.host(), endpoint.port(), host.hostId(), config.taskConcurrency(),
-          config.provisioning() ? "enabled" : "disabled");
+          config.provisioning() ? "enabled" : "disabled", config.batchedPolling() ? ", batched polling (GetTasks)" : "");
       if (!new StartupHello(client, hellos, stop).run()) {
         LOG.info("Stopped before connecting to ConductorOne");
         return;
@@ -127,7 +127,12 @@ public final class ServiceRunner {
           new TaskFinisher(client, host.hostId()));
       ready = true;
       Semaphore slots = new Semaphore(config.taskConcurrency());
-      new TaskPoller(client, host.hostId(), slots, pool, runner::run, stop, config.minPollInterval()).run();
+      if (config.batchedPolling()) {
+        new BatchedTaskPoller(client, host.hostId(), config.taskConcurrency(), slots, pool, runner::run, stop,
+            config.minPollInterval()).run();
+      } else {
+        new TaskPoller(client, host.hostId(), slots, pool, runner::run, stop, config.minPollInterval()).run();
+      }
       ready = false;
       drain(pool, runner, config.taskConcurrency() - slots.availablePermits());
     } finally {

@@ -75,11 +75,14 @@ final class TaskPoller {
 
   /** {@code next_poll} clamped to [minimum, 5 min]. */
   Duration pollInterval(BatonServiceGetTaskResponse response) {
-    Duration asked = response.hasNextPoll()
-        ? Duration.ofSeconds(response.getNextPoll().getSeconds(), response.getNextPoll().getNanos())
-        : Duration.ZERO;
-    if (asked.compareTo(minPollInterval) < 0) {
-      return minPollInterval;
+    return pollInterval(response.hasNextPoll() ? response.getNextPoll() : null, minPollInterval);
+  }
+
+  /** A server's {@code next_poll} (null when absent) clamped to [minimum, 5 min]. */
+  static Duration pollInterval(com.google.protobuf.Duration nextPoll, Duration minimum) {
+    Duration asked = nextPoll == null ? Duration.ZERO : Duration.ofSeconds(nextPoll.getSeconds(), nextPoll.getNanos());
+    if (asked.compareTo(minimum) < 0) {
+      return minimum;
     }
     return asked.compareTo(MAX_POLL_INTERVAL) > 0 ? MAX_POLL_INTERVAL : asked;
   }
@@ -117,7 +120,7 @@ final class TaskPoller {
     }
   }
 
-  private static String describe(StatusRuntimeException e) {
+  static String describe(StatusRuntimeException e) {
     String d = e.getStatus().getDescription();
     return e.getStatus().getCode() + (d == null ? "" : ": " + d);
   }

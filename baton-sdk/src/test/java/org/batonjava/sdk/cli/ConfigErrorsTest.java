@@ -164,6 +164,16 @@ class ConfigErrorsTest {
   }
 
   @Test
+  void serviceModeWithABadGetTasksSwitchIsOneLine() {
+    cli.withRequiredEnv();
+    cli.env.put("BATON_CLIENT_ID", "abc@acme.conductor.one/pcc");
+    cli.env.put("BATON_CLIENT_SECRET", "secret-token:conductorone.com:v1:e30");
+    cli.env.put("BATON_GET_TASKS", "yes");
+
+    assertOneLineFailure(cli.run(), "BATON_GET_TASKS must be true or false (or 1/0, t/f), got \"yes\"");
+  }
+
+  @Test
   void oneShotProvisioningNeedsASyncedFileAndNamesUnknownIds() {
     cli.withRequiredEnv();
 
