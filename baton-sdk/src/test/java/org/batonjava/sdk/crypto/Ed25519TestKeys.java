@@ -14,11 +14,11 @@ import java.util.Base64;
  * randomness) and the unencrypted OpenSSH private key file ({@code openssh-key-v1}, PROTOCOL.key) that
  * {@code age -d -i} reads as an ssh-ed25519 identity.
  */
-final class Ed25519TestKeys {
+public final class Ed25519TestKeys {
   private Ed25519TestKeys() {}
 
   /** The 32-byte public key of {@code seed}, as the JDK computes it (RFC 8032 §5.1.5). */
-  static byte[] publicKey(byte[] seed) {
+  public static byte[] publicKey(byte[] seed) {
     try {
       KeyPairGenerator generator = KeyPairGenerator.getInstance("Ed25519");
       generator.initialize(255, new SecureRandom() {

@@ -10,12 +10,11 @@ import c1.connector.v2.PlaintextData;
 import com.google.protobuf.ByteString;
 import io.grpc.Status;
 import java.nio.charset.StandardCharsets;
-import java.security.KeyPairGenerator;
-import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Base64;
 import org.batonjava.sdk.connector.ConnectorException;
 import org.batonjava.sdk.crypto.CredentialEncryptor;
+import org.batonjava.sdk.crypto.Ed25519TestKeys;
 import org.batonjava.sdk.crypto.Secret;
 import org.junit.jupiter.api.Test;
 
@@ -24,14 +23,14 @@ class InboundPasswordTest {
   private static final Base64.Encoder B64URL = Base64.getUrlEncoder().withoutPadding();
 
   private final byte[] seed = filled(3);
-  private final byte[] publicKey = publicKey(seed);
+  private final byte[] publicKey = Ed25519TestKeys.publicKey(seed);
   private final ClientSecretKey key = ClientSecretKey.parse(Secret.of("secret-token:conductorone.com:v1:"
       + B64URL.encodeToString(("{\"kty\":\"OKP\",\"crv\":\"Ed25519\",\"x\":\"" + B64URL.encodeToString(publicKey)
       + "\",\"d\":\"" + B64URL.encodeToString(seed) + "\"}").getBytes(StandardCharsets.UTF_8))));
 
   @Test
   void theEntryForOurKeyIsOpenedWhateverItsPosition() {
-    EncryptedData other = encrypt("not for us", publicKey(filled(4)));
+    EncryptedData other = encrypt("not for us", Ed25519TestKeys.publicKey(filled(4)));
     EncryptedData ours = encrypt("pässwörd \"42\"", publicKey);
     assertThat(open(other, ours).reveal()).isEqualTo("pässwörd \"42\"");
     EncryptedData byDeprecatedKeyId = ours.toBuilder().clearKeyIds().build();
@@ -42,7 +41,7 @@ class InboundPasswordTest {
   void wrongTasksAreInvalidArgumentsThatNameTheProblemButNotThePassword() {
     EncryptedData ours = encrypt("secret-value-1", publicKey);
     assertInvalid(() -> InboundPassword.open(options(ours), 1, key), "only one may be used");
-    assertInvalid(() -> open(encrypt("secret-value-1", publicKey(filled(4)))),
+    assertInvalid(() -> open(encrypt("secret-value-1", Ed25519TestKeys.publicKey(filled(4)))),
         "none of the 1 encrypted password(s) is for this connector's client secret (key id " + key.thumbprintHex());
     assertInvalid(() -> open(ours.toBuilder().setProvider("baton/age/v1").build()), "uses provider \"baton/age/v1\"");
     assertInvalid(() -> open(ours.toBuilder().setEncryptedBytes(ByteString.copyFromUtf8("%%%")).build()),
@@ -86,21 +85,5 @@ class InboundPasswordTest {
     byte[] out = new byte[32];
     Arrays.fill(out, (byte) n);
     return out;
-  }
-
-  private static byte[] publicKey(byte[] seed) {
-    try {
-      KeyPairGenerator generator = KeyPairGenerator.getInstance("Ed25519");
-      generator.initialize(255, new SecureRandom() {
-        @Override
-        public void nextBytes(byte[] bytes) {
-          System.arraycopy(seed, 0, bytes, 0, bytes.length);
-        }
-      });
-      byte[] spki = generator.generateKeyPair().getPublic().getEncoded();
-      return Arrays.copyOfRange(spki, spki.length - 32, spki.length);
-    } catch (java.security.GeneralSecurityException e) {
-      throw new AssertionError(e);
-    }
   }
 }
