@@ -1,7 +1,5 @@
 package org.batonjava.sdk.cli;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -11,23 +9,26 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * The Go connectors' {@code capabilities}/{@code config} outputs in {@code shared/reference/go-outputs}
- * beside the repository ({@code ${project.basedir}/../../shared/...}, or {@code -Dbaton.goOutputs=DIR}).
- * Tests that need them are skipped when they are absent.
+ * The Go connectors' {@code capabilities}/{@code config} outputs, as copied into the repository's
+ * {@code testdata/go-outputs} (or {@code -Dbaton.goOutputs=DIR}); {@code ReferenceCopiesTest} keeps the copies
+ * equal to the team's reference.
  */
 final class GoOutputs {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private GoOutputs() {}
 
+  /** The copy in the repository's {@code testdata/go-outputs} (see testdata/README.md). */
   static Path file(String name) {
     String configured = System.getProperty("baton.goOutputs", "");
     Path dir =
         configured.isEmpty()
-            ? Path.of("").toAbsolutePath().resolve("../../shared/reference/go-outputs").normalize()
+            ? Path.of("").toAbsolutePath().resolve("../testdata/go-outputs").normalize()
             : Path.of(configured);
     Path file = dir.resolve(name);
-    assumeTrue(Files.isRegularFile(file), "Go reference output " + file + " is absent; skipping the comparison");
+    if (!Files.isRegularFile(file)) {
+      throw new IllegalStateException("Go reference output " + file + " is missing from the repository");
+    }
     return file;
   }
 

@@ -34,14 +34,13 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * Checks the hand-authored {@code .proto} files under {@code src/main/proto} against the mechanically extracted
- * baton-sdk v0.25.0 schema appendix ({@code baton-sdk-proto-appendix.md}), using the descriptors embedded in the
- * generated Java classes.
+ * baton-sdk v0.25.0 schema appendix (its listing lines, copied into {@code testdata/proto-schema-facts.txt}),
+ * using the descriptors embedded in the generated Java classes.
  *
  * <p>For every appendix file we authored, in both directions: the set of messages / enums / services (with nesting),
  * every field's name, number, type (scalar or full message/enum name), label (singular / optional / repeated / map,
@@ -98,6 +97,7 @@ class ProtoSchemaConformanceTest {
   private static Appendix appendix;
   private static Path appendixPath;
 
+  /** The schema facts: the listing lines of the appendix, kept in the repository (testdata/README.md). */
   @BeforeAll
   static void loadAppendix() throws IOException {
     String override = System.getProperty("baton.proto.appendix");
@@ -105,17 +105,13 @@ class ProtoSchemaConformanceTest {
       appendixPath = Paths.get(override);
     } else {
       Path moduleDir = Paths.get(System.getProperty("basedir", System.getProperty("user.dir")));
-      appendixPath = moduleDir.resolve("../../shared/reference/baton-sdk-proto-appendix.md").normalize();
+      appendixPath = moduleDir.resolve("../testdata/proto-schema-facts.txt").normalize();
     }
-    if (Files.isRegularFile(appendixPath)) {
-      appendix = Appendix.parse(Files.readAllLines(appendixPath, StandardCharsets.UTF_8));
-    }
+    appendix = Appendix.parse(Files.readAllLines(appendixPath, StandardCharsets.UTF_8));
   }
 
   private static void requireAppendix() {
-    Assumptions.assumeTrue(appendix != null,
-        "Schema appendix not found at " + appendixPath
-            + " (set -Dbaton.proto.appendix=/path/to/baton-sdk-proto-appendix.md); skipping the appendix comparison");
+    assertThat(appendix).as("schema facts from " + appendixPath).isNotNull();
   }
 
   // ---------------------------------------------------------------------------------------------------------------
