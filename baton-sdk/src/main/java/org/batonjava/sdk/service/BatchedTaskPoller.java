@@ -20,12 +20,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Batched polling ({@code BATON_GET_TASKS=true}, Go SDK §1.6): a local queue filled by {@code GetTasks}. While the
- * tasks known here (queued plus running) are fewer than the task slots and the last {@code next_poll} has passed, it
- * asks for {@code 2 × slots − known} tasks (at most 100), naming every known task id so the server does not send
- * them again; tasks it already knows, or of type {@code none}, are dropped. Queued tasks start as soon as a slot is free. A
- * failed fetch backs off {@code min(n², 60)} seconds, but is only logged at debug while queued work remains. As in
- * {@link TaskPoller}, the wait never drops below the minimum poll interval. Queued tasks that have not started when
- * a shutdown begins are left to ConductorOne (their leases expire), and the log says which.
+ * tasks known here (queued plus running) are fewer than the task slots and the last {@code next_poll} has passed,
+ * it asks for {@code 2 × slots − known} tasks (at most 100), naming every known task id so the server does not
+ * send them again; tasks it already knows, or of type {@code none}, are dropped. Queued tasks start as soon as a
+ * slot is free. A failed fetch backs off {@code min(n², 60)} seconds, but is only logged at debug while queued work
+ * remains. As in {@link TaskPoller}, the wait never drops below the minimum poll interval. Queued tasks that have
+ * not started when a shutdown begins are left to ConductorOne (their leases expire), and the log says which.
  */
 final class BatchedTaskPoller {
   static final int MAX_PAGE_SIZE = 100;
@@ -66,7 +66,7 @@ final class BatchedTaskPoller {
       long now = System.nanoTime();
       if (known < concurrency && now - nextPollAt >= 0) {
         try {
-          BatonServiceGetTasksResponse response = client.getTasks(request(known));
+          BatonServiceGetTasksResponse response = client.getTasks(request());
           errors = 0;
           nextPollAt = System.nanoTime() + TaskPoller.pollInterval(
               response.hasNextPoll() ? response.getNextPoll() : null, minPollInterval).toNanos();
@@ -74,7 +74,8 @@ final class BatchedTaskPoller {
         } catch (StatusRuntimeException e) {
           if (queued.isEmpty()) {
             errors++;
-            Duration backoff = Duration.ofSeconds(Math.min((long) errors * errors, TaskPoller.MAX_ERROR_BACKOFF_SECONDS));
+            Duration backoff =
+                Duration.ofSeconds(Math.min((long) errors * errors, TaskPoller.MAX_ERROR_BACKOFF_SECONDS));
             LOG.warn("GetTasks failed ({}); polling again in {} s", TaskPoller.describe(e), backoff.toSeconds());
             nextPollAt = System.nanoTime() + backoff.toNanos();
           } else {
@@ -94,11 +95,12 @@ final class BatchedTaskPoller {
     }
   }
 
-  private BatonServiceGetTasksRequest request(int known) {
+  /** Page size and known ids from one snapshot (a task may end meanwhile; then it is simply not named). */
+  private BatonServiceGetTasksRequest request() {
     Set<String> ids = new LinkedHashSet<>(running);
     queued.forEach(t -> ids.add(t.getId()));
     return BatonServiceGetTasksRequest.newBuilder().setHostId(hostId)
-        .setPageSize(Math.min(MAX_PAGE_SIZE, 2 * concurrency - known))
+        .setPageSize(Math.max(1, Math.min(MAX_PAGE_SIZE, 2 * concurrency - ids.size())))
         .addAllKnownTaskIds(ids)
         .build();
   }

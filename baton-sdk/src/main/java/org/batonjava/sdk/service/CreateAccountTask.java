@@ -13,9 +13,10 @@ import org.slf4j.LoggerFactory;
 /**
  * A {@code create_account} task: {@link AccountRequests} picks the account creator (the task's resource type,
  * else the only one, else {@code user}), passes the credential options on, and encrypts every generated secret
- * for every encryption config of the task with the {@link CredentialSealer}. The answer is a {@code CreateAccountResponse}
- * ({@code success} or {@code already_exists}, plus the encrypted data); plaintext never appears in it, in logs
- * or in errors. A password ConductorOne chose ({@code encrypted_password}) is opened with the client secret. Any failure is non-retryable, as in the Go SDK.
+ * for every encryption config of the task with the {@link CredentialSealer}. The answer is a
+ * {@code CreateAccountResponse} ({@code success} or {@code already_exists}, plus the encrypted data); plaintext
+ * never appears in it, in logs or in errors. A password ConductorOne chose ({@code encrypted_password}) is opened
+ * with the client secret ({@link InboundPassword}). Any failure is non-retryable, as in the Go SDK.
  */
 final class CreateAccountTask implements TaskHandler {
   private static final Logger LOG = LoggerFactory.getLogger(CreateAccountTask.class);

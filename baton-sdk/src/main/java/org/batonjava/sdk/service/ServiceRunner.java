@@ -113,7 +113,8 @@ public final class ServiceRunner {
       HelloRequests hellos = new HelloRequests(connector, config.capabilitiesShape(), host);
       LOG.info("Service mode: ConductorOne at {}:{}, host id {}, {} task slot(s), provisioning {}{}",
           endpoint.host(), endpoint.port(), host.hostId(), config.taskConcurrency(),
-          config.provisioning() ? "enabled" : "disabled", config.batchedPolling() ? ", batched polling (GetTasks)" : "");
+          config.provisioning() ? "enabled" : "disabled",
+          config.batchedPolling() ? ", batched polling (GetTasks)" : "");
       if (!new StartupHello(client, hellos, stop).run()) {
         LOG.info("Stopped before connecting to ConductorOne");
         return;
