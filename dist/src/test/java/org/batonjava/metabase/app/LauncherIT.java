@@ -126,7 +126,7 @@ class LauncherIT {
     Path file = dir.resolve("sync.c1z");
     assertThat(file).exists();
     Path baton = ROOT.resolve("tools/baton-cli/bin/baton");
-    assumeTrue(Files.isExecutable(baton), "baton CLI not built");
+    assertThat(Files.isExecutable(baton)).as("the baton CLI (%s) is built by tools/baton-cli/build.sh", baton).isTrue();
     Process p = new ProcessBuilder(baton.toString(), "-f", file.toString(), "resources", "-t", "database", "-o", "json")
         .redirectErrorStream(true).start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
