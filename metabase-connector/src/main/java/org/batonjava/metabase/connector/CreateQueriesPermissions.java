@@ -20,9 +20,10 @@ import org.slf4j.LoggerFactory;
  * {@code query-builder-and-native} keeps it when {@code query-builder} is granted: a grant never lowers access);
  * revoking sets {@code no}. Querying needs {@code view-data: unrestricted}, which Metabase enforces, so a grant sends
  * it too when the group's database-level view-data is {@code blocked}, {@code legacy-no-self-service} or absent
- * ({@code impersonated} stays). A table-level (granular, e.g. sandboxed) view-data is kept for {@code query-builder};
- * {@code query-builder-and-native} is refused there, because native SQL would bypass those table restrictions.
- * Paid-only values ({@code blocked}) are never sent.
+ * ({@code impersonated} stays). Over table-level (granular, e.g. sandboxed or partly blocked) view-data every grant
+ * is refused: Metabase writes view-data {@code unrestricted} for the whole database whenever a database-level
+ * create-queries above {@code no} is set (its {@code data_permissions} code), which would silently lift those table
+ * restrictions. Paid-only values ({@code blocked}) are never sent.
  */
 public final class CreateQueriesPermissions implements PermissionModel {
   public static final DatabasePermission QUERY_BUILDER = new DatabasePermission("query-builder", "Query Builder");
@@ -71,15 +72,16 @@ public final class CreateQueriesPermissions implements PermissionModel {
       return Optional.empty();
     }
     JsonNode viewData = current.get("view-data");
-    if (viewData != null && viewData.isContainerNode() && permission.equals(QUERY_BUILDER_AND_NATIVE)) {
+    if (viewData != null && viewData.isContainerNode()) {
       throw new ConnectorException(Status.Code.FAILED_PRECONDITION, "group " + groupId + " has table-level view-data"
-          + " permissions (e.g. sandboxed or blocked tables) on database " + databaseId + "; native queries would"
-          + " bypass them, so query-builder-and-native is not granted. Give the group unrestricted view-data on the"
-          + " database in Metabase (Admin → Permissions) first, or grant query-builder");
+          + " permissions (e.g. sandboxed or blocked tables) on database " + databaseId + "; Metabase would replace"
+          + " them with unrestricted access to the whole database when " + permission.slug() + " is set, so it is"
+          + " not granted. Change the group's view-data on the database in Metabase (Admin → Permissions) first, or"
+          + " give query access table by table there");
     }
     ObjectNode entry = JsonNodeFactory.instance.objectNode();
-    boolean canView = viewData != null && (viewData.isContainerNode()
-        || viewData.asText("").equals("unrestricted") || viewData.asText("").equals("impersonated"));
+    boolean canView = viewData != null
+        && (viewData.asText("").equals("unrestricted") || viewData.asText("").equals("impersonated"));
     if (!canView) {
       entry.put("view-data", "unrestricted");
     }

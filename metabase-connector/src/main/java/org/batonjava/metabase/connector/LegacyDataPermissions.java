@@ -3,8 +3,10 @@ package org.batonjava.metabase.connector;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.grpc.Status;
 import java.util.List;
 import java.util.Optional;
+import org.batonjava.sdk.connector.ConnectorException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,7 +19,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Provisioning writes only the group's {@code data} key: granting {@code access} sets {@code schemas: all};
  * granting {@code write} sets {@code native: write} together with full schema access (keeping {@code impersonated},
- * which also allows it), so it implies {@code access}; revoking {@code write} sets {@code native: none} and keeps the
+ * which also allows it), so it implies {@code access}, and is refused when the group's access is per schema or per
+ * table (native SQL would silently lift those limits; Metabase accepts such a graph without checking); revoking {@code write} sets {@code native: none} and keeps the
  * schema access; revoking {@code access} sets both to {@code none}, so it removes {@code write} too. Downloads,
  * data model and details (paid-only changes on 0.49) are never sent.
  */
@@ -72,6 +75,13 @@ public final class LegacyDataPermissions implements PermissionModel {
       return Optional.empty();
     }
     if (permission.equals(WRITE)) {
+      JsonNode schemas = current.path("data").get("schemas");
+      if (schemas != null && schemas.isContainerNode()) {
+        throw new ConnectorException(Status.Code.FAILED_PRECONDITION, "group " + groupId + " has per-schema or"
+            + " per-table data access on database " + databaseId + "; native SQL (write) needs access to all of it and"
+            + " would bypass those limits, so write is not granted. Grant access (the whole database) first, or change"
+            + " the group's data access in Metabase (Admin → Permissions)");
+      }
       return Optional.of(data(fullAccessLevel(current), "write"));
     }
     return Optional.of(data("all", "none"));

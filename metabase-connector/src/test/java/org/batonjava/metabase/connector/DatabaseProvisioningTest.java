@@ -12,6 +12,7 @@ import static org.batonjava.metabase.connector.Provisioning.user;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.grpc.Status;
+import java.util.List;
 import java.util.stream.Stream;
 import org.batonjava.metabase.sim.MetabaseSimulator;
 import org.batonjava.sdk.connector.ConnectorException;
@@ -137,6 +138,22 @@ class DatabaseProvisioningTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("legacy")
+  void legacyWriteIsRefusedOverPerTableAccessButAccessReplacesIt(Case c) {
+    try (Setup s = Setup.of(c)) {
+      s.admin().setPermissions(7, 2, "{\"data\":{\"schemas\":{\"public\":{\"11\":\"all\",\"12\":\"none\"}}}}");
+      s.assertUnchangedBy(() -> assertThatThrownBy(() -> s.databases().grant(group(7), databaseEntitlement(2, "write")))
+          .isInstanceOfSatisfying(ConnectorException.class,
+              e -> assertThat(e.code()).isEqualTo(Status.Code.FAILED_PRECONDITION))
+          .hasMessageStartingWith("cannot grant database:2:write to group:7: group 7 has per-schema or per-table data"
+              + " access on database 2; native SQL (write) needs access to all of it"));
+      // access is database-level access by definition: granting it is asking for the whole database
+      assertThat(s.grantTwice(7, 2, "access").path("data").path("schemas").asText()).isEqualTo("all");
+      assertThat(s.grantTwice(7, 2, "write").path("data").path("native").asText()).isEqualTo("write");
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("legacy")
   void legacyRefusesTheOtherModelsSlugs(Case c) {
     try (Setup s = Setup.of(c)) {
       assertThatThrownBy(() -> s.databases().grant(group(4), databaseEntitlement(1, "query-builder")))
@@ -197,18 +214,20 @@ class DatabaseProvisioningTest {
       assertThat(unblocked.path("view-data").asText()).isEqualTo("unrestricted");
       assertThat(unblocked.path("create-queries").asText()).isEqualTo("query-builder");
 
-      // table-level view data (one table blocked): native would bypass it, so it is refused; query builder keeps it
+      // table-level view data (one table blocked): Metabase would lift it for any database-level create-queries,
+      // so both levels are refused and nothing is written
       s.admin().setPermissions(7, 2, "{\"view-data\":{\"public\":{\"11\":\"unrestricted\",\"12\":\"blocked\"},"
           + "\"reporting\":\"unrestricted\"}}");
-      s.assertUnchangedBy(() -> assertThatThrownBy(() -> s.databases().grant(group(7), databaseEntitlement(2,
-          "query-builder-and-native")))
-          .isInstanceOfSatisfying(ConnectorException.class,
-              e -> assertThat(e.code()).isEqualTo(Status.Code.FAILED_PRECONDITION))
-          .hasMessageStartingWith("cannot grant database:2:query-builder-and-native to group:7: group 7 has"
-              + " table-level view-data permissions"));
-      JsonNode granular = s.grantTwice(7, 2, "query-builder");
-      assertThat(granular.path("create-queries").asText()).isEqualTo("query-builder");
-      assertThat(granular.path("view-data").isObject()).as("table-level view data kept").isTrue();
+      for (String slug : List.of("query-builder-and-native", "query-builder")) {
+        s.assertUnchangedBy(() -> assertThatThrownBy(() -> s.databases().grant(group(7), databaseEntitlement(2, slug)))
+            .isInstanceOfSatisfying(ConnectorException.class,
+                e -> assertThat(e.code()).isEqualTo(Status.Code.FAILED_PRECONDITION))
+            .hasMessageStartingWith("cannot grant database:2:" + slug + " to group:7: group 7 has"
+                + " table-level view-data permissions")
+            .hasMessageContaining("Metabase would replace them with unrestricted access to the whole database"));
+      }
+      assertThat(GraphSnapshot.read(s.admin()).entry(7, 2).path("view-data").isObject())
+          .as("table-level view data kept").isTrue();
     }
   }
 

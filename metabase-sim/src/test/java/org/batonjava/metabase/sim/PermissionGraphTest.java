@@ -65,7 +65,7 @@ class PermissionGraphTest {
             assertThat(noop.json().get("revision").asInt()).isEqualTo(2);
 
             SimClient.Resp invalid = c.put("/api/permissions/graph",
-                    "{\"revision\":2,\"groups\":{\"4\":{\"1\":{\"data\":{\"native\":\"write\",\"schemas\":\"none\"}}}}}");
+                    "{\"revision\":2,\"groups\":{\"4\":{\"1\":{\"data\":{\"native\":\"sometimes\"}}}}}");
             assertThat(invalid.status()).isEqualTo(400);
             assertThat(invalid.body()).startsWith("Cannot parse permissions graph because it is invalid:");
             SimClient.Resp download = c.put("/api/permissions/graph",
@@ -82,6 +82,14 @@ class PermissionGraphTest {
             assertThat(c.get("/api/permissions/graph/db/2").json().get("groups").get("5").toString())
                     .isEqualTo("{\"2\":{\"data\":{\"schemas\":{\"public\":{\"11\":\"all\"}}}}}");
             assertThat(c.get("/api/permissions/graph").json().get("revision").asInt()).isEqualTo(3);
+
+            // 0.49's "native write needs all schemas" rule only runs in Metabase's dev/test instrumentation: a
+            // production server stores native write beside per-table access as sent
+            SimClient.Resp nativeOverTables = c.put("/api/permissions/graph", "{\"revision\":3,\"groups\":{\"5\":"
+                    + "{\"2\":{\"data\":{\"native\":\"write\",\"schemas\":{\"public\":{\"11\":\"all\"}}}}}}}");
+            assertThat(nativeOverTables.status()).isEqualTo(200);
+            assertThat(c.get("/api/permissions/graph/db/2").json().get("groups").get("5").get("2").get("data")
+                    .get("native").asText()).isEqualTo("write");
         }
     }
 
@@ -195,6 +203,41 @@ class PermissionGraphTest {
                     + "{\"view-data\":\"blocked\",\"create-queries\":\"query-builder-and-native\"}}}}");
             assertThat(conflict.status()).isEqualTo(400);
             assertThat(c.get("/api/permissions/graph").json().get("revision").asInt()).isEqualTo(2);
+        }
+    }
+
+    /**
+     * What Metabase's data_permissions code does with create-queries and view-data (read in its source): a
+     * database-level create-queries replaces table-level view-data with unrestricted access, even when the same
+     * view-data is sent again (unchanged values are dropped); a changed view-data sent with it is applied after it.
+     */
+    @Test
+    void v2CreateQueriesOverridesTableLevelViewDataAndOrderIsCreateQueriesFirst() {
+        try (MetabaseSimulator sim = start("0.56", true)) {
+            SimClient c = SimClient.admin(sim);
+            String tables = "{\"public\":{\"11\":\"unrestricted\",\"12\":\"blocked\"}}";
+            assertThat(c.put("/api/permissions/graph", "{\"revision\":1,\"groups\":{\"4\":{\"2\":{\"view-data\":"
+                    + tables + "}}}}").status()).isEqualTo(200);
+            SimClient.Resp resent = c.put("/api/permissions/graph", "{\"revision\":2,\"groups\":{\"4\":{\"2\":"
+                    + "{\"view-data\":" + tables + ",\"create-queries\":\"query-builder\"}}}}");
+            assertThat(resent.status()).isEqualTo(200);
+            JsonNode entry = resent.json().get("groups").get("4").get("2");
+            assertThat(entry.get("view-data").asText()).as("the table-level restriction is gone")
+                    .isEqualTo("unrestricted");
+            assertThat(entry.get("create-queries").asText()).isEqualTo("query-builder");
+
+            // group 4 may view database 1: a changed view-data sent with create-queries is applied after it
+            SimClient.Resp together = c.put("/api/permissions/graph", "{\"revision\":3,\"groups\":{\"4\":{\"1\":"
+                    + "{\"view-data\":\"legacy-no-self-service\",\"create-queries\":\"query-builder\"}}}}");
+            assertThat(together.status()).isEqualTo(200);
+            JsonNode legacy = together.json().get("groups").get("4").get("1");
+            assertThat(legacy.get("view-data").asText()).isEqualTo("legacy-no-self-service");
+            assertThat(legacy.get("create-queries").asText()).isEqualTo("query-builder");
+            // group 6 already has legacy-no-self-service on database 2: sent unchanged, it is dropped and replaced
+            SimClient.Resp unchanged = c.put("/api/permissions/graph", "{\"revision\":4,\"groups\":{\"6\":{\"2\":"
+                    + "{\"view-data\":\"legacy-no-self-service\",\"create-queries\":\"query-builder\"}}}}");
+            assertThat(unchanged.json().get("groups").get("6").get("2").get("view-data").asText())
+                    .isEqualTo("unrestricted");
         }
     }
 

@@ -11,9 +11,10 @@ import org.batonjava.metabase.sim.http.ErrorResponses;
 
 /**
  * The Metabase 0.50+ ("v2") data-permission model: {@code view-data}, {@code create-queries}, {@code download},
- * {@code data-model}, {@code details} (+ {@code transforms} ≈0.57+, {@code workspaces} newest). Implications: a
- * create-queries level above {@code no} forces view-data {@code unrestricted}; {@code view-data: blocked} forces
- * create-queries {@code no} and download {@code none}.
+ * {@code data-model}, {@code details} (+ {@code transforms} ≈0.57+, {@code workspaces} newest). Implications, as
+ * Metabase's {@code data_permissions} code applies them: a database-level create-queries above {@code no} writes
+ * view-data {@code unrestricted} for the whole database (table-level view-data included); {@code view-data:
+ * blocked} forces create-queries {@code no} and download {@code none}; values sent unchanged are ignored.
  */
 public final class CreateQueriesPermissions implements PermissionModel {
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
@@ -159,25 +160,35 @@ public final class CreateQueriesPermissions implements PermissionModel {
                 }
             }
         }
-        boolean restrictedView = viewData != null && viewData.isTextual() && !viewData.asText().equals("unrestricted");
-        if (restrictedView && GraphValues.anyAbove(createQueries, "no")) {
+        // The request is validated as sent: the only refusal is native together with blocked in the same entry
+        // (StrictDbGraph). Metabase then applies only what differs from the stored graph (a value sent unchanged
+        // is dropped), create-queries before view-data (0.56 order). A database-level create-queries above "no"
+        // also writes view-data "unrestricted" for the whole database, replacing any table-level view-data;
+        // view-data "blocked" forces create-queries "no" and download "none".
+        if (viewData != null && viewData.isTextual() && viewData.asText().equals("blocked") && createQueries != null
+                && createQueries.isTextual() && createQueries.asText().equals("query-builder-and-native")) {
             throw GraphValues.invalid("Invalid DB permissions: If you have write access for native queries, you must "
                     + "have data access to all schemas.");
         }
-        if (viewData != null) {
-            next.set("view-data", viewData);
+        if (createQueries != null && createQueries.equals(current == null ? null : current.get("create-queries"))) {
+            createQueries = null;
+        }
+        if (viewData != null && viewData.equals(current == null ? null : current.get("view-data"))) {
+            viewData = null;
         }
         if (createQueries != null) {
             next.set("create-queries", createQueries);
+            if (GraphValues.anyAbove(createQueries, "no") && (createQueries.isTextual()
+                    || next.get("view-data").isTextual())) {
+                next.put("view-data", "unrestricted");
+            }
         }
-        if (restrictedView) {
-            next.put("create-queries", "no");
-            if (viewData.asText().equals("blocked")) {
+        if (viewData != null) {
+            next.set("view-data", viewData);
+            if (viewData.isTextual() && viewData.asText().equals("blocked")) {
+                next.put("create-queries", "no");
                 next.putObject("download").put("schemas", "none");
             }
-        } else if (GraphValues.anyAbove(next.get("create-queries"), "no") && next.get("view-data").isTextual()
-                && !next.get("view-data").asText().equals("unrestricted")) {
-            next.put("view-data", "unrestricted");
         }
         return next;
     }

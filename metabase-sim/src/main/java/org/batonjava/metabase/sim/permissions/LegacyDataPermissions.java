@@ -155,10 +155,8 @@ public final class LegacyDataPermissions implements PermissionModel {
         }
         String nativeLevel = nativeV == null || nativeV.isNull() ? "none" : nativeV.asText();
         JsonNode schemaLevel = schemas == null || schemas.isNull() ? F.textNode("none") : schemas;
-        if (nativeLevel.equals("write") && !Set.of("all", "impersonated").contains(text(schemaLevel))) {
-            throw GraphValues.invalid("Invalid DB permissions: If you have write access for native queries, you must "
-                    + "have data access to all schemas.");
-        }
+        // Metabase 0.49 checks "native write needs all schemas" only in its dev/test schema instrumentation; the
+        // API validates the lenient shape, so a production server stores native write beside any schema access.
         if (!paid && GraphValues.contains(schemaLevel, "block")) {
             throw ErrorResponses.paymentRequired(ErrorResponses.advancedPermissionsMessage("block"));
         }
