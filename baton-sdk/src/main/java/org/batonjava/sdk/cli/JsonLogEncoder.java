@@ -10,10 +10,10 @@ import java.util.Map;
  * {@code logger}, {@code msg} — followed by the event's key-value pairs, so that queries written against the
  * Go connectors' logs keep working.
  */
-final class JsonLogEncoder extends LogLineEncoder {
+public final class JsonLogEncoder extends LogLineEncoder {
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  JsonLogEncoder(boolean stackTraces) {
+  public JsonLogEncoder(boolean stackTraces) {
     super(stackTraces);
   }
 

@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ScheduledExecutorService;
 import org.batonjava.sdk.c1z.C1zOptions;
@@ -25,10 +27,13 @@ import org.slf4j.LoggerFactory;
  * says {@code skip_expand_grants}, resources only, resource-type filter — the task's wins over
  * {@code --sync-resource-types}); the file is uploaded; success has no response. The temp file is always
  * deleted. A cancellation (heartbeat answer, nine failed heartbeats, shutdown) stops the sync at its next safe
- * point and finishes the task with {@code CANCELLED}.
+ * point and finishes the task with {@code CANCELLED}. A task marked {@code debug} also records a debug log
+ * ({@link TaskDebugLog}) and uploads it after the c1z, as a second stream for the same task.
  */
 final class FullSyncTask implements TaskHandler {
   static final String TEMP_PREFIX = "baton-sdk-sync-upload";
+  /** The loggers a debug task raises besides the connector's own package. */
+  static final String SDK_LOGGERS = "org.batonjava";
   private static final Logger LOG = LoggerFactory.getLogger(FullSyncTask.class);
 
   private final Connector connector;
@@ -63,6 +68,8 @@ final class FullSyncTask implements TaskHandler {
     } catch (IOException e) {
       throw TaskFailure.plain("cannot create a sync file in " + tempDir + ": " + e.getMessage(), false);
     }
+    Optional<TaskDebugLog> debugLog = TaskDebugLog.startIfRequested(task.getDebug(), task.getId(), tempDir,
+        List.of(SDK_LOGGERS, connector.getClass().getPackageName()));
     try {
       Heartbeater heartbeats;
       try {
@@ -74,10 +81,29 @@ final class FullSyncTask implements TaskHandler {
         runSync(sync, file, context);
         context.throwIfCancelled();
         uploader.upload(context, file);
+        debugLog.ifPresent(log -> uploadDebugLog(context, log));
         return TaskOutcome.Success.empty();
       }
     } finally {
+      debugLog.ifPresent(log -> {
+        log.close();
+        log.delete();
+      });
       deleteQuietly(file);
+    }
+  }
+
+  /**
+   * The task's debug log, as a second upload for the same task (after the c1z, as in Go). The sync is delivered
+   * already, so a failed debug upload is a warning, not a failed task.
+   */
+  private void uploadDebugLog(TaskContext context, TaskDebugLog log) {
+    log.close();
+    try {
+      uploader.upload(context, log.file());
+    } catch (TaskFailure e) {
+      LOG.warn("Task {}: the debug log could not be uploaded ({}); the sync was uploaded", context.taskId(),
+          e.getMessage());
     }
   }
 

@@ -66,6 +66,34 @@ class FullSyncTest {
   }
 
   @Test
+  void aDebugTaskUploadsItsDebugLogAfterTheC1z() throws Exception {
+    try (ServiceHarness h = new ServiceHarness(dir)) {
+      Task task = Tasks.syncFull().toBuilder().setDebug(true).build();
+      h.c1.tasks().enqueue(task);
+      h.start();
+      FinishedTask done = h.c1.tasks().awaitFinished(task.getId(), WAIT);
+
+      assertThat(done.success()).as(done.message()).isTrue();
+      List<UploadRecord> uploads = h.c1.tasks().uploads(task.getId());
+      assertThat(uploads).hasSize(2);
+      assertThat(uploads.get(0).isC1z()).isTrue();
+      assertThat(uploads.get(1).isC1z()).isFalse();
+      List<String> lines = new String(uploads.get(1).content(), java.nio.charset.StandardCharsets.UTF_8).lines().toList();
+      assertThat(lines).isNotEmpty().allSatisfy(line -> assertThat(line).startsWith("{\"level\":\""));
+      assertThat(lines).anySatisfy(line -> assertThat(line).startsWith("{\"level\":\"debug\""));
+      assertThat(lines).anySatisfy(line -> assertThat(line).contains("for task " + task.getId() + " wrote"));
+      try (java.util.stream.Stream<Path> left = Files.list(h.tempDir)) {
+        assertThat(left.map(p -> p.getFileName().toString())).as("nothing left in the temp folder").isEmpty();
+      }
+      // a task without debug uploads the c1z only
+      Task plain = Tasks.syncFull();
+      h.c1.tasks().enqueue(plain);
+      assertThat(h.c1.tasks().awaitFinished(plain.getId(), WAIT).success()).isTrue();
+      assertThat(h.c1.tasks().uploads(plain.getId())).hasSize(1);
+    }
+  }
+
+  @Test
   void theTasksResourceTypesAndResourcesOnlyOptionsAreHonoured() throws Exception {
     try (ServiceHarness h = new ServiceHarness(dir)) {
       Task task = Tasks.syncFull(Task.SyncFullTask.newBuilder()
