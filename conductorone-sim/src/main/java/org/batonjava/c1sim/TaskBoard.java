@@ -19,11 +19,13 @@ import java.util.Set;
 /**
  * The fake's task state: a queue of scripted tasks, leases (a task handed out by {@code GetTask} to a host until
  * it is finished), cancellations answered by heartbeats, heartbeat counts, uploads and finish reports. Also
- * watches concurrency: how many leases were open when each {@code GetTask} arrived and at most.
+ * watches concurrency: how many leases were open when each {@code GetTask} arrived and at most. With
+ * {@link #expireLeasesAfter} a lease not renewed by a heartbeat within that time expires, as in ConductorOne: the
+ * task goes back to the front of the queue for the next poll.
  */
 public final class TaskBoard {
   /** A task handed to a host. */
-  record Lease(Task task, String hostId, Instant leasedAt) {}
+  record Lease(Task task, String hostId, Instant leasedAt, Instant lastSeen) {}
 
   private final Clock clock;
   private final Deque<Task> queue = new ArrayDeque<>();
@@ -35,6 +37,8 @@ public final class TaskBoard {
   private final Set<String> answeredHellos = new HashSet<>();
   private final List<Integer> leasesAtGetTask = new ArrayList<>();
   private int maxLeases;
+  private Duration leaseTimeout;
+  private final List<String> expired = new ArrayList<>();
 
   TaskBoard(Clock clock) {
     this.clock = clock;
@@ -50,13 +54,41 @@ public final class TaskBoard {
     cancelled.add(taskId);
   }
 
+  /** From now on a lease expires when neither leased nor heartbeated within {@code timeout}. */
+  public synchronized void expireLeasesAfter(Duration timeout) {
+    this.leaseTimeout = timeout;
+  }
+
+  /** Ids of tasks whose lease expired, in order (a task may appear more than once). */
+  public synchronized List<String> expired() {
+    return List.copyOf(expired);
+  }
+
+  /** Puts tasks whose lease ran out back at the front of the queue (called before every lease). */
+  private void expireStaleLeases() {
+    if (leaseTimeout == null) {
+      return;
+    }
+    Instant now = clock.instant();
+    List<Lease> stale = leases.values().stream()
+        .filter(l -> l.lastSeen().plus(leaseTimeout).isBefore(now)).toList();
+    for (int i = stale.size() - 1; i >= 0; i--) {
+      Lease lease = stale.get(i);
+      leases.remove(lease.task().getId());
+      queue.addFirst(lease.task());
+      expired.add(lease.task().getId());
+    }
+  }
+
   synchronized Optional<Task> lease(String hostId) {
+    expireStaleLeases();
     leasesAtGetTask.add(leases.size());
     Task task = queue.poll();
     if (task == null) {
       return Optional.empty();
     }
-    leases.put(task.getId(), new Lease(task, hostId, clock.instant()));
+    Instant now = clock.instant();
+    leases.put(task.getId(), new Lease(task, hostId, now, now));
     maxLeases = Math.max(maxLeases, leases.size());
     notifyAll();
     return Optional.of(task);
@@ -64,6 +96,7 @@ public final class TaskBoard {
 
   /** Leases up to {@code pageSize} queued tasks (batched polling), skipping any id the caller already knows. */
   synchronized List<Task> leaseUpTo(String hostId, int pageSize, List<String> known) {
+    expireStaleLeases();
     leasesAtGetTask.add(leases.size());
     List<Task> out = new ArrayList<>();
     while (out.size() < pageSize && !queue.isEmpty()) {
@@ -71,7 +104,8 @@ public final class TaskBoard {
       if (known.contains(task.getId())) {
         continue;
       }
-      leases.put(task.getId(), new Lease(task, hostId, clock.instant()));
+      Instant now = clock.instant();
+      leases.put(task.getId(), new Lease(task, hostId, now, now));
       out.add(task);
     }
     maxLeases = Math.max(maxLeases, leases.size());
@@ -86,6 +120,7 @@ public final class TaskBoard {
 
   synchronized boolean heartbeat(String taskId) {
     heartbeats.merge(taskId, 1, Integer::sum);
+    leases.computeIfPresent(taskId, (id, l) -> new Lease(l.task(), l.hostId(), l.leasedAt(), clock.instant()));
     notifyAll();
     return cancelled.contains(taskId);
   }

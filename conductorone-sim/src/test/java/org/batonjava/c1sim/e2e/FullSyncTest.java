@@ -181,6 +181,23 @@ class FullSyncTest {
     }
   }
 
+  /** §8.4 scenario 3 to its end: the abandoned lease expires, the task is handed out again and this time runs. */
+  @Test
+  void aTaskWhoseFirstHeartbeatFailedRunsAgainOnceItsLeaseExpires() throws Exception {
+    try (ServiceHarness h = new ServiceHarness(dir)) {
+      h.c1.faults().fail(Faults.Kind.HEARTBEAT, Status.UNAVAILABLE.withDescription("blip"), 1);
+      h.c1.tasks().expireLeasesAfter(Duration.ofSeconds(2));
+      Task sync = Tasks.syncFull();
+      h.c1.tasks().enqueue(sync);
+      h.start();
+      FinishedTask done = h.c1.tasks().awaitFinished(sync.getId(), WAIT);
+      assertThat(done.success()).as(done.message()).isTrue();
+      assertThat(h.c1.tasks().expired()).containsExactly(sync.getId());
+      assertThat(h.c1.tasks().uploads(sync.getId())).hasSize(1);
+      assertThat(leftoverSyncFiles(h)).isEmpty();
+    }
+  }
+
   @Test
   void aFailedFirstHeartbeatLeavesTheTaskUnfinishedAndPollingGoesOn() throws Exception {
     try (ServiceHarness h = new ServiceHarness(dir)) {
