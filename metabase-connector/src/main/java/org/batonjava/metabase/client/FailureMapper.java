@@ -43,6 +43,7 @@ public final class FailureMapper {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final int MAX_QUOTE = 300;
+  private static final int SHORTEST_HIDDEN = 3;
 
   private final BaseUrl baseUrl;
   private final Secret apiKey;
@@ -183,9 +184,13 @@ public final class FailureMapper {
     return out;
   }
 
-  /** Removes {@code secret} in every spelling an echo can give it (see {@link EchoForms}). */
+  /**
+   * Removes {@code secret} in every spelling an echo can give it (see {@link EchoForms}). Values shorter than three
+   * characters are left alone: they are no secret, and replacing them would mangle the words of every message
+   * (an API key "k" would turn "check" into "chec&lt;redacted&gt;").
+   */
   private static String hide(String text, Secret secret) {
-    if (secret.isEmpty()) {
+    if (secret.length() < SHORTEST_HIDDEN) {
       return text;
     }
     String out = text;

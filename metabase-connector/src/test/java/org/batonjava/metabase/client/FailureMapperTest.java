@@ -136,6 +136,14 @@ class FailureMapperTest {
   }
 
   @Test
+  void aOneOrTwoCharacterKeyDoesNotMangleTheMessage() {
+    FailureMapper tiny = new FailureMapper(BaseUrl.parse("https://mb.example.com/"), Secret.of("k"),
+        Duration.ofSeconds(300), Clock.fixed(NOW, ZoneOffset.UTC));
+    assertThat(tiny.redact("check the key")).isEqualTo("check the key");
+    assertThat(tiny.alsoHiding(List.of(Secret.of("abc"))).redact("abcd")).isEqualTo("<redacted>d");
+  }
+
+  @Test
   void aSecretIsHiddenInEveryEscapedFormAnEchoCanGiveIt() throws Exception {
     ObjectMapper json = new ObjectMapper();
     for (String password : List.of("TQ8\"me>4-m|#DNsx=m,t", "back\\slash/and\"quote", "é-ünïcode\u2028€+ &x")) {
