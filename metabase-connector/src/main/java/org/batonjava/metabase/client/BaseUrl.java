@@ -96,6 +96,11 @@ public final class BaseUrl {
   }
 
   /** The normalised URL without credentials or query, safe for messages and logs. */
+  /** Whether the base path ends in {@code /api}: someone gave the API's address instead of Metabase's. */
+  public boolean endsWithApi() {
+    return basePath.endsWith("/api");
+  }
+
   @Override
   public String toString() {
     return display;

@@ -108,7 +108,9 @@ public final class FailureMapper {
           + "; set --metabase-base-url to the final address (e.g. https:// instead of http://)" + where, retryAfter);
     }
     return switch (status) {
-      case 404 -> error(Status.Code.NOT_FOUND, "Metabase has no such object or endpoint" + where, retryAfter);
+      case 404 -> error(Status.Code.NOT_FOUND, "Metabase has no such object or endpoint" + where
+          + (baseUrl.endsWithApi() ? "; --metabase-base-url ends with /api: give the Metabase address without it"
+              + " (the connector adds /api itself)" : ""), retryAfter);
       case 402 -> error(Status.Code.FAILED_PRECONDITION,
           "this needs a paid Metabase plan (a premium feature is missing)" + where, retryAfter);
       case 408 -> error(Status.Code.DEADLINE_EXCEEDED, "Metabase timed out the request" + where, retryAfter);

@@ -236,6 +236,17 @@ class ValidationErrorsTest {
     }
   }
 
+  @ParameterizedTest
+  @EnumSource(MetabaseVariant.class)
+  void aBaseUrlEndingInApiGetsAHint(MetabaseVariant variant) {
+    try (MetabaseSimulator sim = Sims.demo("0.56", false)) {
+      ConnectorException e = failure(connector(sim.baseUrl() + "/api/", sim.adminApiKey(), variant), sim.adminApiKey());
+      assertThat(e.getMessage()).startsWith("Metabase has no such object or endpoint (GET /api/")
+          .endsWith("; --metabase-base-url ends with /api: give the Metabase address without it (the connector adds"
+              + " /api itself)");
+    }
+  }
+
   @Test
   void plainTextInsteadOfJson() {
     try (FakeServer web = new FakeServer(r -> FakeServer.Reply.of(200, "text/plain", "OK"))) {
