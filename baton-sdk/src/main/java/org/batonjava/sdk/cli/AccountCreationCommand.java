@@ -53,19 +53,19 @@ final class AccountCreationCommand {
     CreateAccountResponse response = new AccountRequests(connector, new CredentialEncryptor())
         .create(config.string(DefaultFields.CREATE_ACCOUNT_RESOURCE_TYPE), info, options, List.of(recipient));
 
-    String who = info.getEmailsCount() > 0 ? info.getEmails(0).getAddress() : info.getLogin();
+    String who = forWhom(info);
     if (response.hasAlreadyExists()) {
-      println("an account for " + who + " already exists: " + describe(response.getAlreadyExists().getResource())
+      println("an account" + who + " already exists: " + describe(response.getAlreadyExists().getResource())
           + "; nothing changed");
       return;
     }
     String account = describe(response.getSuccess().getResource());
     if (response.getEncryptedDataCount() == 0) {
-      println("created account " + account + " for " + who);
+      println("created account " + account + who);
       return;
     }
     if (!toOperator) {
-      println("created account " + account + " for " + who + "; its password was encrypted to a throw-away key and"
+      println("created account " + account + who + "; its password was encrypted to a throw-away key and"
           + " cannot be recovered (pass --create-account-recipient to receive it)");
       return;
     }
@@ -76,12 +76,23 @@ final class AccountCreationCommand {
     if (config.isSet(DefaultFields.CREATE_ACCOUNT_OUTPUT)) {
       Path file = environment.workingDirectory().resolve(config.string(DefaultFields.CREATE_ACCOUNT_OUTPUT));
       writeOwnerOnly(file, text.toString());
-      println("created account " + account + " for " + who + "; its encrypted password is in " + file);
+      println("created account " + account + who + "; its encrypted password is in " + file);
     } else {
-      println("created account " + account + " for " + who + "; its encrypted password follows");
+      println("created account " + account + who + "; its encrypted password follows");
       environment.out().print(text);
       environment.out().flush();
     }
+  }
+
+  /** {@code " for <e-mail or login>"} from the account or its profile, or nothing when neither is given. */
+  static String forWhom(AccountInfo info) {
+    String who = info.getEmailsCount() > 0 ? info.getEmails(0).getAddress() : info.getLogin();
+    for (String key : List.of("email", "login")) {
+      if (who.isEmpty() && info.getProfile().getFieldsOrDefault(key, Value.getDefaultInstance()).hasStringValue()) {
+        who = info.getProfile().getFieldsOrThrow(key).getStringValue();
+      }
+    }
+    return who.isEmpty() ? "" : " for " + who;
   }
 
   static AccountInfo accountInfo(ResolvedConfig config) {

@@ -34,6 +34,12 @@ class AccountCreationCommandTest {
   }
 
   @Test
+  void anEmailGivenOnlyInTheProfileNamesTheAccount() {
+    assertThat(cli.run("--create-account-profile", "{\"email\":\"eve@example.com\"}")).as(cli.err()).isZero();
+    assertThat(cli.out()).startsWith("created account user:100 (eve@example.com) for eve@example.com; its password");
+  }
+
+  @Test
   void theRecipientDecryptsThePasswordWithTheAgeCli() throws Exception {
     Path identity = ageKeygen();
     String recipient = Files.readAllLines(identity).stream().filter(l -> l.startsWith("# public key: "))

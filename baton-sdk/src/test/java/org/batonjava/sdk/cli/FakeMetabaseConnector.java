@@ -115,7 +115,8 @@ final class FakeMetabaseConnector implements Connector {
 
     @Override
     public AccountCreation createAccount(AccountInfo info, LocalCredentialOptions options) {
-      String email = info.getEmails(0).getAddress();
+      String email = info.getEmailsCount() > 0 ? info.getEmails(0).getAddress()
+          : info.getProfile().getFieldsOrThrow("email").getStringValue();
       Resource existing = Resource.newBuilder()
           .setId(ResourceId.newBuilder().setResourceType("user").setResource(accounts.getOrDefault(email, "")))
           .setDisplayName(email).build();
