@@ -82,6 +82,11 @@ public final class HealthCheckClient {
     try {
       HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
       return new Result(response.statusCode(), response.body());
+    } catch (java.net.ConnectException e) {
+      return new Result(0, "health check " + uri + " failed: nothing is listening there; is the connector running in"
+          + " service mode with --health-check, and on this --health-check-port / --health-check-bind-address?");
+    } catch (java.net.http.HttpTimeoutException e) {
+      return new Result(0, "health check " + uri + " failed: no answer within " + timeout.toSeconds() + " s");
     } catch (IOException e) {
       return new Result(0, "health check " + uri + " failed: " + e.getClass().getSimpleName()
           + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")"));

@@ -100,7 +100,9 @@ class HealthTest {
     HealthCheckClient.Result result = new HealthCheckClient("127.0.0.1", 1).check(Endpoint.LIVE, Duration.ofSeconds(2));
     assertThat(result.statusCode()).isZero();
     assertThat(result.exitCode()).isEqualTo(1);
-    assertThat(result.body()).contains("health check http://127.0.0.1:1/live failed");
+    assertThat(result.body()).isEqualTo("health check http://127.0.0.1:1/live failed: nothing is listening there; is the"
+        + " connector running in service mode with --health-check, and on this --health-check-port /"
+        + " --health-check-bind-address?");
   }
 
   static InetSocketAddress awaitHealthServer(ServiceHarness h) throws InterruptedException {
