@@ -72,12 +72,12 @@ public final class TaskBoard {
     Instant now = clock.instant();
     List<Lease> stale = leases.values().stream()
         .filter(l -> l.lastSeen().plus(leaseTimeout).isBefore(now)).toList();
-    for (int i = stale.size() - 1; i >= 0; i--) {
+    for (int i = stale.size() - 1; i >= 0; i--) { // backwards, so the queue keeps their lease order
       Lease lease = stale.get(i);
       leases.remove(lease.task().getId());
       queue.addFirst(lease.task());
-      expired.add(lease.task().getId());
     }
+    stale.forEach(lease -> expired.add(lease.task().getId()));
   }
 
   synchronized Optional<Task> lease(String hostId) {

@@ -22,10 +22,9 @@ import org.slf4j.LoggerFactory;
  * Creates Metabase users ({@code POST /api/user}) with a generated password that honours the requested length and
  * character-class constraints (20 characters with upper, lower, digit and symbol by default), or with the password
  * ConductorOne chose ({@code encrypted_password}, opened by the SDK and passed as a plaintext option; it is not
- * returned, since the caller knows it). A user whose e-mail
- * exists already, active or deactivated, is returned with {@code alreadyExisted} and nothing is created or
- * generated. The password leaves this class only inside {@link AccountCreation#secrets()}, for the SDK to encrypt;
- * it is never logged or put in a message.
+ * returned, since the caller knows it). A user whose e-mail exists already, active or deactivated, is returned with
+ * {@code alreadyExisted} and nothing is created or generated. A generated password leaves this class only inside
+ * {@link AccountCreation#secrets()}, for the SDK to encrypt; no password is ever logged or put in a message.
  */
 final class AccountProvisioner {
   private static final CapabilityDetailCredentialOption RANDOM_PASSWORD =

@@ -184,7 +184,7 @@ public final class SimulatorServer implements AutoCloseable {
         };
     }
 
-    /** Writes a response; returns false when the body was deliberately cut short. */
+    /** Writes a response, cutting the body short or sending it slowly when the fault says so. */
     private void write(HttpExchange exchange, Response response, FaultDecision fault) throws IOException {
         response.headers().forEach((k, v) -> exchange.getResponseHeaders().set(k, v));
         if (response.status() == 429 || response.status() == 503) {
