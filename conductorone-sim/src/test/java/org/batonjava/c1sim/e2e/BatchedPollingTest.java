@@ -72,6 +72,31 @@ class BatchedPollingTest {
     }
   }
 
+  @Test
+  void atShutdownTheRunningTaskDrainsAndQueuedOnesAreNamedAndLeftToTheirLeases() throws Exception {
+    try (ServiceHarness h = new ServiceHarness(dir); LogCapture logs = new LogCapture()) {
+      Task running = Tasks.actionInvoke("block", Struct.getDefaultInstance());
+      Task queued = Tasks.actionInvoke("block", Struct.getDefaultInstance());
+      h.c1.tasks().enqueue(running, queued);
+      h.start(b -> b.taskConcurrency(1).batchedPolling(true));
+      h.c1.tasks().awaitLeases(2, WAIT); // one page of 2 × 1 slot
+      waitUntil(() -> h.connector.blockedNow.get() == 1);
+
+      Thread stopper = new Thread(h.runner()::shutdown);
+      stopper.start();
+      Thread.sleep(500);
+      h.connector.unblock.countDown();
+      stopper.join(20_000);
+
+      assertThat(h.awaitExit(Duration.ofSeconds(5))).isNull();
+      assertThat(h.c1.tasks().awaitFinished(running.getId(), Duration.ofSeconds(5)).success()).isTrue();
+      assertThat(h.c1.tasks().finished(queued.getId())).as("never started").isEmpty();
+      assertThat(h.connector.blockedMax.get()).isEqualTo(1);
+      assertThat(logs.text()).contains("Shutting down with 1 queued task(s) not started (" + queued.getId()
+          + "); ConductorOne will lease them again when their leases expire");
+    }
+  }
+
   private static void waitUntil(java.util.function.BooleanSupplier condition) throws InterruptedException {
     long deadline = System.nanoTime() + WAIT.toNanos();
     while (!condition.getAsBoolean()) {
