@@ -64,15 +64,33 @@ public final class SyncEngine {
       Optional<SyncRun> unfinished = store.syncRuns().resumable(type);
       String syncId;
       SyncState state;
-      if (unfinished.isPresent() && !unfinished.get().syncToken().isEmpty()) {
+      boolean resumed;
+      SyncState.Resumption resumption = unfinished.filter(u -> !u.syncToken().isEmpty())
+          .map(u -> SyncState.resume(u.syncToken())).orElse(null);
+      if (resumption != null && resumption.state().isPresent()) {
         syncId = unfinished.get().id();
-        state = SyncState.parse(unfinished.get().syncToken());
+        state = resumption.state().get();
+        resumed = true;
         LOG.info("Resuming sync {} started at {}", syncId, unfinished.get().startedAt());
+      } else if (resumption != null) {
+        SyncRun stale = unfinished.get();
+        boolean supersededAlready = store.syncRuns().latestFinished(type)
+            .map(done -> done.startedAt().isAfter(stale.startedAt())).orElse(false);
+        String message = "The unfinished sync {} in {} cannot be resumed: {}; starting a new sync (the unfinished one"
+            + " is left as it is; readers use finished syncs)";
+        if (supersededAlready) { // said when it was first met; a later sync has finished since
+          LOG.debug(message, stale.id(), options.file(), resumption.whyNot());
+        } else {
+          LOG.warn(message, stale.id(), options.file(), resumption.whyNot());
+        }
+        syncId = store.syncRuns().start(type, "");
+        state = SyncState.fresh(options.skipEntitlementsAndGrants());
+        resumed = false;
       } else {
         syncId = unfinished.map(SyncRun::id).orElseGet(() -> store.syncRuns().start(type, ""));
         state = SyncState.fresh(options.skipEntitlementsAndGrants());
+        resumed = unfinished.isPresent();
       }
-      boolean resumed = unfinished.isPresent();
       SyncScope scope = new SyncScope(options.resourceTypes());
       reloadSyncedTypes(store, syncId, scope);
       SyncProgress progress = new SyncProgress(clock, Duration.ofSeconds(5));

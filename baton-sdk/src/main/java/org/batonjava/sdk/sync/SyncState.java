@@ -15,7 +15,10 @@ import java.util.Optional;
 /**
  * The resumable state of a sync: a stack of {@link Action}s, serialised into {@code v1_sync_runs.sync_token}
  * in baton-sdk's token shape ({@code actions_map}, {@code action_order}, {@code current_action_id},
- * {@code completed_actions_count}, {@code version}; empty fields left out). Not thread-safe.
+ * {@code completed_actions_count}, {@code version}; empty fields left out), plus {@code "engine":"baton-java"} while
+ * the sync runs, so that only a sync this engine started is resumed: a token written by the Go SDK has other action
+ * fields and connector page tokens, and continuing it could fail or mix formats. Go ignores the extra field. Not
+ * thread-safe.
  */
 @JsonInclude(JsonInclude.Include.NON_DEFAULT)
 public final class SyncState {
@@ -47,9 +50,16 @@ public final class SyncState {
   @JsonInclude(JsonInclude.Include.ALWAYS)
   private int version = 1;
 
+  /** Who wrote the token; set on a running sync, left out of the final token. */
+  @JsonProperty("engine")
+  private String engine;
+
+  static final String ENGINE = "baton-java";
+
   /** A fresh state holding one {@code init} action. */
   static SyncState fresh(boolean skipEntitlementsAndGrants) {
     SyncState s = new SyncState();
+    s.engine = ENGINE;
     s.skipEntitlementsAndGrants = skipEntitlementsAndGrants;
     s.push(Operation.INIT, "", "", "", "", "");
     return s;
@@ -69,6 +79,27 @@ public final class SyncState {
       throw new IllegalStateException("the sync token of the unfinished sync is corrupt (" + e.getMessage() + ")", e);
     }
   }
+
+  /**
+   * The state to continue from {@code token}, or why it cannot be continued: not JSON of this shape, or written by
+   * another tool (no {@code engine} marker).
+   */
+  static Resumption resume(String token) {
+    SyncState state;
+    try {
+      state = parse(token);
+    } catch (IllegalStateException e) {
+      return new Resumption(Optional.empty(), e.getMessage());
+    }
+    if (!ENGINE.equals(state.engine)) {
+      return new Resumption(Optional.empty(), "it was started by another tool (such as the Go connector), whose"
+          + " progress this engine cannot continue");
+    }
+    return new Resumption(Optional.of(state), "");
+  }
+
+  /** The outcome of {@link #resume}: the state, or the reason there is none. */
+  record Resumption(Optional<SyncState> state, String whyNot) {}
 
   String toJson() {
     try {

@@ -112,6 +112,38 @@ class ResumeTest {
     }
   }
 
+  /**
+   * An unfinished sync this engine did not start (a Go connector's, with its own action fields and connector page
+   * tokens) or whose token cannot be read is not continued: a new sync runs and gives the same file contents as an
+   * uninterrupted one; the old run stays unfinished.
+   */
+  @Test
+  void anUnfinishedSyncOfAnotherToolOrWithACorruptTokenIsNotContinued() {
+    String goToken = "{\"actions_map\":{\"3\":{\"id\":\"3\",\"op\":\"list-resources\",\"page_token\":"
+        + "\"{\\\"states\\\":[]}\",\"resource_type_id\":\"user\"}},\"action_order\":[\"3\"],"
+        + "\"current_action_id\":3,\"version\":1}";
+    for (String token : List.of(goToken, "{not json")) {
+      Path file = dir.resolve("foreign-" + Math.abs(token.hashCode()) + ".c1z");
+      SyncOptions o = SyncOptions.defaults(file).withStore(C1zOptions.defaults().withTempDir(dir.resolve("tmp")));
+      String foreign;
+      try (C1zStore store = C1zStore.open(file, o.store())) {
+        foreign = store.syncRuns().start(SyncType.FULL, "");
+        store.syncRuns().checkpoint(foreign, token);
+        store.save();
+      }
+      SyncReport r = new SyncEngine(new SyntheticConnector(SHAPE), o, SyncEngineTest.noSleep()).run();
+      assertThat(r.resumed()).isFalse();
+      assertThat(r.syncId()).isNotEqualTo(foreign);
+      try (C1zStore store = C1zStore.openReadOnly(file, C1zOptions.defaults())) {
+        assertThat(store.syncRuns().latestFinished().orElseThrow().id()).isEqualTo(r.syncId());
+        assertThat(store.syncRuns().get(foreign).orElseThrow().finished()).isFalse();
+      }
+      assertThat(C1zDump.of(file)).isEqualTo(expected);
+    }
+    assertThat(SyncState.resume(SyncState.fresh(false).toJson()).state()).as("our own token is resumed").isPresent();
+    assertThat(SyncState.resume(goToken).whyNot()).contains("started by another tool");
+  }
+
   @Test
   void aCorruptTokenIsReportedClearly() {
     assertThatThrownBy(() -> SyncState.parse("{not json"))
@@ -120,7 +152,7 @@ class ResumeTest {
     assertThat(SyncState.parse(SyncState.fresh(false).toJson()).peek().orElseThrow().operation()).isEqualTo(Operation.INIT);
     assertThat(List.of(SyncState.fresh(false).toJson())).first().asString()
         .isEqualTo("{\"actions_map\":{\"0000000001\":{\"id\":\"0000000001\",\"operation\":\"init\"}},"
-            + "\"action_order\":[\"0000000001\"],\"current_action_id\":1,\"version\":1}");
+            + "\"action_order\":[\"0000000001\"],\"current_action_id\":1,\"version\":1,\"engine\":\"baton-java\"}");
     assertThat(Duration.ZERO).isZero();
   }
 }
