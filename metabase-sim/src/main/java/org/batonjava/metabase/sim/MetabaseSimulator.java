@@ -15,6 +15,10 @@ import org.batonjava.metabase.sim.api.MembershipsApi;
 import org.batonjava.metabase.sim.api.PermissionGraphApi;
 import org.batonjava.metabase.sim.api.SessionApi;
 import org.batonjava.metabase.sim.api.UsersApi;
+import org.batonjava.metabase.sim.collections.CollectionFeatures;
+import org.batonjava.metabase.sim.collections.CollectionGraphApi;
+import org.batonjava.metabase.sim.collections.CollectionSeeder;
+import org.batonjava.metabase.sim.collections.CollectionsApi;
 import org.batonjava.metabase.sim.data.DatasetLoader;
 import org.batonjava.metabase.sim.faults.FaultConfig;
 import org.batonjava.metabase.sim.faults.FaultInjector;
@@ -65,9 +69,13 @@ public final class MetabaseSimulator implements AutoCloseable {
         this.state = new SimState(Clock.systemUTC(), b.seed);
         PermissionModel model = version.legacyPermissionGraph() ? new LegacyDataPermissions()
                 : new CreateQueriesPermissions(version);
+        CollectionFeatures collections = new CollectionFeatures(version, paid);
         state.write(() -> {
-            b.dataset.populate(new DatasetLoader(state, model, paid));
+            DatasetLoader loader = new DatasetLoader(state, model, paid);
+            b.dataset.populate(loader);
+            new CollectionSeeder(state).builtIns(collections, state.now());
             state.credentials().create(ADMIN_KEY_NAME, SimGroup.ADMINISTRATORS, 0, adminApiKey);
+            loader.createApiKeys();
             return null;
         });
         this.faults = new FaultInjector(b.faults);
@@ -81,6 +89,8 @@ public final class MetabaseSimulator implements AutoCloseable {
         new PermissionGraphApi(ctx).register(api);
         new DatabasesApi(ctx).register(api);
         new ApiKeysApi(ctx).register(api);
+        new CollectionGraphApi(state, collections).register(api);
+        new CollectionsApi(state, collections).register(api);
         String tag = version.tag(paid);
         new SessionApi(ctx, () -> faults.reportedTag(tag)).register(api);
         Router admin = new Router();

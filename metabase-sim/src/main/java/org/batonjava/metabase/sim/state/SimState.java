@@ -13,6 +13,7 @@ import java.util.Random;
 import java.util.TreeMap;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
+import org.batonjava.metabase.sim.collections.CollectionStore;
 
 /**
  * The whole simulated Metabase application database: users, groups, memberships, databases, API keys, sessions and
@@ -47,6 +48,7 @@ public final class SimState {
     private final Map<Integer, SimDatabase> databases = new TreeMap<>();
     private final Credentials credentials;
     private final PermissionStore permissions = new PermissionStore();
+    private final CollectionStore collections = new CollectionStore();
     private int nextUserId = 1;
     private int nextGroupId = 1;
     private int nextMembershipId = 1;
@@ -93,6 +95,11 @@ public final class SimState {
 
     public PermissionStore permissions() {
         return permissions;
+    }
+
+    /** Collections and the collection permission graph. */
+    public CollectionStore collections() {
+        return collections;
     }
 
     // ---- users ---------------------------------------------------------------------------------------------
@@ -226,6 +233,7 @@ public final class SimState {
         groups.remove(id);
         byGroup.remove(id);
         permissions.removeGroup(id);
+        collections.removeGroup(id);
     }
 
     /** Active members of a group (API-key pseudo-users included). */
