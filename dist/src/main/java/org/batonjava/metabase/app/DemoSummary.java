@@ -39,10 +39,11 @@ final class DemoSummary {
       List<Resource> users = all(reader, sync, "user");
       List<Resource> groups = all(reader, sync, "group");
       List<Resource> databases = all(reader, sync, "database");
+      List<Resource> apiKeys = all(reader, sync, "api_key");
 
       // Grants carry only the principal's id (as the Go connectors write them); names come from the resources.
       Map<String, String> names = new java.util.HashMap<>();
-      for (List<Resource> list : List.of(users, groups)) {
+      for (List<Resource> list : List.of(users, groups, apiKeys)) {
         list.forEach(r -> names.put(r.getId().getResourceType() + ":" + r.getId().getResource(), r.getDisplayName()));
       }
       Map<String, Integer> byStatus = new TreeMap<>();
@@ -59,7 +60,11 @@ final class DemoSummary {
       for (Resource g : groups) {
         List<Grant> members = grants(reader, sync, "group:" + g.getId().getResource() + ":member");
         List<Grant> managers = grants(reader, sync, "group:" + g.getId().getResource() + ":manager");
-        out.append(String.format("  %-22s %3d member(s)", g.getDisplayName(), members.size()));
+        long keys = members.stream().filter(m -> m.getPrincipal().getId().getResourceType().equals("api_key")).count();
+        out.append(String.format("  %-22s %3d member(s)", g.getDisplayName(), members.size() - keys));
+        if (keys > 0) {
+          out.append(" + ").append(keys).append(" API key(s)");
+        }
         if (!managers.isEmpty()) {
           out.append(", managed by ").append(names(managers, names));
         }
@@ -81,12 +86,13 @@ final class DemoSummary {
           }
         }
       }
+      new DemoAccessSummary(reader, sync, names).render(apiKeys, all(reader, sync, "collection"), out);
       out.append("\nExplore it with the baton CLI, e.g.: baton -f ").append(file).append(" grants\n");
     }
     return out.toString();
   }
 
-  private static List<Resource> all(RowReader reader, String sync, String type) {
+  static List<Resource> all(RowReader reader, String sync, String type) {
     List<Resource> out = new ArrayList<>();
     String token = "";
     do {
@@ -97,7 +103,7 @@ final class DemoSummary {
     return out;
   }
 
-  private static List<Grant> grants(RowReader reader, String sync, String entitlementId) {
+  static List<Grant> grants(RowReader reader, String sync, String entitlementId) {
     List<Grant> out = new ArrayList<>();
     String token = "";
     do {

@@ -11,6 +11,7 @@ import org.batonjava.sdk.cli.BatonApp;
 import org.batonjava.sdk.cli.ConfigField;
 import org.batonjava.sdk.cli.ResolvedConfig;
 import org.batonjava.sdk.cli.RunEnvironment;
+import org.batonjava.sdk.cli.ValueOrigin;
 import org.batonjava.sdk.connector.GoSdkShape;
 
 /**
@@ -21,6 +22,8 @@ public final class MetabaseApp {
   /** The flag that switches {@code baton-metabase} to version detection; not in the Go connectors. */
   static final String METABASE_VERSION = "metabase-version";
   static final String HTTP_TIMEOUT = "http-timeout-seconds";
+  /** The switch for API keys and collections (on by default only with auto); not in the Go connectors. */
+  static final String EXTENDED_ACCESS = "metabase-extended-access";
 
   private MetabaseApp() {}
 
@@ -62,6 +65,11 @@ public final class MetabaseApp {
               + " version (any Metabase >= 0.49, free or paid); empty: users and groups only, like the Go connector")
           .oneOf("auto").notExported().build());
     }
+    // Not exported either: the Go-named variants' `config` stays Go's; see docs/COMPATIBILITY.md.
+    fields.add(ConfigField.bool(EXTENDED_ACCESS).defaultValue(false).displayName("Extended access")
+        .description("Also sync API keys and collections (who can view or curate them); on by default with"
+            + " --metabase-version auto, off otherwise")
+        .notExported().build());
     return fields;
   }
 
@@ -70,12 +78,16 @@ public final class MetabaseApp {
     if (variant == MetabaseVariant.UNVERSIONED && "auto".equals(config.string(METABASE_VERSION))) {
       effective = MetabaseVariant.AUTO;
     }
+    boolean extended = config.origin(EXTENDED_ACCESS).kind() == ValueOrigin.Kind.DEFAULT
+        ? effective == MetabaseVariant.AUTO
+        : config.bool(EXTENDED_ACCESS);
     return new ConnectorConfig(
         config.string(MetabaseFields.BASE_URL.name()),
         config.secret(MetabaseFields.API_KEY.name()),
         config.bool(MetabaseFields.WITH_PAID_PLAN.name()),
         effective,
-        Duration.ofSeconds(config.integer(HTTP_TIMEOUT)));
+        Duration.ofSeconds(config.integer(HTTP_TIMEOUT)),
+        extended);
   }
 
   static String version() {

@@ -83,7 +83,38 @@ class LauncherIT {
     database.putArray("capabilities").add("CAPABILITY_SYNC").add("CAPABILITY_PROVISION");
     database.putObject("permissions");
     ((ArrayNode) expected.path("resourceTypeCapabilities")).insert(0, database);
+    // extended access is on by default in auto mode: API keys (sync) and collections (sync, provision)
+    ObjectNode collection = JSON.createObjectNode();
+    collection.putObject("resourceType").put("id", "collection").put("displayName", "Collection");
+    collection.putArray("capabilities").add("CAPABILITY_SYNC").add("CAPABILITY_PROVISION");
+    collection.putObject("permissions");
+    ((ArrayNode) expected.path("resourceTypeCapabilities")).insert(0, collection);
+    ObjectNode apiKey = JSON.createObjectNode();
+    ObjectNode apiKeyType = apiKey.putObject("resourceType").put("id", "api_key").put("displayName", "API Key");
+    apiKeyType.putArray("traits").add("TRAIT_USER");
+    apiKey.putArray("capabilities").add("CAPABILITY_SYNC");
+    apiKey.putObject("permissions");
+    ((ArrayNode) expected.path("resourceTypeCapabilities")).insert(0, apiKey);
     assertThat(JSON.readTree(caps.out())).isEqualTo(expected);
+  }
+
+  /** A Go-named variant keeps Go's capabilities unless the extended-access switch is given; then it gains both. */
+  @Test
+  void extendedAccessSwitchAddsKeysAndCollectionsToAGoNamedVariant() throws Exception {
+    Run plain = run("baton-metabase-v056", "capabilities", "--metabase-base-url", "http://127.0.0.1:9",
+        "--metabase-api-key", "mb_x");
+    assertThat(plain.code()).as(plain.err()).isZero();
+    assertThat(plain.out()).doesNotContain("api_key").doesNotContain("collection");
+    Run on = run("baton-metabase-v056", "capabilities", "--metabase-extended-access", "--metabase-base-url",
+        "http://127.0.0.1:9", "--metabase-api-key", "mb_x");
+    assertThat(on.code()).as(on.err()).isZero();
+    assertThat(on.out()).contains("\"api_key\"").contains("\"collection\"");
+    Run off = run("baton-metabase", "capabilities", "--metabase-version", "auto", "--metabase-extended-access=false",
+        "--metabase-base-url", "http://127.0.0.1:9", "--metabase-api-key", "mb_x");
+    assertThat(off.code()).as(off.err()).isZero();
+    assertThat(off.out()).doesNotContain("api_key").contains("\"database\"");
+    Run config = run("baton-metabase-v056", "config");
+    assertThat(config.out()).doesNotContain("extended");
   }
 
   /** The Go capabilities with ENCRYPTED_PASSWORD added after RANDOM_PASSWORD (COMPATIBILITY.md P14). */

@@ -26,7 +26,10 @@ public final class MetabaseConnector implements Connector {
   private final List<ResourceSyncer> syncers;
   private final List<ActionHandler> actions;
 
-  MetabaseConnector(MetabaseVariant variant, String version, MetabaseClient client, ServerCheck check) {
+  private final ExtendedAccess extended;
+
+  MetabaseConnector(MetabaseVariant variant, String version, MetabaseClient client, ServerCheck check,
+      ExtendedAccess extended) {
     this.variant = variant;
     this.version = version;
     this.server = new CurrentServer(check, client);
@@ -36,6 +39,8 @@ public final class MetabaseConnector implements Connector {
     if (variant.syncsDatabases()) {
       list.add(new DatabaseSyncer(client, server, graph));
     }
+    this.extended = extended;
+    list.addAll(extended.syncers(() -> server.profile().paidPlan()));
     this.syncers = List.copyOf(list);
     UserStatusLookup status = new UserStatusLookup(client, server);
     this.actions = List.of(UserStatusAction.enable(client, status), UserStatusAction.disable(client, status));
@@ -80,5 +85,11 @@ public final class MetabaseConnector implements Connector {
   public void syncFinished() {
     memberships.clear();
     graph.clear();
+    extended.syncFinished();
+  }
+
+  /** Whether API keys and collections are synced ({@code --metabase-extended-access}). */
+  public boolean extendedAccess() {
+    return extended.enabled();
   }
 }

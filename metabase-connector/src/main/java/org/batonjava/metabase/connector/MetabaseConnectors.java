@@ -3,6 +3,7 @@ package org.batonjava.metabase.connector;
 import org.batonjava.metabase.client.BaseUrl;
 import org.batonjava.metabase.client.ClientSettings;
 import org.batonjava.metabase.client.MetabaseClient;
+import org.batonjava.metabase.client.MetabaseHttp;
 
 /** Builds the connector a configuration asks for. */
 public final class MetabaseConnectors {
@@ -19,14 +20,16 @@ public final class MetabaseConnectors {
     String version = connectorVersion();
     ClientSettings settings = new ClientSettings(BaseUrl.parse(config.baseUrl()), config.apiKey(), config.httpTimeout(),
         "baton-metabase-java/" + version + " (" + config.variant().binaryName() + ")");
-    MetabaseClient client = new MetabaseClient(settings);
+    MetabaseHttp http = new MetabaseHttp(settings);
+    MetabaseClient client = new MetabaseClient(http);
     ServerCheck check = switch (config.variant()) {
       case UNVERSIONED -> new AdminKeyCheck(config.withPaidPlan());
       case V049 -> new VersionGate(49, new LegacyDataPermissions(), config.withPaidPlan());
       case V056 -> new VersionGate(56, new CreateQueriesPermissions(), config.withPaidPlan());
       case AUTO -> new VersionDetection(config.withPaidPlan());
     };
-    return new MetabaseConnector(config.variant(), version, client, check);
+    return new MetabaseConnector(config.variant(), version, client, check,
+        config.extendedAccess() ? ExtendedAccess.on(http) : ExtendedAccess.off());
   }
 
   /** The jar's Implementation-Version, or {@code dev} when run from classes. */

@@ -8,11 +8,11 @@ import java.util.function.Supplier;
  * sync starts and dropped when a sync finishes, so it never outlives one sync. A call without a sync id (a
  * one-off call outside the engine) always reads fresh.
  */
-final class PerSync<T> {
+public final class PerSync<T> {
   private String syncId;
   private T value;
 
-  synchronized T get(String currentSyncId, Supplier<T> load) {
+  public synchronized T get(String currentSyncId, Supplier<T> load) {
     if (currentSyncId == null || currentSyncId.isEmpty()) {
       return load.get();
     }
@@ -26,7 +26,7 @@ final class PerSync<T> {
     return value;
   }
 
-  synchronized void clear() {
+  public synchronized void clear() {
     syncId = null;
     value = null;
   }
