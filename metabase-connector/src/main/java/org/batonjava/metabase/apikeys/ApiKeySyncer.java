@@ -29,9 +29,9 @@ public final class ApiKeySyncer implements ResourceSyncer {
   private static final String GROUP = "group";
   private static final long ALL_USERS = 1;
 
-  private final ApiKeyCalls calls;
+  private final ApiKeysApi calls;
 
-  public ApiKeySyncer(ApiKeyCalls calls) {
+  public ApiKeySyncer(ApiKeysApi calls) {
     this.calls = calls;
   }
 

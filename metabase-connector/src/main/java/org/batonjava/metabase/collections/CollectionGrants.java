@@ -20,9 +20,10 @@ final class CollectionGrants {
     this.byCollection = byCollection;
   }
 
-  static CollectionGrants read(CollectionCalls calls) {
+  static CollectionGrants read(CollectionsApi api) {
     Map<String, long[]> collected = new HashMap<>();
-    calls.readGraph((groupId, collection, level) -> {
+    api.graph().read((groupId, collection, cell) -> {
+      String level = cell.asText("");
       boolean write = "write".equals(level);
       if (!write && !"read".equals(level)) {
         return;

@@ -6,10 +6,14 @@ import c1.connector.v2.GrantAlreadyExists;
 import c1.connector.v2.GrantAlreadyRevoked;
 import c1.connector.v2.Resource;
 import c1.connector.v2.ResourceId;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import com.google.protobuf.Any;
 import io.grpc.Status;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
+import org.batonjava.metabase.graph.GraphEdit;
 import org.batonjava.sdk.connector.Annotations;
 import org.batonjava.sdk.connector.BatonIds;
 import org.batonjava.sdk.connector.ConnectorException;
@@ -17,8 +21,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Grants and revokes {@code view} / {@code curate} on a collection to a group, as a {@link CollectionGraphEdit} of
- * that one cell. Grant only ever raises: View on a group that curates, or Curate on one that curates, is
+ * Grants and revokes {@code view} / {@code curate} on a collection to a group, as a {@link GraphEdit} of that one
+ * cell of the collection graph (read with the revision, decided, written back alone; 409 re-reads). Grant only ever raises: View on a group that curates, or Curate on one that curates, is
  * {@code GrantAlreadyExists}. Revoking Curate leaves View ({@code write} → {@code read}); revoking View removes all
  * access ({@code none}), Curate included, because Curate without View does not exist in Metabase. Nothing to
  * revoke is {@code GrantAlreadyRevoked}. Refused with one line: a principal that is not a group, an unknown, archived
@@ -29,12 +33,12 @@ final class CollectionProvisioner {
   private static final Logger LOG = LoggerFactory.getLogger(CollectionProvisioner.class);
   private static final long ADMINISTRATORS = 2;
 
-  private final CollectionCalls calls;
-  private final CollectionGraphEdit edit;
+  private final CollectionsApi calls;
+  private final GraphEdit edit;
 
-  CollectionProvisioner(CollectionCalls calls) {
+  CollectionProvisioner(CollectionsApi calls) {
     this.calls = calls;
-    this.edit = new CollectionGraphEdit(calls);
+    this.edit = new GraphEdit(calls.graph(), "collection");
   }
 
   /** A checked request. */
@@ -52,13 +56,13 @@ final class CollectionProvisioner {
       throw new ConnectorException(Status.Code.FAILED_PRECONDITION, operation + ": the Usage analytics collection"
           + " can only be viewed; grant " + CollectionAccess.VIEW.slug() + " instead");
     }
-    CollectionGraphEdit.Outcome outcome = apply(operation, r, current -> {
+    GraphEdit.Outcome outcome = apply(operation, r, current -> {
       if (CollectionAccess.grants(current, r.access())) {
         return Optional.empty();
       }
       return Optional.of(r.access().level());
     });
-    if (outcome == CollectionGraphEdit.Outcome.UNCHANGED) {
+    if (outcome == GraphEdit.Outcome.UNCHANGED) {
       return List.of(Annotations.pack(GrantAlreadyExists.getDefaultInstance()));
     }
     LOG.info("Metabase: granted {} on collection {} to group {}", r.access().slug(), r.collection(), r.groupId());
@@ -73,23 +77,30 @@ final class CollectionProvisioner {
           + " Administrators group curate every collection; remove the user from Administrators instead");
     }
     check(operation, r);
-    CollectionGraphEdit.Outcome outcome = apply(operation, r, current -> {
+    GraphEdit.Outcome outcome = apply(operation, r, current -> {
       if (!CollectionAccess.grants(current, r.access())) {
         return Optional.empty();
       }
       return Optional.of(r.access() == CollectionAccess.CURATE ? CollectionAccess.VIEW.level() : CollectionAccess.NONE);
     });
-    if (outcome == CollectionGraphEdit.Outcome.UNCHANGED) {
+    if (outcome == GraphEdit.Outcome.UNCHANGED) {
       return List.of(Annotations.pack(GrantAlreadyRevoked.getDefaultInstance()));
     }
     LOG.info("Metabase: revoked {} on collection {} from group {}", r.access().slug(), r.collection(), r.groupId());
     return List.of();
   }
 
-  private CollectionGraphEdit.Outcome apply(String operation, Request r,
-      java.util.function.Function<String, Optional<String>> decide) {
+  /**
+   * Changes the group's cell when {@code decide} says so: it gets the current level ({@code none} when Metabase
+   * left the cell out, as the sparse graph does) and returns the level to write, or empty.
+   */
+  private GraphEdit.Outcome apply(String operation, Request r, Function<String, Optional<String>> decide) {
     try {
-      return edit.apply(r.groupId(), r.collection(), decide);
+      return edit.apply(r.groupId(), r.collection(), slice -> {
+        JsonNode cell = slice.of(r.groupId());
+        String current = cell.isTextual() ? cell.asText() : CollectionAccess.NONE;
+        return decide.apply(current).map(TextNode::valueOf);
+      });
     } catch (ConnectorException e) {
       if (e.code() == Status.Code.NOT_FOUND) {
         throw new ConnectorException(Status.Code.NOT_FOUND, operation + ": Metabase has no group " + r.groupId()
@@ -116,8 +127,8 @@ final class CollectionProvisioner {
     boolean personal = item.personalOwnerId() != null || Boolean.TRUE.equals(item.isPersonal());
     String[] ancestors = item.ancestors();
     if (!personal && item.isPersonal() == null && ancestors.length > 0) {
-      Long top = CollectionCalls.id(ancestors[0]);
-      personal = top != null && fetch(operation, top).personalOwnerId() != null;
+      personal = CollectionTree.numeric(ancestors[0])
+          && fetch(operation, Long.parseLong(ancestors[0])).personalOwnerId() != null;
     }
     if (personal) {
       throw new ConnectorException(Status.Code.FAILED_PRECONDITION, operation + ": collection " + id + " is a"

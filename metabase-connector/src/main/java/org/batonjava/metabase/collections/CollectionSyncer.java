@@ -11,8 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
-import org.batonjava.metabase.connector.PerSync;
-import org.batonjava.metabase.connector.ResourceTypes;
+import org.batonjava.metabase.resources.PerSync;
+import org.batonjava.metabase.resources.ResourceTypes;
 import org.batonjava.sdk.connector.BatonIds;
 import org.batonjava.sdk.connector.EntitlementBuilder;
 import org.batonjava.sdk.connector.GrantBuilder;
@@ -39,14 +39,14 @@ public final class CollectionSyncer implements ResourceSyncer, GrantProvisioner 
   private static final String GROUP = "group";
   private static final long ADMINISTRATORS = 2;
 
-  private final CollectionCalls calls;
+  private final CollectionsApi calls;
   private final BooleanSupplier paidPlan;
   private final PerSync<CollectionTree> tree = new PerSync<>();
   private final PerSync<CollectionGrants> graph = new PerSync<>();
   private final CollectionProvisioner provisioner;
 
   /** @param paidPlan whether groups have managers (then grants also expand from {@code manager}) */
-  public CollectionSyncer(CollectionCalls calls, BooleanSupplier paidPlan) {
+  public CollectionSyncer(CollectionsApi calls, BooleanSupplier paidPlan) {
     this.calls = calls;
     this.paidPlan = paidPlan;
     this.provisioner = new CollectionProvisioner(calls);

@@ -46,9 +46,9 @@ public final class CollectionTree {
   }
 
   /** Reads the listing once. */
-  public static CollectionTree read(CollectionCalls calls) {
+  public static CollectionTree read(CollectionsApi api) {
     List<CollectionItem> items = new ArrayList<>();
-    calls.list(items::add);
+    api.list(items::add);
     return of(items);
   }
 
@@ -68,7 +68,7 @@ public final class CollectionTree {
     for (CollectionItem item : items) {
       String[] ancestors = item.ancestors();
       boolean insidePersonal = ancestors.length > 0 && personal.contains(ancestors[0]);
-      if (ROOT.equals(item.key()) || CollectionCalls.id(item.key()) == null || item.isArchived()
+      if (ROOT.equals(item.key()) || !numeric(item.key()) || item.isArchived()
           || item.personalOwnerId() != null || Boolean.TRUE.equals(item.isPersonal()) || insidePersonal
           || TRASH.equals(item.type()) || !defaultNamespace(item)) {
         continue;
@@ -84,6 +84,10 @@ public final class CollectionTree {
     rest.sort(Comparator.comparingLong(n -> Long.parseLong(n.key())));
     nodes.addAll(rest);
     return new CollectionTree(nodes);
+  }
+
+  static boolean numeric(String key) {
+    return key.chars().allMatch(Character::isDigit) && !key.isEmpty();
   }
 
   private static boolean defaultNamespace(CollectionItem item) {

@@ -2,11 +2,11 @@ package org.batonjava.metabase.connector;
 
 import java.util.List;
 import java.util.function.BooleanSupplier;
-import org.batonjava.metabase.apikeys.ApiKeyCalls;
+import org.batonjava.metabase.apikeys.ApiKeysApi;
 import org.batonjava.metabase.apikeys.ApiKeySyncer;
-import org.batonjava.metabase.client.MetabaseHttp;
-import org.batonjava.metabase.collections.CollectionCalls;
+import org.batonjava.metabase.collections.CollectionsApi;
 import org.batonjava.metabase.collections.CollectionSyncer;
+import org.batonjava.metabase.http.MetabaseJson;
 import org.batonjava.sdk.connector.ResourceSyncer;
 
 /**
@@ -15,15 +15,15 @@ import org.batonjava.sdk.connector.ResourceSyncer;
  * and {@code config}) for the Go-named variants unless switched on.
  */
 final class ExtendedAccess {
-  private final MetabaseHttp http;
+  private final MetabaseJson json;
   private CollectionSyncer collections;
 
-  private ExtendedAccess(MetabaseHttp http) {
-    this.http = http;
+  private ExtendedAccess(MetabaseJson json) {
+    this.json = json;
   }
 
-  static ExtendedAccess on(MetabaseHttp http) {
-    return new ExtendedAccess(http);
+  static ExtendedAccess on(MetabaseJson json) {
+    return new ExtendedAccess(json);
   }
 
   static ExtendedAccess off() {
@@ -31,16 +31,16 @@ final class ExtendedAccess {
   }
 
   boolean enabled() {
-    return http != null;
+    return json != null;
   }
 
   /** The syncers, after the Go model's: {@code api_key}, then {@code collection}. */
   List<ResourceSyncer> syncers(BooleanSupplier paidPlan) {
-    if (http == null) {
+    if (json == null) {
       return List.of();
     }
-    collections = new CollectionSyncer(new CollectionCalls(http), paidPlan);
-    return List.of(new ApiKeySyncer(new ApiKeyCalls(http)), collections);
+    collections = new CollectionSyncer(new CollectionsApi(json), paidPlan);
+    return List.of(new ApiKeySyncer(new ApiKeysApi(json)), collections);
   }
 
   void syncFinished() {

@@ -13,6 +13,7 @@ import c1.connector.v2.Entitlement;
 import c1.connector.v2.Resource;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.grpc.Status;
+import org.batonjava.metabase.graph.GraphEdit;
 import org.batonjava.metabase.sim.MetabaseSimulator;
 import org.batonjava.sdk.connector.BatonIds;
 import org.batonjava.sdk.connector.ConnectorException;
@@ -140,9 +141,10 @@ class CollectionProvisioningTest {
           otherEdits)) {
         assertThatThrownBy(() -> collections(proxy.baseUrl(), sim).grant(group(6), on("1", "view")))
             .isInstanceOfSatisfying(ConnectorException.class, e -> assertThat(e.code()).isEqualTo(Status.Code.ABORTED))
-            .hasMessage("cannot grant collection:1:view to group:6: the Metabase collection permission graph changed"
-                + " 5 times while group 6's access to collection 1 was being written (someone else is editing"
-                + " permissions); nothing was changed, try again later");
+            .hasMessage("cannot grant collection:1:view to group:6: the Metabase permission graph changed "
+                + GraphEdit.MAX_ATTEMPTS + " times while group 6's permissions on collection 1 were being written"
+                + " (someone else is editing permissions); nothing was changed, try again later");
+        assertThat(proxy.intercepted()).isEqualTo(GraphEdit.MAX_ATTEMPTS);
         assertThat(level(admin, 6, "1")).isEqualTo("none");
       }
     }

@@ -1,6 +1,6 @@
 package org.batonjava.metabase.sim.collections;
 
-import org.batonjava.metabase.sim.MetabaseVersion;
+import org.batonjava.metabase.sim.state.MetabaseVersion;
 
 /**
  * How the collection endpoints of one Metabase line behave (the version boundaries in one place).

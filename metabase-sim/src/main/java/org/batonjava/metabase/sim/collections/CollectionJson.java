@@ -2,6 +2,8 @@ package org.batonjava.metabase.sim.collections;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.batonjava.metabase.sim.state.CollectionStore;
+import org.batonjava.metabase.sim.state.SimCollection;
 
 /** Collections as {@code GET /api/collection} items and {@code GET /api/collection/:id} answers. */
 final class CollectionJson {

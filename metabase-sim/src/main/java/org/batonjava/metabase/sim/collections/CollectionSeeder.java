@@ -1,6 +1,9 @@
 package org.batonjava.metabase.sim.collections;
 
 import java.time.Instant;
+import org.batonjava.metabase.sim.state.CollectionLevel;
+import org.batonjava.metabase.sim.state.CollectionStore;
+import org.batonjava.metabase.sim.state.SimCollection;
 import org.batonjava.metabase.sim.state.SimGroup;
 import org.batonjava.metabase.sim.state.SimState;
 

@@ -12,6 +12,9 @@ import org.batonjava.metabase.sim.http.Request;
 import org.batonjava.metabase.sim.http.Response;
 import org.batonjava.metabase.sim.http.Route.Access;
 import org.batonjava.metabase.sim.http.Router;
+import org.batonjava.metabase.sim.state.CollectionLevel;
+import org.batonjava.metabase.sim.state.CollectionStore;
+import org.batonjava.metabase.sim.state.SimCollection;
 import org.batonjava.metabase.sim.state.SimMembership;
 import org.batonjava.metabase.sim.state.SimState;
 

@@ -8,10 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import org.batonjava.metabase.sim.Dataset;
-import org.batonjava.metabase.sim.ScaleParameters;
 import org.batonjava.metabase.sim.collections.CollectionSeeder;
-import org.batonjava.metabase.sim.permissions.DataAccess;
+import org.batonjava.metabase.sim.databases.DataAccess;
 import org.batonjava.metabase.sim.state.SimDatabase;
 import org.batonjava.metabase.sim.state.SimGroup;
 

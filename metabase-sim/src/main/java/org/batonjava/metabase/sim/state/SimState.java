@@ -13,7 +13,6 @@ import java.util.Random;
 import java.util.TreeMap;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
-import org.batonjava.metabase.sim.collections.CollectionStore;
 
 /**
  * The whole simulated Metabase application database: users, groups, memberships, databases, API keys, sessions and
