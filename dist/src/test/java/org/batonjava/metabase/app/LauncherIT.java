@@ -28,10 +28,16 @@ class LauncherIT {
   record Run(int code, String out, String err) {}
 
   Run run(String launcher, String... args) throws Exception {
+    return runWith(java.util.Map.of(), launcher, args);
+  }
+
+  /** {@link #run} with extra environment variables. */
+  Run runWith(java.util.Map<String, String> env, String launcher, String... args) throws Exception {
     List<String> command = new ArrayList<>(List.of(ROOT.resolve("bin").resolve(launcher).toString()));
     command.addAll(List.of(args));
     ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile());
     pb.environment().keySet().removeIf(k -> k.startsWith("BATON_"));
+    pb.environment().putAll(env);
     Path out = dir.resolve("stdout.txt");
     Path err = dir.resolve("stderr.txt");
     Process p = pb.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
@@ -115,6 +121,25 @@ class LauncherIT {
     assertThat(off.out()).doesNotContain("api_key").contains("\"database\"");
     Run config = run("baton-metabase-v056", "config");
     assertThat(config.out()).doesNotContain("extended");
+    Run viaEnv = runWith(java.util.Map.of("BATON_METABASE_EXTENDED_ACCESS", "true"), "baton-metabase-v049",
+        "capabilities", "--metabase-base-url", "http://127.0.0.1:9", "--metabase-api-key", "mb_x");
+    assertThat(viaEnv.code()).as(viaEnv.err()).isZero();
+    assertThat(viaEnv.out()).contains("\"api_key\"").contains("\"collection\"");
+  }
+
+  /** The demo lists the API keys (admin keys flagged) and who can view or curate each top-level collection. */
+  @Test
+  void demoShowsKeysAndCollectionAccess() throws Exception {
+    Run demo = run("baton-metabase", "demo", "--file", dir.resolve("demo.c1z").toString());
+    assertThat(demo.code()).as(demo.err()).isZero();
+    assertThat(demo.out()).contains("API keys (non-human accounts):")
+        .containsPattern("ETL pipeline +Administrators +mb_\\S+ +ADMIN: full administrator access")
+        .containsPattern("Board report export +Contractors +mb_\\S+\\n")
+        .contains("Collections (top level; who can view / curate, users and keys through their groups):")
+        .contains("  Finance\n    view:    groups Administrators, Analysts, Finance; users ")
+        .doesNotContain("Board\n    view:")
+        .doesNotContain("Personal Collection");
+    assertThat(demo.out()).doesNotContain("mb_SimulatorDemoKey");
   }
 
   /** The Go capabilities with ENCRYPTED_PASSWORD added after RANDOM_PASSWORD (COMPATIBILITY.md P14). */
