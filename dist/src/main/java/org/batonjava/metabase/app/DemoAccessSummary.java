@@ -6,6 +6,7 @@ import c1.connector.v2.UserTrait;
 import com.google.protobuf.Value;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import org.batonjava.sdk.c1z.RowReader;
 import org.batonjava.sdk.connector.Annotations;
@@ -19,11 +20,14 @@ final class DemoAccessSummary {
   private final RowReader reader;
   private final String sync;
   private final Map<String, String> names;
+  private final Set<String> disabled;
 
-  DemoAccessSummary(RowReader reader, String sync, Map<String, String> names) {
+  /** @param disabled the deactivated users ({@code user:<id>}), marked in the lists: they keep their grants */
+  DemoAccessSummary(RowReader reader, String sync, Map<String, String> names, Set<String> disabled) {
     this.reader = reader;
     this.sync = sync;
     this.names = names;
+    this.disabled = disabled;
   }
 
   void render(List<Resource> apiKeys, List<Resource> collections, StringBuilder out) {
@@ -69,7 +73,7 @@ final class DemoAccessSummary {
       String name = names.getOrDefault(key, key);
       switch (type) {
         case "group" -> groups.add(name);
-        case "user" -> users.add(name);
+        case "user" -> users.add(disabled.contains(key) ? name + " (deactivated)" : name);
         case "api_key" -> keys.add(name);
         default -> groups.add(key);
       }

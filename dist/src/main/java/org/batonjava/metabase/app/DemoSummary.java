@@ -6,9 +6,11 @@ import c1.connector.v2.Resource;
 import c1.connector.v2.UserTrait;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.batonjava.sdk.c1z.C1zOptions;
@@ -86,7 +88,13 @@ final class DemoSummary {
           }
         }
       }
-      new DemoAccessSummary(reader, sync, names).render(apiKeys, all(reader, sync, "collection"), out);
+      Set<String> disabled = new HashSet<>();
+      for (Resource u : users) {
+        Annotations.find(u.getAnnotationsList(), UserTrait.class)
+            .filter(t -> t.getStatus().getStatus() == UserTrait.Status.StatusValue.STATUS_DISABLED)
+            .ifPresent(t -> disabled.add("user:" + u.getId().getResource()));
+      }
+      new DemoAccessSummary(reader, sync, names, disabled).render(apiKeys, all(reader, sync, "collection"), out);
       out.append("\nExplore it with the baton CLI, e.g.: baton -f ").append(file).append(" grants\n");
     }
     return out.toString();
