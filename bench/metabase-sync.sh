@@ -29,7 +29,7 @@ curl -fs -X DELETE -H "X-API-Key: $key" "http://127.0.0.1:$port/__sim/counters" 
 start=$(date +%s.%N)
 BATON_JAVA_OPTS="-Xmx$heap" /usr/bin/time -f "%M" -o "$work/rss" "$root/bin/baton-metabase" \
   --metabase-base-url "http://127.0.0.1:$port" --metabase-api-key "$key" --metabase-version auto \
-  --file "$work/sync.c1z" --log-format console --log-level warn ${CONNECTOR_FLAGS:-}
+  --file "$work/sync.c1z" --log-format console --log-level info ${CONNECTOR_FLAGS:-} 2> "$work/connector.log"
 end=$(date +%s.%N)
 requests=$(curl -fs -H "X-API-Key: $key" "http://127.0.0.1:$port/__sim/counters" | python3 -c 'import json,sys; d=json.load(sys.stdin); print(d.get("total", d))')
 echo "users=$users collections=$collections api_keys=$keys latency=${latency}ms metabase=$version heap=$heap flags=${CONNECTOR_FLAGS:-none}"
@@ -37,3 +37,4 @@ printf 'wall=%.1f s\n' "$(echo "$end - $start" | bc)"
 echo "http_requests=$requests"
 echo "peak_rss=$(( $(cat "$work/rss") / 1024 )) MiB"
 echo "c1z_size=$(( $(stat -c %s "$work/sync.c1z") / 1024 )) KiB"
+grep -E "Grant expansion done|Sync complete" "$work/connector.log" | sed 's/^[^\t]*\t[^\t]*\t[^\t]*\t/  /' || true
