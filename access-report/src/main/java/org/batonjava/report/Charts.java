@@ -84,7 +84,7 @@ final class Charts {
     int cell = 26;
     int left = 180;
     int top = 140;
-    int width = left + shownColumns * cell + 10;
+    int width = left + shownColumns * cell + 130;
     int height = top + shownRows * cell + 10;
     StringBuilder svg = new StringBuilder();
     svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" width=\"").append(width).append("\" height=\"")

@@ -59,13 +59,15 @@
 
     function text(v) { return v === null || v === undefined ? '' : String(v); }
     function compute(refilter) {
-      if (!hay) {
-        hay = rows.map(function (r) { return r.map(text).join('\u0001').toLowerCase(); });
-      }
       if (refilter || !view) {
         view = [];
         var words = filter.split(/\s+/).filter(Boolean);
+        // The lower-cased text of each row is built on the first filter, not when the page opens.
+        if (words.length && !hay) {
+          hay = rows.map(function (r) { return r.map(text).join('\u0001').toLowerCase(); });
+        }
         for (var i = 0; i < rows.length; i++) {
+          if (!words.length) { view.push(i); continue; }
           var ok = true;
           for (var w = 0; w < words.length && ok; w++) { ok = hay[i].indexOf(words[w]) >= 0; }
           if (ok) { view.push(i); }
@@ -228,6 +230,8 @@
     Table(changes, [{name: 'Change'}, {name: 'Who'}, {name: 'Kind'}, {name: 'E-mail'}, {name: 'Type'}, {name: 'What'}, {name: 'Level'}, {name: 'Through'}],
       D.changes, {noun: 'changes'});
   }
-  document.body.setAttribute('data-ready-ms', String(Math.round(performance.now() - t0)));
+  // Milliseconds from the start of navigation until every table is built (the benchmark reads it).
+  document.body.setAttribute('data-ready-ms', String(Math.round(performance.now())));
+  document.body.setAttribute('data-script-ms', String(Math.round(performance.now() - t0)));
   document.body.setAttribute('data-ready', 'true');
 })();
