@@ -48,6 +48,8 @@ class ReportCommandTest {
 
     assertThat(code).as(err.toString()).isZero();
     assertThat(out.toString()).contains("report.html").contains("3 accounts");
+    assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("report.html"))))
+        .isEqualTo("rw-------");
     String page = html("report.html");
     assertThat(page).contains("data-figure=\"active-users\"><span class=\"value\">3<")
         .contains("data-figure=\"admin-people\"><span class=\"value\">1<")
