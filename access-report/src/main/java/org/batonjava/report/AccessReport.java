@@ -63,8 +63,9 @@ public final class AccessReport {
       }
       List<String> csv = options.csvDir().isPresent()
           ? new CsvTables(review, changes).write(options.csvDir().get()) : List.of();
-      int resources = (int) review.model().targets().stream().filter(t -> !t.group()
-          && review.model().accounts().stream().noneMatch(a -> a.key().equals(t.key()))).count();
+      // Resources are what levels are on, groups aside (accounts have no levels of their own).
+      int resources = (int) review.model().levels().stream().map(Level::target).distinct()
+          .filter(t -> !review.model().targets().get(t).group()).count();
       return new Result(options.output(), Files.size(options.output()), review.accounts().size(), resources,
           changes.map(c -> c.list().size()).orElse(0), csv);
     } catch (IOException e) {
