@@ -4,6 +4,8 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.batonjava.sdk.c1z.C1zException;
+import org.batonjava.sdk.cli.ExtraCommand;
+import org.batonjava.sdk.cli.RunEnvironment;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -12,7 +14,7 @@ import picocli.CommandLine.Option;
  * {@code baton-metabase report}: the access review of a sync as one self-contained HTML page (and optionally CSV
  * files), compared with an earlier sync when one is given. Output lines go to stdout, errors to stderr as one line.
  */
-public final class ReportCommand {
+public final class ReportCommand implements ExtraCommand {
   @Command(name = "baton-metabase report", mixinStandardHelpOptions = true,
       description = "Write an access review of a c1z file as one self-contained HTML page (no network needed to read"
           + " it), optionally with CSV tables and the changes since an earlier sync.")
@@ -39,18 +41,22 @@ public final class ReportCommand {
     String logLevel;
   }
 
-  private final Path workingDirectory;
-  private final PrintStream out;
-  private final PrintStream err;
+  @Override
+  public String name() {
+    return "report";
+  }
 
-  public ReportCommand(Path workingDirectory, PrintStream out, PrintStream err) {
-    this.workingDirectory = workingDirectory;
-    this.out = out;
-    this.err = err;
+  @Override
+  public String summary() {
+    return "Write an access review of a c1z file as one self-contained HTML page (and CSV), with changes since --previous";
   }
 
   /** Runs the command; returns the exit code (0 on success, 1 on any failure). */
-  public int run(String... args) {
+  @Override
+  public int run(RunEnvironment environment, String... args) {
+    Path workingDirectory = environment.workingDirectory();
+    PrintStream out = environment.out();
+    PrintStream err = environment.err();
     Options options = new Options();
     CommandLine cli = new CommandLine(options);
     try {

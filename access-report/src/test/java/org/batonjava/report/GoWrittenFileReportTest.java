@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import org.batonjava.sdk.cli.RunEnvironment;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,7 +38,8 @@ class GoWrittenFileReportTest {
           .forEach((level, routes) -> held.put(model.levels().get(level).id(), Changes.names(model, routes)));
       assertThat(held).containsEntry("database:3:access", "Analysts").containsEntry("group:10:member", "direct");
     }
-    assertThat(new ReportCommand(dir, System.out, System.err).run("--file", file.toString())).isZero();
+    assertThat(new ReportCommand().run(new RunEnvironment(Map.of(), dir, System.out, System.err, false, 1),
+        "--file", file.toString())).isZero();
     assertThat(Files.readString(dir.resolve("report.html"))).contains("data-figure=\"active-users\"><span class=\"value\">2<");
   }
 }

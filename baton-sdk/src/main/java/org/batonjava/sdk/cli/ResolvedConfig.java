@@ -6,6 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
+import org.batonjava.sdk.config.ConfigField;
+import org.batonjava.sdk.config.ConfigValues;
+import org.batonjava.sdk.config.FieldKind;
 import org.batonjava.sdk.crypto.Secret;
 
 /**
@@ -13,7 +16,7 @@ import org.batonjava.sdk.crypto.Secret;
  * typed accessors. Secret fields are only reachable through {@link #secret(String)}; {@link #toString()} masks
  * them.
  */
-public final class ResolvedConfig {
+public final class ResolvedConfig implements ConfigValues {
   /** One field's value and where it came from. */
   record Entry(ConfigField field, Object value, ValueOrigin origin) {}
 
@@ -24,6 +27,7 @@ public final class ResolvedConfig {
   }
 
   /** A non-secret string field ({@code ""} when unset without default). */
+  @Override
   public String string(String name) {
     Entry entry = entry(name, FieldKind.STRING);
     if (entry.field().secret()) {
@@ -33,6 +37,7 @@ public final class ResolvedConfig {
   }
 
   /** A secret string field (an empty secret when unset). */
+  @Override
   public Secret secret(String name) {
     Entry entry = entry(name, FieldKind.STRING);
     if (!entry.field().secret()) {
@@ -41,6 +46,7 @@ public final class ResolvedConfig {
     return (Secret) entry.value();
   }
 
+  @Override
   public boolean bool(String name) {
     return (Boolean) entry(name, FieldKind.BOOL).value();
   }
@@ -49,11 +55,13 @@ public final class ResolvedConfig {
     return Math.toIntExact(longValue(name));
   }
 
+  @Override
   public long longValue(String name) {
     return (Long) entry(name, FieldKind.INT).value();
   }
 
   /** A string-list field (empty when unset). */
+  @Override
   public List<String> strings(String name) {
     @SuppressWarnings("unchecked")
     List<String> value = (List<String>) entry(name, FieldKind.STRING_LIST).value();

@@ -8,6 +8,7 @@ import org.batonjava.metabase.sim.data.Dataset;
 import org.batonjava.metabase.sim.MetabaseSimulator;
 import org.batonjava.report.ReportCommand;
 import org.batonjava.sdk.cli.BatonApp;
+import org.batonjava.sdk.cli.ExtraCommand;
 import org.batonjava.sdk.cli.RunEnvironment;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -19,7 +20,7 @@ import picocli.CommandLine.Option;
  * too), prints a short summary of who can reach what, and writes the access review {@code report.html} next to
  * the c1z file.
  */
-final class DemoCommand {
+final class DemoCommand implements ExtraCommand {
   @Command(name = "baton-metabase demo", mixinStandardHelpOptions = true,
       description = "Sync the built-in Metabase simulator's demo company into a c1z file and summarise it.")
   static final class Options {
@@ -33,13 +34,18 @@ final class DemoCommand {
     Path file;
   }
 
-  private final RunEnvironment environment;
-
-  DemoCommand(RunEnvironment environment) {
-    this.environment = environment;
+  @Override
+  public String name() {
+    return "demo";
   }
 
-  int run(String... args) {
+  @Override
+  public String summary() {
+    return "Sync the built-in Metabase simulator's demo company into a c1z file and summarise it";
+  }
+
+  @Override
+  public int run(RunEnvironment environment, String... args) {
     Options options = new Options();
     CommandLine cli = new CommandLine(options);
     try {
@@ -82,8 +88,7 @@ final class DemoCommand {
       environment.out().print(new DemoSummary(file).render(sim.versionTag()));
       environment.out().flush();
       Path report = file.resolveSibling("report.html");
-      return new ReportCommand(environment.workingDirectory(), environment.out(), environment.err())
-          .run("--file", file.toString(), "--output", report.toString());
+      return new ReportCommand().run(environment, "--file", file.toString(), "--output", report.toString());
     }
   }
 }
