@@ -7,11 +7,8 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -162,31 +159,23 @@ final class HtmlReport {
   }
 
   private void resources(Writer out) throws IOException {
-    AccessModel model = review.model();
-    Map<Integer, List<String>> grantedTo = new LinkedHashMap<>();
-    for (int p = 0; p < model.principalCount(); p++) {
-      for (int level : model.direct(p)) {
-        if (model.account(p).isEmpty()) {
-          grantedTo.computeIfAbsent(level, k -> new ArrayList<>()).add(model.principalName(p));
-        }
-      }
-    }
+    List<List<Object>> rows = ReportData.resourceRows(review);
     out.write("<section id=\"resources\"><h2>Access per resource</h2><p class=\"muted\">For each resource and level: the"
-        + " groups it is granted to, and how many accounts hold it as their highest level there.</p>"
-        + "<table id=\"resources-table\"><thead><tr><th>Type</th><th>Resource</th><th>Level</th><th class=\"num\">Accounts</th>"
-        + "<th>Granted to</th></tr></thead><tbody>");
-    for (int i = 0; i < model.levels().size(); i++) {
-      Level l = model.levels().get(i);
-      Target t = model.targets().get(l.target());
-      if (t.group()) {
-        continue;
+        + " groups it is granted to, and how many accounts hold it as their highest level there.</p>");
+    if (rows.size() > ReportData.STATIC_RESOURCE_ROWS) {
+      out.write("<div id=\"resources-table-paged\"></div>");
+    } else {
+      out.write("<table id=\"resources-table\"><thead><tr><th>Type</th><th>Resource</th><th>Level</th>"
+          + "<th class=\"num\">Accounts</th><th>Granted to</th></tr></thead><tbody>");
+      for (List<Object> row : rows) {
+        String groups = (String) row.get(4);
+        out.write("<tr><td>" + Html.esc((String) row.get(0)) + "</td><td>" + Html.esc((String) row.get(1)) + "</td><td>"
+            + Html.esc((String) row.get(2)) + "</td><td class=\"num\">" + row.get(3) + "</td><td>"
+            + (groups.isEmpty() ? "<span class=\"muted\">nobody</span>" : Html.esc(groups)) + "</td></tr>");
       }
-      List<String> groups = grantedTo.getOrDefault(i, List.of());
-      out.write("<tr><td>" + Html.esc(t.typeName()) + "</td><td>" + Html.esc(t.name()) + "</td><td>" + Html.esc(l.slug())
-          + "</td><td class=\"num\">" + review.highestCount(l.target(), l.rank()) + "</td><td>"
-          + (groups.isEmpty() ? "<span class=\"muted\">nobody</span>" : Html.esc(String.join(", ", groups))) + "</td></tr>");
+      out.write("</tbody></table>");
     }
-    out.write("</tbody></table><h3>Who can reach a resource</h3><p><label>Resource: <select id=\"target-select\"></select>"
+    out.write("<h3>Who can reach a resource</h3><p><label>Resource: <select id=\"target-select\"></select>"
         + "</label></p><div id=\"access-table\"></div></section>\n");
   }
 

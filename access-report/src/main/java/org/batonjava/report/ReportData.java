@@ -26,6 +26,8 @@ final class ReportData {
   static final int FLAG_NEVER = 4;
   static final int FLAG_DEACTIVATED_IN_GROUPS = 8;
   static final int FLAG_API_KEY = 16;
+  /** Up to this many resource levels, the per-resource summary is a static table (printed whole). */
+  static final int STATIC_RESOURCE_ROWS = 500;
 
   private ReportData() {}
 
@@ -128,6 +130,20 @@ final class ReportData {
         g.writeEndArray();
       }
       g.writeEndArray();
+      g.writeArrayFieldStart("resourceLevels");
+      List<List<Object>> resourceRows = resourceRows(review);
+      if (resourceRows.size() > STATIC_RESOURCE_ROWS) {
+        for (List<Object> row : resourceRows) {
+          g.writeStartArray();
+          g.writeString((String) row.get(0));
+          g.writeString((String) row.get(1));
+          g.writeString((String) row.get(2));
+          g.writeNumber((Integer) row.get(3));
+          g.writeString((String) row.get(4));
+          g.writeEndArray();
+        }
+      }
+      g.writeEndArray();
       g.writeArrayFieldStart("changes");
       for (Changes.Change c : changes) {
         g.writeStartArray();
@@ -144,6 +160,33 @@ final class ReportData {
   static int flags(Review.AccountFacts f) {
     return (f.admin() ? FLAG_ADMIN : 0) | (f.dormant() ? FLAG_DORMANT : 0) | (f.neverLoggedIn() ? FLAG_NEVER : 0)
         | (f.deactivatedInGroups() ? FLAG_DEACTIVATED_IN_GROUPS : 0) | (f.account().apiKey() ? FLAG_API_KEY : 0);
+  }
+
+  /**
+   * Each resource level: type name, resource, level, accounts holding it as their highest level there, and the
+   * groups (or other non-account principals) it is granted to directly ("" when nobody).
+   */
+  static List<List<Object>> resourceRows(Review review) {
+    AccessModel model = review.model();
+    Map<Integer, List<String>> grantedTo = new java.util.HashMap<>();
+    for (int p = 0; p < model.principalCount(); p++) {
+      if (model.account(p).isPresent()) {
+        continue;
+      }
+      for (int level : model.direct(p)) {
+        grantedTo.computeIfAbsent(level, k -> new ArrayList<>()).add(model.principalName(p));
+      }
+    }
+    List<List<Object>> out = new ArrayList<>();
+    for (int i = 0; i < model.levels().size(); i++) {
+      Level l = model.levels().get(i);
+      Target t = model.targets().get(l.target());
+      if (!t.group()) {
+        out.add(List.of(t.typeName(), t.name(), l.slug(), review.highestCount(l.target(), l.rank()),
+            String.join(", ", grantedTo.getOrDefault(i, List.of()))));
+      }
+    }
+    return out;
   }
 
   /** Each group: name, accounts that are members, and what the group itself holds ("Sales DB: query-builder"). */

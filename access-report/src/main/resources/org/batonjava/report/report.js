@@ -74,11 +74,15 @@
         }
       }
       if (sortCol >= 0) {
-        var num = columns[sortCol].num;
+        var num = columns[sortCol].num, keys = new Array(rows.length);
+        // One key per row shown, computed once per sort rather than at every comparison.
+        for (var v = 0; v < view.length; v++) {
+          var cell = rows[view[v]][sortCol];
+          keys[view[v]] = num ? (cell || 0) : text(cell).toLowerCase();
+        }
         view.sort(function (a, b) {
-          var x = rows[a][sortCol], y = rows[b][sortCol];
-          if (num) { return ((x || 0) - (y || 0)) * sortDir || a - b; }
-          x = text(x).toLowerCase(); y = text(y).toLowerCase();
+          var x = keys[a], y = keys[b];
+          if (num) { return (x - y) * sortDir || a - b; }
           return (x < y ? -1 : x > y ? 1 : a - b) * sortDir;
         });
       }
@@ -208,6 +212,12 @@
     };
     select.addEventListener('change', showTarget);
     showTarget();
+  }
+
+  var resourcesBox = document.getElementById('resources-table-paged');
+  if (resourcesBox) {
+    Table(resourcesBox, [{name: 'Type'}, {name: 'Resource'}, {name: 'Level'}, {name: 'Accounts', num: true}, {name: 'Granted to'}],
+      D.resourceLevels, {noun: 'resources'});
   }
 
   function flagged(bit, extra) {

@@ -69,6 +69,23 @@ class ReportCommandTest {
   }
 
   @Test
+  void manyResourcesGoToAPagedTable() throws Exception {
+    TenantFile t = new TenantFile().user("1", "Ann", "ann@example.com", true, Instant.now()).group("3", "Analysts")
+        .grant("group:3:member", "user:1");
+    for (int d = 1; d <= 260; d++) {
+      t.resource("database", Integer.toString(d), "DB " + d, "query-builder", "query-builder-and-native")
+          .groupGrant("database:" + d + ":query-builder", "3");
+    }
+    t.write(dir.resolve("sync.c1z"));
+    assertThat(run()).as(err.toString()).isZero();
+    String page = html("report.html");
+    assertThat(page).contains("id=\"resources-table-paged\"").doesNotContain("id=\"resources-table\"")
+        .contains("[\"Database\",\"DB 260\",\"query-builder\",1,\"Analysts\"]");
+    // The pictures keep to the busiest resources and say so.
+    assertThat(page).contains("Showing the 30 of 260");
+  }
+
+  @Test
   void redactedEmailsAreStablePseudonyms() throws Exception {
     tenant("sync.c1z", null);
     assertThat(run("--redact-emails", "--output", "a.html", "--csv", "csv")).isZero();
