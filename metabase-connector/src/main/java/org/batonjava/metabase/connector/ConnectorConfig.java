@@ -19,7 +19,7 @@ public record ConnectorConfig(
     String baseUrl, Secret apiKey, boolean withPaidPlan, MetabaseVariant variant, Duration httpTimeout) {
 
   /** The default of {@code --http-timeout-seconds}, as in baton-sdk. */
-  public static final Duration DEFAULT_HTTP_TIMEOUT = Duration.ofSeconds(300);
+  public static final Duration DEFAULT_HTTP_TIMEOUT = Duration.ofMinutes(5);
 
   public ConnectorConfig {
     baseUrl = baseUrl == null ? "" : baseUrl;
