@@ -25,7 +25,7 @@ final class SyncCleaner {
     this.runs = runs;
   }
 
-  /** @return the ids of the deleted syncs */
+  /** Deletes old syncs and returns the ids of the deleted ones. */
   List<String> clean(Optional<String> currentSyncId, int keep) {
     int limit = currentSyncId.isPresent() ? keep - 1 : keep;
     List<SyncRun> finished = new ArrayList<>();

@@ -57,7 +57,7 @@ public final class GroupSyncer implements ResourceSyncer, GrantProvisioner {
     String id = Long.toString(group.id());
     Struct profile = Struct.newBuilder()
         .putFields("name", Value.newBuilder().setStringValue(group.nameOrEmpty()).build())
-        .putFields("member_count", Value.newBuilder().setNumberValue(group.memberCountOrZero()).build())
+        .putFields("member_count", Value.newBuilder().setNumberValue((double) group.memberCountOrZero()).build())
         .build();
     return ResourceBuilder.of(ResourceTypes.GROUP.getId(), id, group.nameOrEmpty())
         .groupTrait(GroupTrait.newBuilder().setProfile(profile).build())

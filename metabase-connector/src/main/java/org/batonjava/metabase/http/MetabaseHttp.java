@@ -28,6 +28,7 @@ public final class MetabaseHttp {
   private static final Logger LOG = LoggerFactory.getLogger(MetabaseHttp.class);
 
   /** The answer to one request. */
+  @SuppressWarnings("ArrayRecordComponent") // the body as received; read once, never compared
   public record Answer(ApiCall call, int status, byte[] body) {}
 
   private final ClientSettings settings;
@@ -119,6 +120,7 @@ public final class MetabaseHttp {
     return new RawAnswer(call, status, response.headers(), body);
   }
 
+  @SuppressWarnings("ArrayRecordComponent") // the body as received; read once, never compared
   private record RawAnswer(ApiCall call, int status, HttpHeaders headers, byte[] body) {}
 
   /** Query parameters in alphabetical order, like Go's {@code url.Values.Encode}. */

@@ -119,6 +119,7 @@ class SecretLeakTest {
         secrets.addAll(connector.passwords);
         assertThat(connector.passwords).as("one password per created account").hasSize(2);
         try (C1zStore open = C1zStore.openReadOnly(file, C1zOptions.defaults().withTempDir(dir))) {
+          assertThat(open.syncRuns().latestFinished()).isPresent();
           assertNoSecretInFiles(secrets); // the decompressed database is in dir while the store is open
         }
       }

@@ -1,6 +1,8 @@
 package org.batonjava.metabase.sim.cli;
 
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -113,8 +115,8 @@ public final class SimulatorCommand implements Callable<Integer> {
     public static void main(String[] args) {
         System.setProperty("mbsim.newest", MetabaseVersion.NEWEST.label());
         configureLogging();
-        PrintWriter out = new PrintWriter(System.out, true);
-        int code = run(args, out, new PrintWriter(System.err, true));
+        PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+        int code = run(args, out, new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true));
         if (code != 0) {
             System.exit(code);
         }

@@ -231,7 +231,7 @@ public final class SimulatorServer implements AutoCloseable {
         if (raw == null || raw.isEmpty()) {
             return out;
         }
-        for (String pair : raw.split("&")) {
+        for (String pair : raw.split("&", -1)) {
             if (pair.isEmpty()) {
                 continue;
             }
