@@ -23,7 +23,7 @@ final class ErrorReporter {
   }
 
   int fail(String message) {
-    err.println("error: " + redactor.redact(oneLine(message)));
+    err.println("error: " + redactor.redact(oneLine(redactor.redact(message))));
     err.flush();
     return BatonApp.EXIT_FAILURE;
   }
