@@ -26,6 +26,7 @@ import java.util.Optional;
 import java.util.function.UnaryOperator;
 import javax.net.ssl.SSLException;
 import org.batonjava.sdk.connector.ConnectorException;
+import org.batonjava.sdk.connector.JsonErrorText;
 import org.batonjava.sdk.crypto.Secret;
 
 /**
@@ -137,12 +138,19 @@ public final class FailureMapper {
       return error(Status.Code.UNAVAILABLE,
           "Metabase's answer ended before it was complete (" + call + ")", Optional.empty());
     }
-    String detail = e.getOriginalMessage() == null ? e.getClass().getSimpleName() : e.getOriginalMessage();
+    String detail = e instanceof ShapeProblem ? e.getOriginalMessage() : JsonErrorText.describe(e);
     return error(Status.Code.INTERNAL, "could not read Metabase's answer to " + call + ": " + abbreviate(oneLine(detail))
         + "; is " + baseUrl + " a supported Metabase version?", Optional.empty());
   }
 
   /** The request did not get an answer at all. */
+  /** The whole answer (headers and body) did not arrive within the HTTP timeout. Retryable. */
+  public ConnectorException wholeAnswerTimeout(ApiCall call) {
+    return error(Status.Code.DEADLINE_EXCEEDED, "Metabase at " + baseUrl + " did not send its whole answer within "
+        + timeout.toSeconds() + " s (the answer stalled or came too slowly); raise --http-timeout-seconds if it is"
+        + " just slow (" + call + ")", Optional.empty());
+  }
+
   public ConnectorException fromIo(ApiCall call, IOException e) {
     String suffix = " (" + call + ")";
     if (e instanceof HttpConnectTimeoutException) {

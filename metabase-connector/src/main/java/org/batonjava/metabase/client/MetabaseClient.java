@@ -52,25 +52,18 @@ public final class MetabaseClient {
       query.put("offset", Long.toString(offset));
     }
     query.put("status", "all");
-    return read(http.getJson("/api/user", query), UserPage.class);
+    return userPage(http.getJson("/api/user", query));
   }
 
   /** {@code GET /api/user/current}: the user (or API-key pseudo-user) the key belongs to. */
   public MetabaseUser currentUser() {
-    return read(http.getJson("/api/user/current", Map.of()), MetabaseUser.class);
+    return user(http.getJson("/api/user/current", Map.of()));
   }
 
   /** {@code GET /api/permissions/group}: every group, the magic All Users (1) and Administrators (2) included. */
   public List<MetabaseGroup> listGroups() {
     MetabaseHttp.Answer answer = http.getJson("/api/permissions/group", Map.of());
-    JsonNode node = tree(answer);
-    List<MetabaseGroup> out = new ArrayList<>();
-    for (JsonNode item : node.isArray() ? node : node.path("data")) {
-      if (item != null && item.isObject()) {
-        out.add(convert(answer, item, MetabaseGroup.class));
-      }
-    }
-    return out;
+    return items(answer, "the list of groups", MetabaseGroup.class);
   }
 
   /**
@@ -91,23 +84,34 @@ public final class MetabaseClient {
     MetabaseHttp.Answer answer = http.getJson("/api/permissions/membership", Map.of());
     try (JsonParser parser = json.createParser(answer.body())) {
       if (parser.nextToken() != JsonToken.START_OBJECT) {
-        throw http.failures().unreadable(answer.call(), new UnexpectedShape("the memberships are not a JSON object", parser));
+        throw http.failures().unreadable(answer.call(),
+            new ShapeProblem("the answer is not an object of memberships by user", parser.currentLocation()));
       }
       while (parser.nextToken() == JsonToken.FIELD_NAME) {
         String key = parser.currentName();
         OptionalLong userId = parseId(key);
         JsonToken value = parser.nextToken();
-        if (userId.isEmpty() || value != JsonToken.START_ARRAY) {
+        if (userId.isEmpty()) {
           LOG.debug("ignoring memberships under the user key {}", key);
           parser.skipChildren();
           continue;
         }
-        while (parser.nextToken() == JsonToken.START_OBJECT) {
-          GroupMembership row = parser.readValueAs(GroupMembership.class);
-          if (row != null) {
-            visitor.membership(userId.getAsLong(), row);
-          }
+        if (value != JsonToken.START_ARRAY) {
+          throw new ShapeProblem("the memberships of user " + key + " are " + tokenKind(value)
+              + " where a list is required", parser.currentLocation());
         }
+        for (JsonToken row = parser.nextToken(); row != JsonToken.END_ARRAY; row = parser.nextToken()) {
+          if (row != JsonToken.START_OBJECT) {
+            throw new ShapeProblem("a membership of user " + key + " is " + tokenKind(row) + ", not an object",
+                parser.currentLocation());
+          }
+          GroupMembership membership = parser.readValueAs(GroupMembership.class);
+          visitor.membership(userId.getAsLong(), membership);
+        }
+      }
+      if (parser.currentToken() != JsonToken.END_OBJECT) {
+        throw new ShapeProblem("the memberships end early or hold something other than lists",
+            parser.currentLocation());
       }
     } catch (JsonProcessingException e) {
       throw http.failures().unreadable(answer.call(), e);
@@ -119,15 +123,8 @@ public final class MetabaseClient {
   /** {@code GET /api/database}: every database the key can see (admins: all but the audit database). */
   public List<MetabaseDatabase> listDatabases() {
     MetabaseHttp.Answer answer = http.getJson("/api/database", Map.of());
-    JsonNode node = tree(answer);
-    List<MetabaseDatabase> out = new ArrayList<>();
     // {data, total} since long before 0.49; a bare array in much older versions.
-    for (JsonNode item : node.isArray() ? node : node.path("data")) {
-      if (item != null && item.isObject()) {
-        out.add(convert(answer, item, MetabaseDatabase.class));
-      }
-    }
-    return out;
+    return items(answer, "the list of databases", MetabaseDatabase.class);
   }
 
   /**
@@ -138,16 +135,26 @@ public final class MetabaseClient {
     MetabaseHttp.Answer answer = http.getJson("/api/permissions/graph", Map.of());
     try (JsonParser parser = json.createParser(answer.body())) {
       if (parser.nextToken() != JsonToken.START_OBJECT) {
-        throw http.failures().unreadable(answer.call(), new UnexpectedShape("the graph is not a JSON object", parser));
+        throw http.failures().unreadable(answer.call(),
+            new ShapeProblem("the answer is not an object with the permission graph", parser.currentLocation()));
       }
+      boolean sawGroups = false;
       while (parser.nextToken() == JsonToken.FIELD_NAME) {
         String field = parser.currentName();
         JsonToken value = parser.nextToken();
-        if (field.equals("groups") && value == JsonToken.START_OBJECT) {
+        if (field.equals("groups")) {
+          if (value != JsonToken.START_OBJECT) {
+            throw new ShapeProblem("`groups` is " + tokenKind(value) + " where the permissions by group are required",
+                parser.currentLocation());
+          }
           readGroups(parser, visitor);
+          sawGroups = true;
         } else {
           parser.skipChildren();
         }
+      }
+      if (!sawGroups) {
+        throw new ShapeProblem("`groups` is missing where the permissions by group are required", null);
       }
     } catch (JsonProcessingException e) {
       throw http.failures().unreadable(answer.call(), e);
@@ -158,11 +165,16 @@ public final class MetabaseClient {
 
   private void readGroups(JsonParser parser, PermissionGraphVisitor visitor) throws IOException {
     while (parser.nextToken() == JsonToken.FIELD_NAME) {
-      OptionalLong groupId = parseId(parser.currentName());
+      String key = parser.currentName();
+      OptionalLong groupId = parseId(key);
       JsonToken value = parser.nextToken();
-      if (groupId.isEmpty() || value != JsonToken.START_OBJECT) {
+      if (groupId.isEmpty()) {
         parser.skipChildren();
         continue;
+      }
+      if (value != JsonToken.START_OBJECT) {
+        throw new ShapeProblem("the permissions of group " + key + " are " + tokenKind(value)
+            + " where an object by database is required", parser.currentLocation());
       }
       while (parser.nextToken() == JsonToken.FIELD_NAME) {
         OptionalLong databaseId = parseId(parser.currentName());
@@ -198,7 +210,7 @@ public final class MetabaseClient {
    * with {@code is_active: false}.
    */
   public MetabaseUser user(long id) {
-    return read(http.getJson("/api/user/" + id, Map.of()), MetabaseUser.class);
+    return user(http.getJson("/api/user/" + id, Map.of()));
   }
 
   /**
@@ -209,12 +221,12 @@ public final class MetabaseClient {
     Map<String, String> query = new LinkedHashMap<>();
     query.put("query", text);
     query.put("status", "all");
-    return read(http.getJson("/api/user", query), UserPage.class).data();
+    return userPage(http.getJson("/api/user", query)).data();
   }
 
   /** {@code GET /api/user?status=deactivated}: every deactivated user (no paging). */
   public List<MetabaseUser> deactivatedUsers() {
-    return read(http.getJson("/api/user", Map.of("status", "deactivated")), UserPage.class).data();
+    return userPage(http.getJson("/api/user", Map.of("status", "deactivated"))).data();
   }
 
   /** {@code POST /api/user}: creates an active user with this password; Metabase adds it to All Users. */
@@ -275,7 +287,8 @@ public final class MetabaseClient {
     JsonNode node = tree(answer);
     JsonNode revision = node.get("revision");
     if (revision == null || !revision.canConvertToLong()) {
-      throw http.failures().unreadable(answer.call(), new UnexpectedShape("the graph has no revision", null));
+      throw http.failures().unreadable(answer.call(), new ShapeProblem("`revision` is "
+          + ResponseShape.kind(revision) + " where the graph's revision number is required"));
     }
     Map<Long, JsonNode> byGroup = new LinkedHashMap<>();
     for (Map.Entry<String, JsonNode> group : node.path("groups").properties()) {
@@ -308,6 +321,68 @@ public final class MetabaseClient {
     }
   }
 
+  /** A page of users: {@code data} must be a list of users with ids and {@code total} a number. */
+  private UserPage userPage(MetabaseHttp.Answer answer) {
+    JsonNode node = tree(answer);
+    try {
+      if (!node.isObject()) {
+        throw new ShapeProblem("the answer is " + ResponseShape.kind(node) + " where a page of users is required");
+      }
+      JsonNode data = ResponseShape.list(node, "data", "the list of users");
+      ResponseShape.number(node, "total", "the number of users");
+      for (int i = 0; i < data.size(); i++) {
+        ResponseShape.item(data.get(i), i, "the list of users");
+      }
+    } catch (ShapeProblem e) {
+      throw http.failures().unreadable(answer.call(), e);
+    }
+    return convert(answer, node, UserPage.class);
+  }
+
+  /** One user: an object with an id. */
+  private MetabaseUser user(MetabaseHttp.Answer answer) {
+    JsonNode node = tree(answer);
+    try {
+      ResponseShape.object(node, "a user");
+    } catch (ShapeProblem e) {
+      throw http.failures().unreadable(answer.call(), e);
+    }
+    return convert(answer, node, MetabaseUser.class);
+  }
+
+  /** The objects of a list answer (a bare list or {@code {"data": [...]}}), each with an id. */
+  private <T> List<T> items(MetabaseHttp.Answer answer, String what, Class<T> type) {
+    JsonNode list;
+    try {
+      list = ResponseShape.listIn(tree(answer), "data", what);
+      for (int i = 0; i < list.size(); i++) {
+        ResponseShape.item(list.get(i), i, what);
+      }
+    } catch (ShapeProblem e) {
+      throw http.failures().unreadable(answer.call(), e);
+    }
+    List<T> out = new ArrayList<>(list.size());
+    for (JsonNode item : list) {
+      out.add(convert(answer, item, type));
+    }
+    return out;
+  }
+
+  private static String tokenKind(JsonToken token) {
+    if (token == null) {
+      return "missing";
+    }
+    return switch (token) {
+      case START_ARRAY -> "a list";
+      case START_OBJECT -> "an object";
+      case VALUE_STRING -> "a string";
+      case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "a number";
+      case VALUE_TRUE, VALUE_FALSE -> "true or false";
+      case VALUE_NULL -> "null";
+      default -> "something else";
+    };
+  }
+
   private <T> T read(MetabaseHttp.Answer answer, Class<T> type) {
     try {
       return json.readValue(answer.body(), type);
@@ -335,7 +410,7 @@ public final class MetabaseClient {
     } catch (JsonProcessingException e) {
       throw http.failures().unreadable(answer.call(), e);
     } catch (IllegalArgumentException e) {
-      throw http.failures().unreadable(answer.call(), new UnexpectedShape(e.getMessage(), null));
+      throw http.failures().unreadable(answer.call(), new ShapeProblem("a value has the wrong type"));
     }
   }
 
@@ -345,15 +420,6 @@ public final class MetabaseClient {
       return OptionalLong.of(Long.parseLong(text.trim()));
     } catch (NumberFormatException e) {
       return OptionalLong.empty();
-    }
-  }
-
-  /** A body that is valid JSON but not the shape expected. */
-  private static final class UnexpectedShape extends JsonProcessingException {
-    private static final long serialVersionUID = 1L;
-
-    UnexpectedShape(String message, JsonParser parser) {
-      super(message, parser == null ? null : parser.currentLocation());
     }
   }
 }

@@ -1,0 +1,81 @@
+package org.batonjava.metabase.client;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * The shape checks for Metabase's answers: a list the connector relies on must be a list (a missing, null or
+ * wrong-typed one would otherwise read as "no users" or "no groups", and a sync would report everyone as
+ * removed), and every listed object must carry a whole-number {@code id}. A failed check names what was wrong.
+ */
+final class ResponseShape {
+  private ResponseShape() {}
+
+  /** The list under {@code field} of an object answer, or the answer itself when it is a bare list. */
+  static JsonNode listIn(JsonNode answer, String field, String what) throws ShapeProblem {
+    if (answer.isArray()) {
+      return answer;
+    }
+    if (!answer.isObject()) {
+      throw new ShapeProblem("the answer is " + kind(answer) + " where " + what + " is required");
+    }
+    return list(answer, field, what);
+  }
+
+  /** The list under {@code field}, which must be there and be a list. */
+  static JsonNode list(JsonNode object, String field, String what) throws ShapeProblem {
+    JsonNode list = object.get(field);
+    if (list == null || !list.isArray()) {
+      throw new ShapeProblem("`" + field + "` is " + kind(list) + " where " + what + " is required");
+    }
+    return list;
+  }
+
+  /** The whole number (or numeric string) under {@code field}, which must be there. */
+  static long number(JsonNode object, String field, String what) throws ShapeProblem {
+    JsonNode value = object.get(field);
+    if (value != null && value.isIntegralNumber() && value.canConvertToLong()) {
+      return value.asLong();
+    }
+    if (value != null && value.isTextual() && MetabaseClient.parseId(value.asText()).isPresent()) {
+      return MetabaseClient.parseId(value.asText()).getAsLong();
+    }
+    throw new ShapeProblem("`" + field + "` is " + kind(value) + " where " + what + " is required");
+  }
+
+  /** An object with a whole-number {@code id} (a number or a numeric string), as item {@code index} of a list. */
+  static void item(JsonNode item, int index, String what) throws ShapeProblem {
+    if (item == null || !item.isObject()) {
+      throw new ShapeProblem("item " + index + " of " + what + " is " + kind(item) + ", not an object");
+    }
+    object(item, what + " (item " + index + ")");
+  }
+
+  /** An object with a whole-number {@code id}. */
+  static void object(JsonNode node, String what) throws ShapeProblem {
+    if (node == null || !node.isObject()) {
+      throw new ShapeProblem("the answer is " + kind(node) + " where " + what + " is required");
+    }
+    JsonNode id = node.get("id");
+    boolean numeric = id != null && (id.isIntegralNumber() && id.canConvertToLong()
+        || id.isTextual() && MetabaseClient.parseId(id.asText()).isPresent());
+    if (!numeric) {
+      throw new ShapeProblem("`id` of " + what + " is " + kind(id) + " where a whole number is required");
+    }
+  }
+
+  /** How a value is named in a message. */
+  static String kind(JsonNode node) {
+    if (node == null || node.isMissingNode()) {
+      return "missing";
+    }
+    return switch (node.getNodeType()) {
+      case ARRAY -> "a list";
+      case OBJECT -> "an object";
+      case STRING -> "a string";
+      case NUMBER -> "a number";
+      case BOOLEAN -> "true or false";
+      case NULL -> "null";
+      default -> "something else";
+    };
+  }
+}
