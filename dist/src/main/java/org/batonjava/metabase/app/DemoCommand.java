@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.batonjava.metabase.connector.MetabaseVariant;
-import org.batonjava.metabase.sim.Dataset;
+import org.batonjava.metabase.sim.data.Dataset;
 import org.batonjava.metabase.sim.MetabaseSimulator;
 import org.batonjava.sdk.cli.BatonApp;
 import org.batonjava.sdk.cli.RunEnvironment;

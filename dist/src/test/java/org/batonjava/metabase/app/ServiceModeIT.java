@@ -29,7 +29,7 @@ import org.batonjava.c1sim.FinishedTask;
 import org.batonjava.c1sim.RegisteredClient;
 import org.batonjava.c1sim.Tasks;
 import org.batonjava.c1sim.UploadRecord;
-import org.batonjava.metabase.sim.Dataset;
+import org.batonjava.metabase.sim.data.Dataset;
 import org.batonjava.metabase.sim.MetabaseSimulator;
 import org.batonjava.sdk.c1z.C1zOptions;
 import org.batonjava.sdk.c1z.C1zStore;

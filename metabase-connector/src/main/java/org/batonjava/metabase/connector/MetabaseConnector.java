@@ -4,7 +4,23 @@ import c1.connector.v2.ConnectorAccountCreationSchema;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.batonjava.metabase.client.MetabaseClient;
+import org.batonjava.metabase.databases.DatabaseSyncer;
+import org.batonjava.metabase.databases.DatabasesApi;
+import org.batonjava.metabase.databases.PermissionGraph;
+import org.batonjava.metabase.groups.GroupSyncer;
+import org.batonjava.metabase.groups.GroupsApi;
+import org.batonjava.metabase.groups.MembershipIndex;
+import org.batonjava.metabase.http.MetabaseJson;
+import org.batonjava.metabase.resources.PerSync;
+import org.batonjava.metabase.server.CurrentServer;
+import org.batonjava.metabase.server.ServerApi;
+import org.batonjava.metabase.server.ServerCheck;
+import org.batonjava.metabase.server.ServerProfile;
+import org.batonjava.metabase.users.AccountSchema;
+import org.batonjava.metabase.users.UserStatusAction;
+import org.batonjava.metabase.users.UserStatusLookup;
+import org.batonjava.metabase.users.UserSyncer;
+import org.batonjava.metabase.users.UsersApi;
 import org.batonjava.sdk.connector.ActionHandler;
 import org.batonjava.sdk.connector.Connector;
 import org.batonjava.sdk.connector.ConnectorInfo;
@@ -26,19 +42,21 @@ public final class MetabaseConnector implements Connector {
   private final List<ResourceSyncer> syncers;
   private final List<ActionHandler> actions;
 
-  MetabaseConnector(MetabaseVariant variant, String version, MetabaseClient client, ServerCheck check) {
+  MetabaseConnector(MetabaseVariant variant, String version, MetabaseJson client, ServerCheck check) {
+    UsersApi users = new UsersApi(client);
+    GroupsApi groups = new GroupsApi(client);
     this.variant = variant;
     this.version = version;
-    this.server = new CurrentServer(check, client);
+    this.server = new CurrentServer(check, new ServerApi(client));
     List<ResourceSyncer> list = new ArrayList<>();
-    list.add(new UserSyncer(client, server, memberships));
-    list.add(new GroupSyncer(client, server));
+    list.add(new UserSyncer(users, groups, server, memberships));
+    list.add(new GroupSyncer(groups, server));
     if (variant.syncsDatabases()) {
-      list.add(new DatabaseSyncer(client, server, graph));
+      list.add(new DatabaseSyncer(new DatabasesApi(client), server, graph));
     }
     this.syncers = List.copyOf(list);
-    UserStatusLookup status = new UserStatusLookup(client, server);
-    this.actions = List.of(UserStatusAction.enable(client, status), UserStatusAction.disable(client, status));
+    UserStatusLookup status = new UserStatusLookup(users, server);
+    this.actions = List.of(UserStatusAction.enable(users, status), UserStatusAction.disable(users, status));
   }
 
   public MetabaseVariant variant() {

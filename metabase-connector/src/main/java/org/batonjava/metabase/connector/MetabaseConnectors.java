@@ -1,8 +1,13 @@
 package org.batonjava.metabase.connector;
 
-import org.batonjava.metabase.client.BaseUrl;
-import org.batonjava.metabase.client.ClientSettings;
-import org.batonjava.metabase.client.MetabaseClient;
+import org.batonjava.metabase.databases.PermissionModel;
+import org.batonjava.metabase.http.BaseUrl;
+import org.batonjava.metabase.http.ClientSettings;
+import org.batonjava.metabase.http.MetabaseJson;
+import org.batonjava.metabase.server.AdminKeyCheck;
+import org.batonjava.metabase.server.ServerCheck;
+import org.batonjava.metabase.server.VersionDetection;
+import org.batonjava.metabase.server.VersionGate;
 
 /** Builds the connector a configuration asks for. */
 public final class MetabaseConnectors {
@@ -19,12 +24,12 @@ public final class MetabaseConnectors {
     String version = connectorVersion();
     ClientSettings settings = new ClientSettings(BaseUrl.parse(config.baseUrl()), config.apiKey(), config.httpTimeout(),
         "baton-metabase-java/" + version + " (" + config.variant().binaryName() + ")");
-    MetabaseClient client = new MetabaseClient(settings);
+    MetabaseJson client = new MetabaseJson(settings);
     ServerCheck check = switch (config.variant()) {
       case UNVERSIONED -> new AdminKeyCheck(config.withPaidPlan());
-      case V049 -> new VersionGate(49, new LegacyDataPermissions(), config.withPaidPlan());
-      case V056 -> new VersionGate(56, new CreateQueriesPermissions(), config.withPaidPlan());
-      case AUTO -> new VersionDetection(config.withPaidPlan());
+      case V049 -> new VersionGate(49, config.withPaidPlan());
+      case V056 -> new VersionGate(56, config.withPaidPlan());
+      case AUTO -> new VersionDetection(config.withPaidPlan(), PermissionModel::nameOfLine);
     };
     return new MetabaseConnector(config.variant(), version, client, check);
   }

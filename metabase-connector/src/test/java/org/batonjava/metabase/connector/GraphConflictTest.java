@@ -8,6 +8,7 @@ import static org.batonjava.metabase.connector.Provisioning.grant;
 import static org.batonjava.metabase.connector.Provisioning.group;
 
 import io.grpc.Status;
+import org.batonjava.metabase.graph.GraphEdit;
 import org.batonjava.metabase.sim.MetabaseSimulator;
 import org.batonjava.sdk.connector.ConnectorException;
 import org.batonjava.sdk.connector.GrantProvisioner;

@@ -74,7 +74,7 @@ class ResponseShapeTest {
       "/api/permissions/graph|{\"revision\":3,\"groups\":[]}|`groups` is a list where the permissions by group are"
           + " required",
       "/api/permissions/graph|{\"revision\":3,\"groups\":{\"3\":[]}}|the permissions of group 3 are a list where an"
-          + " object by database is required",
+          + " object is required",
       "/api/user/current|null|GET /api/user/current: the answer is null where a user is required"})
   void aWrongShapeFailsTheSyncNamingTheEndpoint(String path, String body, String expected) {
     Map<String, String> answers = new ConcurrentHashMap<>(GOOD);

@@ -1,6 +1,6 @@
 package org.batonjava.metabase.connector;
 
-import org.batonjava.metabase.sim.Dataset;
+import org.batonjava.metabase.sim.data.Dataset;
 import org.batonjava.metabase.sim.MetabaseSimulator;
 import org.batonjava.sdk.crypto.Secret;
 

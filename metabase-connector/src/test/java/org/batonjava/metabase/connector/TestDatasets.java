@@ -8,7 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
-import org.batonjava.metabase.sim.Dataset;
+import org.batonjava.metabase.sim.data.Dataset;
 
 /** Small simulator datasets written as the simulator's JSON dataset format. */
 final class TestDatasets {

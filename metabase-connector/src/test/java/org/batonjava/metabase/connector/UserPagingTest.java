@@ -18,7 +18,7 @@ import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import org.batonjava.metabase.sim.Dataset;
+import org.batonjava.metabase.sim.data.Dataset;
 import org.batonjava.metabase.sim.MetabaseSimulator;
 import org.batonjava.sdk.connector.Annotations;
 import org.batonjava.sdk.connector.Connector;

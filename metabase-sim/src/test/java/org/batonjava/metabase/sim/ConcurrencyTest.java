@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.batonjava.metabase.sim.data.Dataset;
+import org.batonjava.metabase.sim.data.ScaleParameters;
 import org.junit.jupiter.api.Test;
 
 /** Many parallel clients changing memberships: every change is atomic and the final state is consistent. */

@@ -3,20 +3,21 @@ package org.batonjava.metabase.sim.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.regex.Pattern;
 import org.batonjava.metabase.sim.http.ErrorResponses;
+import org.batonjava.metabase.sim.http.Request;
 
 /** Request-body field validation with Metabase's schema-error bodies. */
-final class BodyFields {
+public final class BodyFields {
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
 
     private BodyFields() {
     }
 
-    static boolean present(JsonNode body, String field) {
+    public static boolean present(JsonNode body, String field) {
         return body.has(field);
     }
 
     /** Absent or null → null; otherwise a non-blank string. */
-    static String nullableNonBlank(JsonNode body, String field) {
+    public static String nullableNonBlank(JsonNode body, String field) {
         JsonNode v = body.get(field);
         if (v == null || v.isNull()) {
             return null;
@@ -29,7 +30,7 @@ final class BodyFields {
     }
 
     /** A required non-blank string. */
-    static String nonBlank(JsonNode body, String field) {
+    public static String nonBlank(JsonNode body, String field) {
         JsonNode v = body.get(field);
         if (v == null || v.isNull() || !v.isTextual() || v.asText().isBlank()) {
             throw ErrorResponses.schemaError(field, "value must be a non-blank string.",
@@ -39,7 +40,7 @@ final class BodyFields {
     }
 
     /** A required e-mail address. */
-    static String email(JsonNode body, String field) {
+    public static String email(JsonNode body, String field) {
         JsonNode v = body.get(field);
         if (v == null || !v.isTextual() || !EMAIL.matcher(v.asText()).matches()) {
             throw ErrorResponses.schemaError(field, "value must be a valid email address.",
@@ -49,7 +50,7 @@ final class BodyFields {
     }
 
     /** A required positive integer. */
-    static int positiveInt(JsonNode body, String field) {
+    public static int positiveInt(JsonNode body, String field) {
         JsonNode v = body.get(field);
         if (v == null || !v.canConvertToInt() || !v.isIntegralNumber() || v.asInt() <= 0) {
             throw ErrorResponses.schemaError(field, "value must be an integer greater than zero.",
@@ -59,7 +60,7 @@ final class BodyFields {
     }
 
     /** Absent or null → the default; otherwise a boolean. */
-    static boolean optionalBoolean(JsonNode body, String field, boolean defaultValue) {
+    public static boolean optionalBoolean(JsonNode body, String field, boolean defaultValue) {
         JsonNode v = body.get(field);
         if (v == null || v.isNull()) {
             return defaultValue;
@@ -71,7 +72,7 @@ final class BodyFields {
     }
 
     /** A required boolean. */
-    static boolean requiredBoolean(JsonNode body, String field) {
+    public static boolean requiredBoolean(JsonNode body, String field) {
         JsonNode v = body.get(field);
         if (v == null || !v.isBoolean()) {
             throw ErrorResponses.schemaError(field, "boolean", "should be a boolean", v == null ? "nil" : v.toString());
@@ -80,7 +81,7 @@ final class BodyFields {
     }
 
     /** Absent or null → null; otherwise an object with string values (login attributes). */
-    static JsonNode nullableAttributes(JsonNode body, String field) {
+    public static JsonNode nullableAttributes(JsonNode body, String field) {
         JsonNode v = body.get(field);
         if (v == null || v.isNull()) {
             return null;

@@ -9,14 +9,15 @@ import java.util.logging.ConsoleHandler;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.logging.SimpleFormatter;
-import org.batonjava.metabase.sim.Dataset;
 import org.batonjava.metabase.sim.MetabaseSimulator;
-import org.batonjava.metabase.sim.MetabaseVersion;
-import org.batonjava.metabase.sim.ScaleParameters;
+import org.batonjava.metabase.sim.data.Dataset;
+import org.batonjava.metabase.sim.data.ScaleParameters;
 import org.batonjava.metabase.sim.faults.FaultConfig;
-import picocli.CommandLine;
+import org.batonjava.metabase.sim.http.Request;
+import org.batonjava.metabase.sim.state.MetabaseVersion;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /**
  * {@code metabase-sim}: runs a simulator until SIGINT/SIGTERM. Prints the base URL and API key on stdout; logs go

@@ -9,8 +9,7 @@ import java.io.InputStream;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
-import org.batonjava.metabase.sim.Dataset;
-import org.batonjava.metabase.sim.permissions.DataAccess;
+import org.batonjava.metabase.sim.databases.DataAccess;
 import org.batonjava.metabase.sim.state.SimDatabase;
 
 /**

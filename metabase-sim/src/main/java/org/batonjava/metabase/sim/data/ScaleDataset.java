@@ -6,9 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
-import org.batonjava.metabase.sim.Dataset;
-import org.batonjava.metabase.sim.ScaleParameters;
-import org.batonjava.metabase.sim.permissions.DataAccess;
+import org.batonjava.metabase.sim.databases.DataAccess;
 import org.batonjava.metabase.sim.state.SimDatabase;
 import org.batonjava.metabase.sim.state.SimGroup;
 

@@ -1,0 +1,173 @@
+package org.batonjava.metabase.http;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import org.batonjava.sdk.connector.ConnectorException;
+
+/**
+ * Metabase's JSON over {@link MetabaseHttp}, read tolerantly: unknown fields are ignored, ids may come as numbers or
+ * strings, nulls are accepted where Metabase sends them, and values of any shape can be handed over untouched. Every
+ * surface's API class (users, groups, databases, …) makes its calls through one instance; a body that cannot be read
+ * becomes the same one-line {@link ConnectorException} whichever surface asked.
+ */
+public final class MetabaseJson {
+  private final MetabaseHttp http;
+  private final ObjectMapper json = JsonMapper.builder()
+      .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+      .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+      .build();
+
+  public MetabaseJson(ClientSettings settings) {
+    this(new MetabaseHttp(settings));
+  }
+
+  public MetabaseJson(MetabaseHttp http) {
+    this.http = http;
+  }
+
+  public BaseUrl baseUrl() {
+    return http.baseUrl();
+  }
+
+  /** The HTTP layer, for calls that send a body or stream the answer. */
+  public MetabaseHttp http() {
+    return http;
+  }
+
+  /** {@code GET path?query}, read as {@code type}. */
+  public <T> T get(String path, Map<String, String> query, Class<T> type) {
+    return read(http.getJson(path, query), type);
+  }
+
+  /**
+   * {@code GET path}: the objects of a list answer, read as {@code type}. Metabase sends {@code {data, total}} (a bare
+   * array in much older versions). The list must be there and be a list, and each item an object with a whole-number
+   * id (see {@link ResponseShape}); otherwise the call fails naming the endpoint and what was wrong.
+   *
+   * @param what how a message names the list, e.g. {@code the list of groups}
+   */
+  public <T> List<T> getList(String path, Class<T> type, String what) {
+    MetabaseHttp.Answer answer = http.getJson(path, Map.of());
+    JsonNode list;
+    try {
+      list = ResponseShape.listIn(tree(answer), "data", what);
+      for (int i = 0; i < list.size(); i++) {
+        ResponseShape.item(list.get(i), i, what);
+      }
+    } catch (ShapeProblem e) {
+      throw http.failures().unreadable(answer.call(), e);
+    }
+    List<T> out = new ArrayList<>(list.size());
+    for (JsonNode item : list) {
+      out.add(convert(answer, item, type));
+    }
+    return out;
+  }
+
+  /** As {@link #getList(String, Class, String)}, naming the list by its path. */
+  public <T> List<T> getList(String path, Class<T> type) {
+    return getList(path, type, "the list");
+  }
+
+  /**
+   * {@code GET path?query}, whose tree must pass {@code check} before it is read as {@code type}; a failed check
+   * fails the call naming the endpoint and what was wrong.
+   */
+  public <T> T getChecked(String path, Map<String, String> query, Class<T> type, ShapeCheck check) {
+    MetabaseHttp.Answer answer = http.getJson(path, query);
+    JsonNode node = tree(answer);
+    try {
+      check.check(node);
+    } catch (ShapeProblem e) {
+      throw http.failures().unreadable(answer.call(), e);
+    }
+    return convert(answer, node, type);
+  }
+
+  /** A shape check of a whole answer. */
+  @FunctionalInterface
+  public interface ShapeCheck {
+    void check(JsonNode answer) throws ShapeProblem;
+  }
+
+  /** A new JSON object for a request body. */
+  public ObjectNode object() {
+    return json.createObjectNode();
+  }
+
+  /** A streaming parser over an answer's body. */
+  public JsonParser parser(MetabaseHttp.Answer answer) throws IOException {
+    return json.createParser(answer.body());
+  }
+
+  public byte[] bytes(JsonNode body) {
+    try {
+      return json.writeValueAsBytes(body);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot encode a request body", e);
+    }
+  }
+
+  public <T> T read(MetabaseHttp.Answer answer, Class<T> type) {
+    try {
+      return json.readValue(answer.body(), type);
+    } catch (JsonProcessingException e) {
+      throw http.failures().unreadable(answer.call(), e);
+    } catch (IOException e) {
+      throw http.failures().fromIo(answer.call(), e);
+    }
+  }
+
+  public JsonNode tree(MetabaseHttp.Answer answer) {
+    try {
+      JsonNode node = json.readTree(answer.body());
+      return node == null ? json.missingNode() : node;
+    } catch (JsonProcessingException e) {
+      throw http.failures().unreadable(answer.call(), e);
+    } catch (IOException e) {
+      throw http.failures().fromIo(answer.call(), e);
+    }
+  }
+
+  public <T> T convert(MetabaseHttp.Answer answer, JsonNode node, Class<T> type) {
+    try {
+      return json.treeToValue(node, type);
+    } catch (JsonProcessingException e) {
+      throw http.failures().unreadable(answer.call(), e);
+    } catch (IllegalArgumentException e) {
+      throw http.failures().unreadable(answer.call(), new ShapeProblem("a value has the wrong type"));
+    }
+  }
+
+  /** The failure for a body that is valid JSON but not the shape expected. */
+  public ConnectorException unexpected(MetabaseHttp.Answer answer, String what, JsonParser parser) {
+    return http.failures().unreadable(answer.call(),
+        new ShapeProblem(what, parser == null ? null : parser.currentLocation()));
+  }
+
+  /** The failure for a body that could not be parsed or read while streaming it. */
+  public ConnectorException unreadable(MetabaseHttp.Answer answer, IOException e) {
+    return e instanceof JsonProcessingException p
+        ? http.failures().unreadable(answer.call(), p)
+        : http.failures().fromIo(answer.call(), e);
+  }
+
+  /** A numeric id sent as a JSON key or string ({@code "12"}). */
+  public static OptionalLong parseId(String text) {
+    try {
+      return OptionalLong.of(Long.parseLong(text.trim()));
+    } catch (NumberFormatException e) {
+      return OptionalLong.empty();
+    }
+  }
+}
