@@ -1,5 +1,6 @@
 package org.batonjava.sdk.c1z;
 
+import org.batonjava.sdk.connector.FailureWords;
 import com.github.luben.zstd.ZstdException;
 import com.github.luben.zstd.ZstdInputStreamNoFinalizer;
 import com.github.luben.zstd.ZstdOutputStreamNoFinalizer;
@@ -80,8 +81,7 @@ final class C1zCodec {
     } catch (ZstdException e) {
       throw C1zException.about(c1z, "is truncated or corrupt (zstd: " + e.getMessage() + ")", e);
     } catch (IOException e) {
-      String detail = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-      throw C1zException.about(c1z, "is truncated or corrupt (" + detail + ")", e);
+      throw C1zException.about(c1z, "is truncated or corrupt (" + FailureWords.of(e) + ")", e);
     }
     requireSqliteHeader(c1z, db);
   }

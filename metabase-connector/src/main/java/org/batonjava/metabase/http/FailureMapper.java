@@ -1,5 +1,6 @@
 package org.batonjava.metabase.http;
 
+import org.batonjava.sdk.connector.FailureWords;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -175,7 +176,7 @@ public final class FailureMapper {
       return error(Status.Code.UNAVAILABLE, "could not connect to Metabase at " + baseUrl
           + " (connection refused); check --metabase-base-url and that Metabase is running" + suffix, Optional.empty(), e);
     }
-    String detail = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    String detail = FailureWords.of(e);
     return error(Status.Code.UNAVAILABLE, "the connection to Metabase at " + baseUrl
         + " broke before the answer was complete (" + abbreviate(oneLine(detail)) + ")" + suffix, Optional.empty(), e);
   }
