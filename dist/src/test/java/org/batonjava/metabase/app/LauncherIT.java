@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,10 +29,15 @@ class LauncherIT {
   record Run(int code, String out, String err) {}
 
   Run run(String launcher, String... args) throws Exception {
+    return run(Map.of(), launcher, args);
+  }
+
+  Run run(Map<String, String> env, String launcher, String... args) throws Exception {
     List<String> command = new ArrayList<>(List.of(ROOT.resolve("bin").resolve(launcher).toString()));
     command.addAll(List.of(args));
     ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile());
     pb.environment().keySet().removeIf(k -> k.startsWith("BATON_"));
+    pb.environment().putAll(env);
     Path out = dir.resolve("stdout.txt");
     Path err = dir.resolve("stderr.txt");
     Process p = pb.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
@@ -142,5 +148,47 @@ class LauncherIT {
     assertThat(r.code()).isEqualTo(1);
     assertThat(r.err().strip().lines()).hasSize(1);
     assertThat(r.err()).startsWith("error: ");
+  }
+
+  /** A Java class name as exceptions print them, e.g. java.io.EOFException. */
+  private static final String JAVA_CLASS = "(?s).*\\b([a-z][a-z0-9]*\\.)+[A-Z][A-Za-z0-9]*(Exception|Error|<).*";
+
+  /**
+   * Hostile input through the real launchers: a key with a final newline (as a Kubernetes secret made from a file
+   * has) is trimmed with a warning; a key with CR-LF, a control or a non-ASCII character inside is refused; broken
+   * JSON in the provisioning flags is named in the user's terms. Never the key, a stack trace or a Java class name.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"baton-metabase", "baton-metabase-v049", "baton-metabase-v056"})
+  void hostileInputIsOneLineWithoutTheKeyOrJavaNames(String launcher) throws Exception {
+    String key = "mb_HOSTILEKEY0123456789";
+    Map<String, String> trailing = Map.of("BATON_METABASE_BASE_URL", "http://127.0.0.1:9",
+        "BATON_METABASE_API_KEY", key + "\n");
+    Run trimmed = run(trailing, launcher);
+    assertThat(trimmed.code()).isEqualTo(1);
+    assertThat(trimmed.err()).contains("--metabase-api-key (from BATON_METABASE_API_KEY) had leading or trailing"
+        + " whitespace").contains("127.0.0.1:9");
+    for (String bad : List.of(key.replace("KEY", "\r\nKEY"), key.replace("KEY", "\u00e9KEY"), key.replace("KEY", "\u0007"))) {
+      Run refused = run(Map.of("BATON_METABASE_BASE_URL", "http://127.0.0.1:9", "BATON_METABASE_API_KEY", bad),
+          launcher);
+      assertThat(refused.code()).isEqualTo(1);
+      assertThat(refused.err()).isEqualTo("error: --metabase-api-key (from BATON_METABASE_API_KEY) contains a space, a"
+          + " control character or a non-ASCII character inside the value; a secret must be printable ASCII. Copy the"
+          + " value again (the value is not shown)\n");
+    }
+    Run profile = run(Map.of("BATON_METABASE_BASE_URL", "http://127.0.0.1:9", "BATON_METABASE_API_KEY", key),
+        launcher, "--create-account-profile", "{first_name: Ann");
+    assertThat(profile.code()).isEqualTo(1);
+    assertThat(profile.err()).contains("\nerror: --create-account-profile is not valid JSON: unexpected text at column 2");
+    Run args = run(Map.of("BATON_METABASE_BASE_URL", "http://127.0.0.1:9", "BATON_METABASE_API_KEY", key),
+        launcher, "--invoke-action", "disable_user", "--invoke-action-args", "{\"userId\":");
+    assertThat(args.code()).isEqualTo(1);
+    assertThat(args.err()).contains("error: --invoke-action-args is not valid JSON: input ends at column");
+    for (Run r : List.of(trimmed, profile, args)) {
+      assertThat(r.err() + r.out()).doesNotContain("HOSTILEKEY").doesNotContain("0123456789").doesNotContain("\tat ")
+          .doesNotMatch(JAVA_CLASS);
+      assertThat(r.err().lines().filter(l -> l.startsWith("error: "))).hasSize(1);
+    }
+    assertThat(dir.resolve("sync.c1z")).doesNotExist();
   }
 }
