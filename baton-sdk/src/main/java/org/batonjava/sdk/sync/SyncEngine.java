@@ -132,7 +132,9 @@ public final class SyncEngine {
    * stay the latest and the next run starts afresh, and the run fails naming the first dangling reference.
    */
   private void refuseDanglingReferences(C1zStore store, String syncId) {
+    Instant checkStart = clock.instant();
     Optional<String> dangling = store.firstDanglingReference(syncId);
+    LOG.debug("integrity check of sync {}: {} ms", syncId, Duration.between(checkStart, clock.instant()).toMillis());
     if (dangling.isEmpty()) {
       return;
     }
