@@ -56,12 +56,6 @@ final class SqliteNativeLibrary {
     }
   }
 
-  /** Static location of the library for tests. */
-  static Path location() {
-    String path = System.getProperty("org.sqlite.lib.path");
-    return path == null ? null : Path.of(path, System.getProperty("org.sqlite.lib.name", ""));
-  }
-
   private static void ensureWritten(Path dir, Path target, byte[] library) throws IOException {
     if (Files.isDirectory(dir) && !Files.getOwner(dir).getName().equals(System.getProperty("user.name"))) {
       throw new IOException(dir + " belongs to another user");

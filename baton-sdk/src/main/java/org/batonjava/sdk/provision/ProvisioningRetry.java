@@ -59,7 +59,7 @@ public final class ProvisioningRetry {
       } catch (ConnectorException e) {
         boolean lostAnswer = answerLost(e);
         if (!e.transientFailure() || attempt >= ATTEMPTS) {
-          throw finalFailure(e, attempt, uncertain || lostAnswer && e.transientFailure());
+          throw finalFailure(e, attempt, uncertain || (lostAnswer && e.transientFailure()));
         }
         uncertain |= lostAnswer;
         Duration wait = e.retryAfter().orElse(base.multipliedBy(1L << (attempt - 1)));

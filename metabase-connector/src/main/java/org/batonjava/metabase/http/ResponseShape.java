@@ -57,8 +57,8 @@ public final class ResponseShape {
       throw new ShapeProblem("the answer is " + kind(node) + " where " + what + " is required");
     }
     JsonNode id = node.get("id");
-    boolean numeric = id != null && (id.isIntegralNumber() && id.canConvertToLong()
-        || id.isTextual() && MetabaseJson.parseId(id.asText()).isPresent());
+    boolean numeric = id != null && ((id.isIntegralNumber() && id.canConvertToLong())
+        || (id.isTextual() && MetabaseJson.parseId(id.asText()).isPresent()));
     if (!numeric) {
       throw new ShapeProblem("`id` of " + what + " is " + kind(id) + " where a whole number is required");
     }

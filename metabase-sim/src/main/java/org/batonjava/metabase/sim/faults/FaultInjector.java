@@ -48,8 +48,8 @@ public final class FaultInjector {
      */
     public synchronized FaultDecision next(String method, String path) {
         FaultConfig c = config;
-        if (!c.active() || !path.startsWith(c.pathPrefix()) || c.changesOnly() && method.equals("GET")
-                || c.limit() > 0 && affected >= c.limit()) {
+        if (!c.active() || !path.startsWith(c.pathPrefix()) || (c.changesOnly() && method.equals("GET"))
+                || (c.limit() > 0 && affected >= c.limit())) {
             return FaultDecision.NONE;
         }
         double jitter = random.nextDouble();
