@@ -100,13 +100,23 @@ public final class AgeDecryptor {
 
   private static byte[] unwrap(Stanza stanza, Ed25519Keys keys, byte[] sshKey) throws GeneralSecurityException {
     byte[] ephemeral = B64.decode(stanza.args().get(1));
-    byte[] secret = Arrays.copyOf(MessageDigest.getInstance("SHA-512").digest(keys.seed()), 32);
+    byte[] secret = montgomerySecret(keys);
     byte[] ownPublic = x25519(secret, basepoint());
     byte[] tweak = hkdf(new byte[0], sshKey, SSH_ED25519_INFO);
     byte[] shared = x25519(tweak, x25519(secret, ephemeral));
     byte[] salt = concat(ephemeral, ownPublic);
     byte[] wrapKey = hkdf(shared, salt, SSH_ED25519_INFO);
     return chacha(wrapKey, new byte[12], stanza.body());
+  }
+
+  /** The X25519 secret of an Ed25519 key: the first half of SHA-512 of its seed (X25519 clamps it). */
+  static byte[] montgomerySecret(Ed25519Keys keys) throws GeneralSecurityException {
+    return Arrays.copyOf(MessageDigest.getInstance("SHA-512").digest(keys.seed()), 32);
+  }
+
+  /** The X25519 public key of an Ed25519 key (the u-coordinate the ssh-ed25519 recipient uses). */
+  static byte[] montgomeryPublic(Ed25519Keys keys) throws GeneralSecurityException {
+    return x25519(montgomerySecret(keys), basepoint());
   }
 
   private static byte[] payload(byte[] payload, byte[] fileKey) throws GeneralSecurityException {
@@ -136,7 +146,7 @@ public final class AgeDecryptor {
         .putInt(type.length).put(type).putInt(publicKey.length).put(publicKey).array();
   }
 
-  private static byte[] x25519(byte[] scalar, byte[] u) throws GeneralSecurityException {
+  static byte[] x25519(byte[] scalar, byte[] u) throws GeneralSecurityException {
     KeyFactory factory = KeyFactory.getInstance("XDH");
     PrivateKey priv = factory.generatePrivate(new XECPrivateKeySpec(NamedParameterSpec.X25519, scalar));
     byte[] le = u.clone();
@@ -152,7 +162,7 @@ public final class AgeDecryptor {
     return agreement.generateSecret();
   }
 
-  private static byte[] basepoint() {
+  static byte[] basepoint() {
     byte[] nine = new byte[32];
     nine[0] = 9;
     return nine;
@@ -165,13 +175,13 @@ public final class AgeDecryptor {
   }
 
   /** HKDF-SHA256 with a 32-byte output. */
-  private static byte[] hkdf(byte[] ikm, byte[] salt, String info) throws GeneralSecurityException {
+  static byte[] hkdf(byte[] ikm, byte[] salt, String info) throws GeneralSecurityException {
     byte[] prk = hmac(salt.length == 0 ? new byte[32] : salt, ikm);
     byte[] infoBytes = info.getBytes(StandardCharsets.US_ASCII);
     return hmac(prk, concat(infoBytes, new byte[] {1}));
   }
 
-  private static byte[] hmac(byte[] key, byte[] data) throws GeneralSecurityException {
+  static byte[] hmac(byte[] key, byte[] data) throws GeneralSecurityException {
     Mac mac = Mac.getInstance("HmacSHA256");
     mac.init(new SecretKeySpec(key, "HmacSHA256"));
     return mac.doFinal(data);

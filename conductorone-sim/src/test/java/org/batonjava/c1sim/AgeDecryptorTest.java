@@ -10,7 +10,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * The fake's age decryption checked against the real {@code age} CLI (built by baton-sdk's test phase): what
+ * The fake's age decryption checked against the real {@code age} CLI (built in this module's test phase): what
  * {@code age -r "ssh-ed25519 …"} encrypts, {@link AgeDecryptor} opens with the private key, and only with it.
  */
 class AgeDecryptorTest {
@@ -37,8 +37,7 @@ class AgeDecryptorTest {
   private static byte[] ageEncrypt(String recipient, byte[] plaintext) throws Exception {
     String cli = System.getProperty("age.cli", "");
     if (cli.isEmpty() || !Files.isExecutable(Path.of(cli))) {
-      throw new AssertionError("the age CLI (" + cli + ") is missing: run tools/age-cli/build.sh, or the whole build,"
-          + " which makes it in baton-sdk's test phase");
+      throw new AssertionError("the age CLI (" + cli + ") is missing: run tools/age-cli/build.sh");
     }
     Process process = new ProcessBuilder(cli, "-r", recipient).start();
     process.getOutputStream().write(plaintext);

@@ -2,18 +2,22 @@ package org.batonjava.sdk.cli;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import org.batonjava.sdk.config.ConfigField;
+import org.batonjava.sdk.config.FieldRelation;
 import org.batonjava.sdk.connector.CapabilitiesFactory;
 import org.batonjava.sdk.connector.Connector;
+import org.batonjava.sdk.connector.ConnectorDefinition;
 import org.batonjava.sdk.connector.GoSdkShape;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
+import picocli.CommandLine;
 
 /**
  * The connector binary: flags, {@code BATON_*} environment and {@code .baton.yaml} in, one of
@@ -23,11 +27,10 @@ import picocli.CommandLine.ParseResult;
  * <pre>{@code
  * public static void main(String[] args) {
  *   BatonApp.builder()
- *       .name("baton-metabase").version("v0.1.0")
- *       .displayName("Metabase").helpUrl("/docs/baton/metabase").iconUrl("/static/app-icons/metabase.svg")
- *       .fields(MetabaseFields.all())
+ *       .connector(new ExampleDefinition())   // names, settings and factory (a ConnectorDefinition)
+ *       .version("v0.1.0")
  *       .goSdkShape(GoSdkShape.V0_25_0)
- *       .connectorFactory(config -> new MetabaseConnector(config.string("metabase-base-url"), ...))
+ *       .command(new ExampleDemoCommand())    // optional extra subcommands, listed in --help
  *       .build()
  *       .runAndExit(args);
  * }
@@ -53,6 +56,7 @@ public final class BatonApp {
   private final RunEnvironment environment;
   private final SyncJob.Factory syncJobs;
   private final ShutdownSignals signals;
+  private final List<ExtraCommand> commands;
 
   private BatonApp(Builder b) {
     this.name = Objects.requireNonNull(b.name, "name");
@@ -66,6 +70,7 @@ public final class BatonApp {
     this.environment = b.environment;
     this.syncJobs = b.syncJobs;
     this.signals = b.signals;
+    this.commands = List.copyOf(b.commands);
     checkFieldNames();
   }
 
@@ -80,10 +85,17 @@ public final class BatonApp {
 
   /** Runs the command line {@code args}; returns the exit code. */
   public int run(String... args) {
+    if (args.length > 0) {
+      for (ExtraCommand extra : commands) {
+        if (extra.name().equals(args[0])) {
+          return extra.run(environment, Arrays.copyOfRange(args, 1, args.length));
+        }
+      }
+    }
     List<ConfigField> fields = allFields();
     SecretRedactor redactor = SecretRedactor.of(fields, args, environment.env());
     ErrorReporter errors = new ErrorReporter(environment.err(), redactor);
-    CommandLine commandLine = CommandLineSpec.build(name, version, description, fields);
+    CommandLine commandLine = CommandLineSpec.build(name, version, description, fields, commands);
 
     ParseResult parsed;
     try {
@@ -168,6 +180,11 @@ public final class BatonApp {
       root.usage(environment.out());
       return EXIT_OK;
     }
+    for (ExtraCommand extra : commands) {
+      if (extra.name().equals(topic)) {
+        return extra.run(environment, "--help");
+      }
+    }
     CommandLine sub = root.getSubcommands().get(topic);
     if (sub == null) {
       return errors.fail("unknown help topic \"" + topic + "\"");
@@ -206,6 +223,12 @@ public final class BatonApp {
         throw new IllegalArgumentException("configuration field declared twice: " + field.name());
       }
     }
+    Set<String> commandNames = new HashSet<>(CommandLineSpec.BUILT_IN);
+    for (ExtraCommand extra : commands) {
+      if (!commandNames.add(extra.name())) {
+        throw new IllegalArgumentException("subcommand declared twice: " + extra.name());
+      }
+    }
     for (FieldRelation relation : connectorRelations) {
       for (String fieldName : relation.fieldNames()) {
         if (!names.contains(fieldName)) {
@@ -230,6 +253,7 @@ public final class BatonApp {
     private RunEnvironment environment = RunEnvironment.system();
     private SyncJob.Factory syncJobs = SyncJob.engine();
     private ShutdownSignals signals = ShutdownSignals.jvm(Duration.ofSeconds(60));
+    private final List<ExtraCommand> commands = new ArrayList<>();
 
     private Builder() {}
 
@@ -267,6 +291,21 @@ public final class BatonApp {
       return this;
     }
 
+    /**
+     * Registers a connector: its name, display name, description, help and icon URLs, its settings and relations,
+     * and its factory.
+     */
+    public Builder connector(ConnectorDefinition definition) {
+      name(definition.name());
+      description(definition.description());
+      displayName(definition.displayName());
+      helpUrl(definition.helpUrl());
+      iconUrl(definition.iconUrl());
+      definition.settings().forEach(setting -> field(setting.field()));
+      relations(definition.relations());
+      return connectorFactory(definition::create);
+    }
+
     /** The connector's own fields, in schema order; the SDK appends its generic ones. */
     public Builder fields(List<ConfigField> value) {
       this.fields.addAll(value);
@@ -287,6 +326,12 @@ public final class BatonApp {
     /** Which Go SDK generation's {@code capabilities}/{@code config} output to imitate (default v0.25.0). */
     public Builder goSdkShape(GoSdkShape value) {
       this.shape = value;
+      return this;
+    }
+
+    /** Adds a subcommand (listed in {@code --help}); one line per command in the launcher. */
+    public Builder command(ExtraCommand value) {
+      this.commands.add(value);
       return this;
     }
 

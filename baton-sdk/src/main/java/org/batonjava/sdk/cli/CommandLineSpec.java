@@ -4,11 +4,15 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import picocli.CommandLine;
+import java.util.Set;
+import java.util.TreeMap;
+import org.batonjava.sdk.config.ConfigField;
+import org.batonjava.sdk.config.FieldKind;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Model.PositionalParamSpec;
 import picocli.CommandLine.ParseResult;
+import picocli.CommandLine;
 
 /**
  * The picocli model of the connector binary: the root command (sync / provisioning / service), the
@@ -20,10 +24,18 @@ final class CommandLineSpec {
   static final String CAPABILITIES = "capabilities";
   static final String CONFIG = "config";
   static final String HELP = "help";
+  /** The subcommands every binary has; an extra command cannot take one of these names. */
+  static final Set<String> BUILT_IN = Set.of(CAPABILITIES, CONFIG, HELP, HealthCheckCommand.NAME);
 
   private CommandLineSpec() {}
 
   static CommandLine build(String name, String version, String description, List<ConfigField> fields) {
+    return build(name, version, description, fields, List.of());
+  }
+
+  /** As above, with {@code extras} listed among the subcommands (in name order, as cobra lists them). */
+  static CommandLine build(String name, String version, String description, List<ConfigField> fields,
+      List<ExtraCommand> extras) {
     CommandSpec root = command(name, fields);
     root.version(name + " version " + version);
     root.usageMessage()
@@ -33,19 +45,26 @@ final class CommandLineSpec {
         .commandListHeading("%nAvailable Commands:%n")
         .optionListHeading("%nFlags:%n")
         .footer("%nUse \"" + name + " [command] --help\" for more information about a command.");
-    root.addSubcommand(CAPABILITIES, subcommand(name, CAPABILITIES, "Get connector capabilities", fields));
-    root.addSubcommand(CONFIG, subcommand(name, CONFIG, "Get the connector config schema", fields));
+    Map<String, CommandLine> subcommands = new TreeMap<>();
+    subcommands.put(CAPABILITIES, subcommand(name, CAPABILITIES, "Get connector capabilities", fields));
+    subcommands.put(CONFIG, subcommand(name, CONFIG, "Get the connector config schema", fields));
     CommandLine healthCheck = subcommand(name, HealthCheckCommand.NAME, "Query a running connector's health server"
         + " (exit 0 only when it answers 200)", fields);
     healthCheck.getCommandSpec().addOption(OptionSpec.builder("--" + HealthCheckCommand.ENDPOINT).type(String.class)
         .paramLabel("health|ready|live").description("The endpoint to query (default health)").build());
     healthCheck.getCommandSpec().addOption(OptionSpec.builder("--" + HealthCheckCommand.TIMEOUT).type(String.class)
         .paramLabel("seconds").description("How long to wait (default 5)").build());
-    root.addSubcommand(HealthCheckCommand.NAME, healthCheck);
+    subcommands.put(HealthCheckCommand.NAME, healthCheck);
     CommandSpec help = CommandSpec.create().name(HELP);
     help.usageMessage().description("Help about any command");
     help.addPositional(PositionalParamSpec.builder().arity("0..1").paramLabel("[command]").type(String.class).build());
-    root.addSubcommand(HELP, new CommandLine(help));
+    subcommands.put(HELP, new CommandLine(help));
+    for (ExtraCommand extra : extras) {
+      CommandSpec spec = CommandSpec.create().name(extra.name());
+      spec.usageMessage().description(escape(extra.summary()));
+      subcommands.put(extra.name(), new CommandLine(spec));
+    }
+    subcommands.forEach(root::addSubcommand);
 
     CommandLine commandLine = new CommandLine(root);
     commandLine.setOverwrittenOptionsAllowed(true);

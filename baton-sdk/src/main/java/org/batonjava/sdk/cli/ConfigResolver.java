@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.batonjava.sdk.config.ConfigField;
+import org.batonjava.sdk.config.FieldRelation;
 
 /**
  * Resolves every field from its sources in precedence order — flag, then {@code BATON_*} environment variable

@@ -15,6 +15,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.batonjava.sdk.config.ConfigField;
+import org.batonjava.sdk.config.FieldRelation;
 import org.batonjava.sdk.connector.GoSdkShape;
 
 /**

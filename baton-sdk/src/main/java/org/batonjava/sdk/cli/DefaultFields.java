@@ -2,6 +2,9 @@ package org.batonjava.sdk.cli;
 
 import java.util.List;
 import java.util.Set;
+import org.batonjava.sdk.config.ConfigField;
+import org.batonjava.sdk.config.FieldRelation;
+import org.batonjava.sdk.config.StandardSettings;
 
 /**
  * The generic settings the SDK adds to every connector (Go baton-sdk {@code pkg/field} default fields), in
@@ -20,7 +23,7 @@ public final class DefaultFields {
   public static final String SKIP_ENTITLEMENTS_AND_GRANTS = "skip-entitlements-and-grants";
   public static final String WORKERS = "workers";
   public static final String TASK_CONCURRENCY = "task-concurrency";
-  public static final String HTTP_TIMEOUT_SECONDS = "http-timeout-seconds";
+  public static final String HTTP_TIMEOUT_SECONDS = StandardSettings.HTTP_TIMEOUT_SECONDS.name();
   public static final String C1Z_TEMP_DIR = "c1z-temp-dir";
   public static final String HEALTH_CHECK = "health-check";
   public static final String HEALTH_CHECK_PORT = "health-check-port";
@@ -82,8 +85,7 @@ public final class DefaultFields {
               .description("Port for the HTTP health check endpoint").build(),
           ConfigField.string(HEALTH_CHECK_BIND_ADDRESS).defaultValue("127.0.0.1").ops().hidden()
               .description("Bind address for health check server (127.0.0.1 for localhost-only)").build(),
-          ConfigField.integer(HTTP_TIMEOUT_SECONDS).defaultValue(300).range(1, 1800).ops()
-              .description("HTTP client timeout in seconds (max 1800)").build(),
+          StandardSettings.HTTP_TIMEOUT_SECONDS.field(),
           ConfigField.string(LOG_FORMAT).oneOf("json", "console").notExported()
               .description("The output format for logs: json, console (default: console when stdout is a "
                   + "terminal, else json)").build(),

@@ -3,6 +3,7 @@ package org.batonjava.sdk.cli;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.batonjava.sdk.config.ConfigField;
 import org.batonjava.sdk.crypto.Secret;
 
 /**

@@ -10,6 +10,9 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.util.Locale;
+import org.batonjava.sdk.logging.ConsoleLogEncoder;
+import org.batonjava.sdk.logging.JsonLogEncoder;
+import org.batonjava.sdk.logging.LogLineEncoder;
 import org.slf4j.ILoggerFactory;
 import org.slf4j.LoggerFactory;
 

@@ -7,6 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.StringJoiner;
+import org.batonjava.sdk.config.ConfigField;
+import org.batonjava.sdk.config.ConfigValues;
+import org.batonjava.sdk.config.FieldKind;
 import org.batonjava.sdk.crypto.Secret;
 
 /**
@@ -14,7 +17,7 @@ import org.batonjava.sdk.crypto.Secret;
  * typed accessors. Secret fields are only reachable through {@link #secret(String)}; {@link #toString()} masks
  * them.
  */
-public final class ResolvedConfig {
+public final class ResolvedConfig implements ConfigValues {
   /** One field's value and where it came from. */
   record Entry(ConfigField field, Object value, ValueOrigin origin) {}
 
@@ -27,6 +30,7 @@ public final class ResolvedConfig {
   }
 
   /** A non-secret string field ({@code ""} when unset without default). */
+  @Override
   public String string(String name) {
     Entry entry = entry(name, FieldKind.STRING);
     if (entry.field().secret()) {
@@ -36,6 +40,7 @@ public final class ResolvedConfig {
   }
 
   /** A secret string field (an empty secret when unset). */
+  @Override
   public Secret secret(String name) {
     Entry entry = entry(name, FieldKind.STRING);
     if (!entry.field().secret()) {
@@ -44,6 +49,7 @@ public final class ResolvedConfig {
     return (Secret) entry.value();
   }
 
+  @Override
   public boolean bool(String name) {
     return (Boolean) entry(name, FieldKind.BOOL).value();
   }
@@ -52,11 +58,13 @@ public final class ResolvedConfig {
     return Math.toIntExact(longValue(name));
   }
 
+  @Override
   public long longValue(String name) {
     return (Long) entry(name, FieldKind.INT).value();
   }
 
   /** A string-list field (empty when unset). */
+  @Override
   public List<String> strings(String name) {
     @SuppressWarnings("unchecked")
     List<String> value = (List<String>) entry(name, FieldKind.STRING_LIST).value();

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import org.batonjava.sdk.config.ConfigField;
 import org.batonjava.sdk.crypto.Secret;
 import org.batonjava.sdk.crypto.SecretForms;
 

@@ -19,7 +19,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Batched polling ({@code BATON_GET_TASKS=true}, Go SDK §1.6): a local queue filled by {@code GetTasks}. While the
+ * Batched polling ({@code BATON_GET_TASKS=true}, as the Go SDK's batched polling): a local queue filled by {@code GetTasks}. While the
  * tasks known here (queued plus running) are fewer than the task slots and the last {@code next_poll} has passed,
  * it asks for {@code 2 × slots − known} tasks (at most 100), naming every known task id so the server does not
  * send them again; tasks it already knows, or of type {@code none}, are dropped. Queued tasks start as soon as a

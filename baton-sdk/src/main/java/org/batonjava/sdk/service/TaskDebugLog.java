@@ -18,7 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.batonjava.sdk.cli.JsonLogEncoder;
+import org.batonjava.sdk.logging.JsonLogEncoder;
 import org.slf4j.LoggerFactory;
 
 /**

@@ -20,7 +20,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Grant expansion (baton-sdk §3.5): for every expandable grant "S's holders get D", principals holding S get
+ * Grant expansion, as the Go baton-sdk does it: for every expandable grant "S's holders get D", principals holding S get
  * a derived grant on D carrying {@code sources} and {@code GrantImmutable}; grants that already exist get the
  * source added. Works over the store a page at a time: only the entitlement graph is held in memory.
  * Idempotent, so an interrupted expansion simply runs again.

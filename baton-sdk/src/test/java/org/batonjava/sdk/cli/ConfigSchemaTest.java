@@ -6,6 +6,8 @@ import c1.config.v1.Configuration;
 import c1.config.v1.ConstraintKind;
 import c1.config.v1.Field;
 import java.util.List;
+import org.batonjava.sdk.config.ConfigField;
+import org.batonjava.sdk.config.FieldRelation;
 import org.batonjava.sdk.connector.GoSdkShape;
 import org.junit.jupiter.api.Test;
 

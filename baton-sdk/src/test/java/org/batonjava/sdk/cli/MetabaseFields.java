@@ -1,6 +1,7 @@
 package org.batonjava.sdk.cli;
 
 import java.util.List;
+import org.batonjava.sdk.config.ConfigField;
 
 /** The Metabase connectors' own fields, as the Go connectors declare them (test fixture). */
 final class MetabaseFields {

@@ -1,6 +1,5 @@
 package org.batonjava.metabase.app;
 
-import java.util.Arrays;
 import org.batonjava.metabase.connector.MetabaseVariant;
 import org.batonjava.sdk.cli.RunEnvironment;
 
@@ -9,9 +8,6 @@ public final class BatonMetabase {
   private BatonMetabase() {}
 
   public static void main(String[] args) {
-    if (args.length > 0 && args[0].equals("demo")) {
-      System.exit(new DemoCommand(RunEnvironment.system()).run(Arrays.copyOfRange(args, 1, args.length)));
-    }
     MetabaseApp.of(MetabaseVariant.UNVERSIONED, RunEnvironment.system()).runAndExit(args);
   }
 }

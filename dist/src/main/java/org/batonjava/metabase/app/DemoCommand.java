@@ -7,6 +7,7 @@ import org.batonjava.metabase.connector.MetabaseVariant;
 import org.batonjava.metabase.sim.data.Dataset;
 import org.batonjava.metabase.sim.MetabaseSimulator;
 import org.batonjava.sdk.cli.BatonApp;
+import org.batonjava.sdk.cli.ExtraCommand;
 import org.batonjava.sdk.cli.RunEnvironment;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -17,7 +18,7 @@ import picocli.CommandLine.Option;
  * of it over HTTP into {@code sync.c1z} (version detection on, so databases and their permissions are synced
  * too), and prints a short summary of who can reach what.
  */
-final class DemoCommand {
+final class DemoCommand implements ExtraCommand {
   @Command(name = "baton-metabase demo", mixinStandardHelpOptions = true,
       description = "Sync the built-in Metabase simulator's demo company into a c1z file and summarise it.")
   static final class Options {
@@ -31,13 +32,18 @@ final class DemoCommand {
     Path file;
   }
 
-  private final RunEnvironment environment;
-
-  DemoCommand(RunEnvironment environment) {
-    this.environment = environment;
+  @Override
+  public String name() {
+    return "demo";
   }
 
-  int run(String... args) {
+  @Override
+  public String summary() {
+    return "Sync the built-in Metabase simulator's demo company into a c1z file and summarise it";
+  }
+
+  @Override
+  public int run(RunEnvironment environment, String... args) {
     Options options = new Options();
     CommandLine cli = new CommandLine(options);
     try {

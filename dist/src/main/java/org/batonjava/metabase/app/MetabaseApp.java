@@ -1,81 +1,30 @@
 package org.batonjava.metabase.app;
 
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import org.batonjava.metabase.connector.ConnectorConfig;
-import org.batonjava.metabase.connector.MetabaseConnectors;
-import org.batonjava.metabase.connector.MetabaseFields;
+import org.batonjava.metabase.connector.MetabaseDefinition;
 import org.batonjava.metabase.connector.MetabaseVariant;
 import org.batonjava.sdk.cli.BatonApp;
-import org.batonjava.sdk.cli.ConfigField;
-import org.batonjava.sdk.cli.ResolvedConfig;
 import org.batonjava.sdk.cli.RunEnvironment;
 import org.batonjava.sdk.connector.GoSdkShape;
 
 /**
- * The command line of one drop-in binary: the Go connector's own fields (and, for {@code baton-metabase}, the
- * extra {@code --metabase-version auto}), the SDK's generic flags, and the connector built from them.
+ * The command line of one drop-in binary: the connector (its names, settings and factory come from
+ * {@link MetabaseDefinition}), the Go SDK generation whose {@code capabilities}/{@code config} output it imitates,
+ * and the extra subcommands of {@code baton-metabase}.
  */
 public final class MetabaseApp {
-  /** The flag that switches {@code baton-metabase} to version detection; not in the Go connectors. */
-  static final String METABASE_VERSION = "metabase-version";
-  static final String HTTP_TIMEOUT = "http-timeout-seconds";
-
   private MetabaseApp() {}
 
   /** The app of {@code variant} ({@link MetabaseVariant#UNVERSIONED}, {@code V049} or {@code V056}). */
   public static BatonApp of(MetabaseVariant variant, RunEnvironment environment) {
-    return BatonApp.builder()
-        .name(variant.binaryName())
+    BatonApp.Builder app = BatonApp.builder()
+        .connector(new MetabaseDefinition(variant))
         .version(version())
-        .description(variant.description() + ".")
-        .displayName(variant.displayName())
-        .helpUrl("/docs/baton/metabase")
-        .iconUrl("/static/app-icons/metabase.svg")
-        .fields(fields(variant))
         .goSdkShape(variant == MetabaseVariant.UNVERSIONED ? GoSdkShape.V0_25_0 : GoSdkShape.V0_5_6)
-        .connectorFactory(config -> MetabaseConnectors.create(config(variant, config)))
-        .environment(environment)
-        .build();
-  }
-
-  static List<ConfigField> fields(MetabaseVariant variant) {
-    List<ConfigField> fields = new ArrayList<>();
-    for (MetabaseFields.Field f : MetabaseFields.ALL) {
-      ConfigField.Builder b = f.kind() == MetabaseFields.Kind.BOOL
-          ? ConfigField.bool(f.name()).defaultValue(false)
-          : ConfigField.string(f.name());
-      b.displayName(f.displayName()).description(f.description());
-      if (f.required()) {
-        b.required();
-      }
-      if (f.secret()) {
-        b.secret();
-      }
-      fields.add(b.build());
-    }
+        .environment(environment);
     if (variant == MetabaseVariant.UNVERSIONED) {
-      // Not part of the Go connector's schema, so `config` output stays identical; see docs/COMPATIBILITY.md.
-      fields.add(ConfigField.string(METABASE_VERSION).displayName("Metabase version")
-          .description("auto: read the server's version and also sync databases with the permission model of that"
-              + " version (any Metabase >= 0.49, free or paid); empty: users and groups only, like the Go connector")
-          .oneOf("auto").notExported().build());
+      app.command(new DemoCommand());
     }
-    return fields;
-  }
-
-  static ConnectorConfig config(MetabaseVariant variant, ResolvedConfig config) {
-    MetabaseVariant effective = variant;
-    if (variant == MetabaseVariant.UNVERSIONED && "auto".equals(config.string(METABASE_VERSION))) {
-      effective = MetabaseVariant.AUTO;
-    }
-    return new ConnectorConfig(
-        config.string(MetabaseFields.BASE_URL.name()),
-        config.secret(MetabaseFields.API_KEY.name()),
-        config.bool(MetabaseFields.WITH_PAID_PLAN.name()),
-        effective,
-        Duration.ofSeconds(config.integer(HTTP_TIMEOUT)));
+    return app.build();
   }
 
   static String version() {

@@ -17,14 +17,15 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.batonjava.metabase.connector.MetabaseVariant;
-import org.batonjava.sdk.cli.ConfigField;
+import org.batonjava.metabase.connector.MetabaseDefinition;
+import org.batonjava.sdk.config.ConfigField;
 import org.batonjava.sdk.cli.DefaultFields;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /** The Kubernetes manifests only set variables the connector reads, with values Kubernetes accepts. */
 class DeploymentManifestTest {
-  /** Variables the service-mode code reads directly, not through a flag (baton-service-mode.md §1.1). */
+  /** Variables the service-mode code reads directly, not through a flag. */
   static final Set<String> ENV_ONLY = Set.of("BATON_HOST_ID", "BATON_C1_API_HOST");
 
   static Path manifest(MetabaseVariant v) {
@@ -45,7 +46,8 @@ class DeploymentManifestTest {
 
   static Set<String> envNames(MetabaseVariant v) {
     Set<String> names = new TreeSet<>(ENV_ONLY);
-    List<ConfigField> fields = new ArrayList<>(MetabaseApp.fields(v));
+    List<ConfigField> fields = new ArrayList<>();
+    new MetabaseDefinition(v).settings().forEach(s -> fields.add(s.field()));
     fields.addAll(DefaultFields.fields());
     for (ConfigField f : fields) {
       names.add("BATON_" + f.name().toUpperCase(Locale.ROOT).replace('-', '_'));

@@ -1,58 +1,41 @@
 package org.batonjava.metabase.connector;
 
 import java.util.List;
-import java.util.Locale;
+import org.batonjava.sdk.config.ConfigField;
+import org.batonjava.sdk.config.Setting;
+import org.batonjava.sdk.crypto.Secret;
 
 /**
- * The connector's own configuration fields, exactly as the Go connectors declare them (their
- * {@code config_schema.json}): the same names, display names, descriptions, required/secret flags and defaults
- * in all three variants. The CLI runtime turns each into a flag, a {@code BATON_*} variable and a schema field.
+ * The connector's own settings, each declared once. The first three are exactly as the Go connectors declare them
+ * (their {@code config_schema.json}): the same names, display names, descriptions, required/secret flags and
+ * defaults in all three variants. The CLI runtime turns each into a flag, a {@code BATON_*} variable and a schema
+ * field; {@link MetabaseDefinition} reads them back typed.
  */
 public final class MetabaseFields {
-  /** The kind of value a field holds. */
-  public enum Kind {
-    STRING,
-    BOOL
-  }
+  public static final Setting<String> BASE_URL = Setting.string(ConfigField.string("metabase-base-url")
+      .displayName("Base URL").description("Metabase Base URL e.g. https://metabase.example.com").required().build());
 
-  /**
-   * One field.
-   *
-   * @param name the flag name without dashes
-   * @param displayName shown in ConductorOne
-   * @param description one sentence
-   * @param kind string or bool
-   * @param required must be set and non-empty
-   * @param secret never echoed; wrapped in a {@link org.batonjava.sdk.crypto.Secret}
-   * @param defaultValue textual default, empty when none is declared
-   */
-  public record Field(
-      String name, String displayName, String description, Kind kind, boolean required, boolean secret,
-      String defaultValue) {
-
-    /** {@code --name}. */
-    public String flag() {
-      return "--" + name;
-    }
-
-    /** {@code BATON_} + upper snake case. */
-    public String envVar() {
-      return "BATON_" + name.toUpperCase(Locale.ROOT).replace('-', '_');
-    }
-  }
-
-  public static final Field BASE_URL = new Field("metabase-base-url", "Base URL",
-      "Metabase Base URL e.g. https://metabase.example.com", Kind.STRING, true, false, "");
-
-  public static final Field API_KEY = new Field("metabase-api-key", "API Key", "Metabase API Key",
-      Kind.STRING, true, true, "");
+  public static final Setting<Secret> API_KEY = Setting.secret(ConfigField.string("metabase-api-key")
+      .displayName("API Key").description("Metabase API Key").required().secret().build());
 
   /** A bool field whose schema carries no default ({@code "boolField": {}}); unset means false. */
-  public static final Field WITH_PAID_PLAN = new Field("metabase-with-paid-plan", "Metabase with paid plan",
-      "Set to true if using Metabase paid plan, false for Open Source / self-hosted (free)", Kind.BOOL, false, false, "");
+  public static final Setting<Boolean> WITH_PAID_PLAN = Setting.bool(ConfigField.bool("metabase-with-paid-plan")
+      .displayName("Metabase with paid plan")
+      .description("Set to true if using Metabase paid plan, false for Open Source / self-hosted (free)").build());
 
-  /** In the order of the unversioned connector's schema. */
-  public static final List<Field> ALL = List.of(BASE_URL, API_KEY, WITH_PAID_PLAN);
+  /**
+   * {@code --metabase-version} ({@code baton-metabase} only): {@code auto} switches to version detection. Not part
+   * of the Go connector's schema (not exported), so {@code config} output stays identical; see
+   * docs/COMPATIBILITY.md.
+   */
+  public static final Setting<String> METABASE_VERSION = Setting.string(ConfigField.string("metabase-version")
+      .displayName("Metabase version")
+      .description("auto: read the server's version and also sync databases with the permission model of that"
+          + " version (any Metabase >= 0.49, free or paid); empty: users and groups only, like the Go connector")
+      .oneOf("auto").notExported().build());
+
+  /** The Go connectors' fields, in the order of the unversioned connector's schema. */
+  public static final List<Setting<?>> ALL = List.of(BASE_URL, API_KEY, WITH_PAID_PLAN);
 
   private MetabaseFields() {}
 }

@@ -13,6 +13,8 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.batonjava.sdk.config.FieldKind;
+import org.batonjava.sdk.config.Setting;
 import org.batonjava.sdk.connector.CapabilitiesFactory;
 import org.batonjava.sdk.connector.ConnectorException;
 import org.batonjava.sdk.connector.GoSdkShape;
@@ -46,7 +48,7 @@ class ConnectorMetadataTest {
   }
 
   /**
-   * The Go connectors' capabilities (reference §7.5), plus PROVISION on {@code database}: group PROVISION, user
+   * The Go connectors' capabilities, plus PROVISION on {@code database}: group PROVISION, user
    * ACCOUNT_PROVISIONING with the random-password credential option, and ACTIONS.
    */
   @ParameterizedTest
@@ -94,7 +96,7 @@ class ConnectorMetadataTest {
 
   @Test
   void fieldsAreTheGoConfigSchemaFields() {
-    assertThat(MetabaseFields.ALL).extracting(MetabaseFields.Field::name)
+    assertThat(MetabaseFields.ALL).extracting(Setting::name)
         .containsExactly("metabase-base-url", "metabase-api-key", "metabase-with-paid-plan");
     assertThat(MetabaseFields.BASE_URL.displayName()).isEqualTo("Base URL");
     assertThat(MetabaseFields.BASE_URL.description()).isEqualTo("Metabase Base URL e.g. https://metabase.example.com");
@@ -109,7 +111,7 @@ class ConnectorMetadataTest {
     assertThat(MetabaseFields.WITH_PAID_PLAN.displayName()).isEqualTo("Metabase with paid plan");
     assertThat(MetabaseFields.WITH_PAID_PLAN.description())
         .isEqualTo("Set to true if using Metabase paid plan, false for Open Source / self-hosted (free)");
-    assertThat(MetabaseFields.WITH_PAID_PLAN.kind()).isEqualTo(MetabaseFields.Kind.BOOL);
+    assertThat(MetabaseFields.WITH_PAID_PLAN.kind()).isEqualTo(FieldKind.BOOL);
     assertThat(MetabaseFields.WITH_PAID_PLAN.required()).isFalse();
     assertThat(MetabaseFields.WITH_PAID_PLAN.defaultValue()).isEmpty();
     assertThat(MetabaseFields.WITH_PAID_PLAN.flag()).isEqualTo("--metabase-with-paid-plan");

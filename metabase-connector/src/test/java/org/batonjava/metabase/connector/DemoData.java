@@ -8,7 +8,7 @@ import java.util.TreeSet;
 
 /**
  * The simulator's documented demo dataset (metabase-sim/README.md), written out by hand, and the IDs the Go
- * connectors' rules (shared/reference/baton-metabase.md §4-§6) give for it. Nothing here calls the connector.
+ * connectors' rules give for it. Nothing here calls the connector.
  */
 final class DemoData {
   static final int USERS = 10;

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Display names, traits, profile keys, entitlement texts and grant shapes as the Go connectors make them
- * (shared/reference/baton-metabase.md §4-§6), read back from a synced c1z.
+ * (the shapes docs/COMPATIBILITY.md keeps identical), read back from a synced c1z.
  */
 class ResourceShapesTest {
   @TempDir static Path dir;

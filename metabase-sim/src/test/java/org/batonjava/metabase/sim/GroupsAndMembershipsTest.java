@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** /api/permissions/group and /api/permissions/membership contracts and state consistency (reference §3, §4). */
+/** /api/permissions/group and /api/permissions/membership contracts and state consistency. */
 class GroupsAndMembershipsTest {
 
     static MetabaseSimulator start(String version, boolean paid) {

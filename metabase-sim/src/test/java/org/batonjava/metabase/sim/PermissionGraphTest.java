@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** GET/PUT /api/permissions/graph for the 0.49 and 0.50+ models (reference §5). */
+/** GET/PUT /api/permissions/graph for the 0.49 and 0.50+ models. */
 class PermissionGraphTest {
     private static final String STALE = "Looks like someone else edited the permissions and your data is out of date. "
             + "Please fetch new data and try again.";

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** GET/POST/PUT/DELETE /api/user and reactivate over real HTTP, per version (reference §2, §11). */
+/** GET/POST/PUT/DELETE /api/user and reactivate over real HTTP, per version. */
 class UsersContractTest {
 
     static MetabaseSimulator start(String version, boolean paid) {

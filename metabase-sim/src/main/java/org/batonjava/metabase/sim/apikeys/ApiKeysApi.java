@@ -18,7 +18,7 @@ import org.batonjava.metabase.sim.state.SimGroup;
 import org.batonjava.metabase.sim.state.SimState;
 import org.batonjava.metabase.sim.state.SimUser;
 
-/** {@code /api/api-key}: list, count, create, update, regenerate, delete (reference §7). */
+/** {@code /api/api-key}: list, count, create, update, regenerate, delete. */
 public final class ApiKeysApi {
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
     private final SimState state;

@@ -17,7 +17,7 @@ import org.batonjava.metabase.sim.http.Router;
 import org.batonjava.metabase.sim.state.SimDatabase;
 import org.batonjava.metabase.sim.state.SimState;
 
-/** {@code /api/database}: {@code {data, total}} list and single database (reference §6). */
+/** {@code /api/database}: {@code {data, total}} list and single database. */
 public final class DatabasesApi {
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
     private final ApiContext ctx;

@@ -24,7 +24,7 @@ import org.batonjava.metabase.sim.state.SimState;
 
 /**
  * {@code /api/permissions/graph}: GET whole / per database / per group and PUT with revision checks, partial
- * graphs, {@code force} and {@code skip-graph} (reference §5).
+ * graphs, {@code force} and {@code skip-graph}.
  */
 public final class PermissionGraphApi {
     private static final JsonNodeFactory F = JsonNodeFactory.instance;

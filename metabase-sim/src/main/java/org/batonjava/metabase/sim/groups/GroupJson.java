@@ -12,7 +12,7 @@ import org.batonjava.metabase.sim.state.SimGroup;
 import org.batonjava.metabase.sim.state.SimMembership;
 import org.batonjava.metabase.sim.state.SimUser;
 
-/** The JSON shapes of groups and group members per version (reference §3). */
+/** The JSON shapes of groups and group members per version. */
 final class GroupJson {
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
     private static final Comparator<SimUser> MEMBER_ORDER = Comparator

@@ -18,7 +18,7 @@ import org.batonjava.metabase.sim.state.SimDatabase;
 import org.batonjava.metabase.sim.state.SimGroup;
 import org.batonjava.metabase.sim.state.SimState;
 
-/** {@code /api/permissions/group}: list, get with members, create, rename, delete (reference §3). */
+/** {@code /api/permissions/group}: list, get with members, create, rename, delete. */
 public final class GroupsApi {
     static final String DUPLICATE_NAME = "A group with that name already exists.";
     private final ApiContext ctx;

@@ -17,7 +17,7 @@ import org.batonjava.metabase.sim.state.SimMembership;
 import org.batonjava.metabase.sim.state.SimState;
 import org.batonjava.metabase.sim.state.SimUser;
 
-/** {@code /api/permissions/membership}: the map, add, manager flag, delete, clear (reference §4). */
+/** {@code /api/permissions/membership}: the map, add, manager flag, delete, clear. */
 public final class MembershipsApi {
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
     private final ApiContext ctx;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * Every error body the simulator sends, in the form reference §1.3 gives for that case: a plain string for
+ * Every error body the simulator sends, in the form Metabase uses for that case: a plain string for
  * permission checks, 404s and model-level refusals; a JSON object for field errors and schema failures.
  */
 public final class ErrorResponses {

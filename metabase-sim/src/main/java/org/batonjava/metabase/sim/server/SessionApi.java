@@ -15,7 +15,7 @@ import org.batonjava.metabase.sim.state.SimState;
 
 /**
  * Login/logout ({@code /api/session}), public settings ({@code /api/session/properties}), the {@code version}
- * setting and {@code /api/health} (reference §1.2, §8).
+ * setting and {@code /api/health}.
  */
 public final class SessionApi {
     private static final JsonNodeFactory F = JsonNodeFactory.instance;

@@ -5,8 +5,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The Metabase release line the simulator imitates, e.g. {@code 0.49}, {@code 0.56} or the newest line in the
- * reference ({@link #NEWEST}). Every version-dependent behaviour of the simulator asks one of the predicates here,
+ * The Metabase release line the simulator imitates, e.g. {@code 0.49}, {@code 0.56} or the newest line it knows
+ * ({@link #NEWEST}). Every version-dependent behaviour of the simulator asks one of the predicates here,
  * so the boundaries live in one place.
  *
  * @param minor the release line (49 for v0.49.x); the edition (v0 free / v1 paid) is a separate start-up option
@@ -18,7 +18,7 @@ public record MetabaseVersion(int minor, int patch) {
     public static final MetabaseVersion V0_49 = new MetabaseVersion(49, 13);
     /** Metabase 0.56: the {@code view-data}/{@code create-queries} graph, group {@code magic_group_type}. */
     public static final MetabaseVersion V0_56 = new MetabaseVersion(56, 10);
-    /** The newest line in the reference (API changelog 0.61; master 2026 behaviours). */
+    /** The newest line it knows: 0.61 (its API changelog and the 2026 behaviours). */
     public static final MetabaseVersion NEWEST = new MetabaseVersion(61, 2);
 
     private static final Pattern FORM = Pattern.compile("v?([01])\\.(\\d+)(?:\\.(\\d+|x))?(?:\\.\\d+)*");

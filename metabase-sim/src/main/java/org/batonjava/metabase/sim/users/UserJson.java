@@ -8,7 +8,7 @@ import org.batonjava.metabase.sim.api.ApiContext;
 import org.batonjava.metabase.sim.state.SimMembership;
 import org.batonjava.metabase.sim.state.SimUser;
 
-/** The JSON shapes of a user per reference §2.1, per version and edition. */
+/** The JSON shapes of a user per version and edition. */
 final class UserJson {
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
     private final ApiContext ctx;

@@ -24,7 +24,7 @@ import org.batonjava.metabase.sim.state.SimUser;
 import org.batonjava.metabase.sim.state.UserFilter;
 import org.batonjava.metabase.sim.state.UserPage;
 
-/** {@code /api/user}: list, current, get, create, update, deactivate, reactivate, password (reference §2). */
+/** {@code /api/user}: list, current, get, create, update, deactivate, reactivate, password. */
 public final class UsersApi {
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
     private final ApiContext ctx;
