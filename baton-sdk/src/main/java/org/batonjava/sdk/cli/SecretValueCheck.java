@@ -1,5 +1,6 @@
 package org.batonjava.sdk.cli;
 
+import org.batonjava.sdk.config.ConfigField;
 import org.batonjava.sdk.crypto.Secret;
 import org.batonjava.sdk.crypto.SecretForms;
 
