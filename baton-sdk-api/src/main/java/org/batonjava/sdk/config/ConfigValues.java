@@ -23,4 +23,15 @@ public interface ConfigValues {
   long longValue(String name);
 
   List<String> strings(String name);
+
+  /**
+   * Whether the setting kept its default: neither the command line, the environment nor a config file gave it a
+   * value (so a connector can pick a default that depends on other settings).
+   */
+  boolean isDefault(String name);
+
+  /** {@link #isDefault(String)} for a declared setting. */
+  default boolean isDefault(Setting<?> setting) {
+    return isDefault(setting.name());
+  }
 }

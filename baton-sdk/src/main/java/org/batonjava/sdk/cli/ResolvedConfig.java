@@ -77,6 +77,11 @@ public final class ResolvedConfig implements ConfigValues {
     return entry.origin().kind() != ValueOrigin.Kind.DEFAULT && !isEmpty(entry.value());
   }
 
+  @Override
+  public boolean isDefault(String name) {
+    return entry(name).origin().kind() == ValueOrigin.Kind.DEFAULT;
+  }
+
   /** Where the field's value came from. */
   public ValueOrigin origin(String name) {
     return entry(name).origin();

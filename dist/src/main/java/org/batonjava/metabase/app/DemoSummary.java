@@ -6,9 +6,11 @@ import c1.connector.v2.Resource;
 import c1.connector.v2.UserTrait;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.batonjava.sdk.c1z.C1zOptions;
@@ -39,10 +41,11 @@ final class DemoSummary {
       List<Resource> users = all(reader, sync, "user");
       List<Resource> groups = all(reader, sync, "group");
       List<Resource> databases = all(reader, sync, "database");
+      List<Resource> apiKeys = all(reader, sync, "api_key");
 
       // Grants carry only the principal's id (as the Go connectors write them); names come from the resources.
       Map<String, String> names = new java.util.HashMap<>();
-      for (List<Resource> list : List.of(users, groups)) {
+      for (List<Resource> list : List.of(users, groups, apiKeys)) {
         list.forEach(r -> names.put(r.getId().getResourceType() + ":" + r.getId().getResource(), r.getDisplayName()));
       }
       Map<String, Integer> byStatus = new TreeMap<>();
@@ -59,7 +62,11 @@ final class DemoSummary {
       for (Resource g : groups) {
         List<Grant> members = grants(reader, sync, "group:" + g.getId().getResource() + ":member");
         List<Grant> managers = grants(reader, sync, "group:" + g.getId().getResource() + ":manager");
-        out.append(String.format("  %-22s %3d member(s)", g.getDisplayName(), members.size()));
+        long keys = members.stream().filter(m -> m.getPrincipal().getId().getResourceType().equals("api_key")).count();
+        out.append(String.format("  %-22s %3d member(s)", g.getDisplayName(), members.size() - keys));
+        if (keys > 0) {
+          out.append(" + ").append(keys).append(" API key(s)");
+        }
         if (!managers.isEmpty()) {
           out.append(", managed by ").append(names(managers, names));
         }
@@ -81,12 +88,19 @@ final class DemoSummary {
           }
         }
       }
+      Set<String> disabled = new HashSet<>();
+      for (Resource u : users) {
+        Annotations.find(u.getAnnotationsList(), UserTrait.class)
+            .filter(t -> t.getStatus().getStatus() == UserTrait.Status.StatusValue.STATUS_DISABLED)
+            .ifPresent(t -> disabled.add("user:" + u.getId().getResource()));
+      }
+      new DemoAccessSummary(reader, sync, names, disabled).render(apiKeys, all(reader, sync, "collection"), out);
       out.append("\nExplore it with the baton CLI, e.g.: baton -f ").append(file).append(" grants\n");
     }
     return out.toString();
   }
 
-  private static List<Resource> all(RowReader reader, String sync, String type) {
+  static List<Resource> all(RowReader reader, String sync, String type) {
     List<Resource> out = new ArrayList<>();
     String token = "";
     do {
@@ -97,7 +111,7 @@ final class DemoSummary {
     return out;
   }
 
-  private static List<Grant> grants(RowReader reader, String sync, String entitlementId) {
+  static List<Grant> grants(RowReader reader, String sync, String entitlementId) {
     List<Grant> out = new ArrayList<>();
     String token = "";
     do {

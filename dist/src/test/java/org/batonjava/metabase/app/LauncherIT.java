@@ -29,10 +29,11 @@ class LauncherIT {
   record Run(int code, String out, String err) {}
 
   Run run(String launcher, String... args) throws Exception {
-    return run(Map.of(), launcher, args);
+    return runWith(java.util.Map.of(), launcher, args);
   }
 
-  Run run(Map<String, String> env, String launcher, String... args) throws Exception {
+  /** {@link #run} with extra environment variables. */
+  Run runWith(java.util.Map<String, String> env, String launcher, String... args) throws Exception {
     List<String> command = new ArrayList<>(List.of(ROOT.resolve("bin").resolve(launcher).toString()));
     command.addAll(List.of(args));
     ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile());
@@ -89,7 +90,57 @@ class LauncherIT {
     database.putArray("capabilities").add("CAPABILITY_SYNC").add("CAPABILITY_PROVISION");
     database.putObject("permissions");
     ((ArrayNode) expected.path("resourceTypeCapabilities")).insert(0, database);
+    // extended access is on by default in auto mode: API keys (sync) and collections (sync, provision)
+    ObjectNode collection = JSON.createObjectNode();
+    collection.putObject("resourceType").put("id", "collection").put("displayName", "Collection");
+    collection.putArray("capabilities").add("CAPABILITY_SYNC").add("CAPABILITY_PROVISION");
+    collection.putObject("permissions");
+    ((ArrayNode) expected.path("resourceTypeCapabilities")).insert(0, collection);
+    ObjectNode apiKey = JSON.createObjectNode();
+    ObjectNode apiKeyType = apiKey.putObject("resourceType").put("id", "api_key").put("displayName", "API Key");
+    apiKeyType.putArray("traits").add("TRAIT_USER");
+    apiKey.putArray("capabilities").add("CAPABILITY_SYNC");
+    apiKey.putObject("permissions");
+    ((ArrayNode) expected.path("resourceTypeCapabilities")).insert(0, apiKey);
     assertThat(JSON.readTree(caps.out())).isEqualTo(expected);
+  }
+
+  /** A Go-named variant keeps Go's capabilities unless the extended-access switch is given; then it gains both. */
+  @Test
+  void extendedAccessSwitchAddsKeysAndCollectionsToAGoNamedVariant() throws Exception {
+    Run plain = run("baton-metabase-v056", "capabilities", "--metabase-base-url", "http://127.0.0.1:9",
+        "--metabase-api-key", "mb_x");
+    assertThat(plain.code()).as(plain.err()).isZero();
+    assertThat(plain.out()).doesNotContain("api_key").doesNotContain("collection");
+    Run on = run("baton-metabase-v056", "capabilities", "--metabase-extended-access", "--metabase-base-url",
+        "http://127.0.0.1:9", "--metabase-api-key", "mb_x");
+    assertThat(on.code()).as(on.err()).isZero();
+    assertThat(on.out()).contains("\"api_key\"").contains("\"collection\"");
+    Run off = run("baton-metabase", "capabilities", "--metabase-version", "auto", "--metabase-extended-access=false",
+        "--metabase-base-url", "http://127.0.0.1:9", "--metabase-api-key", "mb_x");
+    assertThat(off.code()).as(off.err()).isZero();
+    assertThat(off.out()).doesNotContain("api_key").contains("\"database\"");
+    Run config = run("baton-metabase-v056", "config");
+    assertThat(config.out()).doesNotContain("extended");
+    Run viaEnv = runWith(java.util.Map.of("BATON_METABASE_EXTENDED_ACCESS", "true"), "baton-metabase-v049",
+        "capabilities", "--metabase-base-url", "http://127.0.0.1:9", "--metabase-api-key", "mb_x");
+    assertThat(viaEnv.code()).as(viaEnv.err()).isZero();
+    assertThat(viaEnv.out()).contains("\"api_key\"").contains("\"collection\"");
+  }
+
+  /** The demo lists the API keys (admin keys flagged) and who can view or curate each top-level collection. */
+  @Test
+  void demoShowsKeysAndCollectionAccess() throws Exception {
+    Run demo = run("baton-metabase", "demo", "--file", dir.resolve("demo.c1z").toString());
+    assertThat(demo.code()).as(demo.err()).isZero();
+    assertThat(demo.out()).contains("API keys (non-human accounts):")
+        .containsPattern("ETL pipeline +Administrators +mb_\\S+ +ADMIN: full administrator access")
+        .containsPattern("Board report export +Contractors +mb_\\S+\\n")
+        .contains("Collections (top level; who can view / curate, users and keys through their groups):")
+        .contains("  Finance\n    view:    groups Administrators, Analysts, Finance; users ")
+        .doesNotContain("Board\n    view:")
+        .doesNotContain("Personal Collection");
+    assertThat(demo.out()).doesNotContain("mb_SimulatorDemoKey");
   }
 
   /** The Go capabilities with ENCRYPTED_PASSWORD added after RANDOM_PASSWORD (COMPATIBILITY.md P14). */
@@ -131,6 +182,9 @@ class LauncherIT {
         .contains("query-builder-and-native:  Administrators, Analysts, Engineering (7 user(s) through these groups)");
     Path file = dir.resolve("sync.c1z");
     assertThat(file).exists();
+    // The demo ends with the access review next to the file, and says where it is.
+    assertThat(demo.out()).contains("Wrote the access review to " + dir.resolve("report.html"));
+    assertThat(Files.readString(dir.resolve("report.html"))).contains("Metabase access review").contains("Jane Doe");
     Path baton = ROOT.resolve("tools/baton-cli/bin/baton");
     assertThat(Files.isExecutable(baton)).as("the baton CLI (%s) is built by tools/baton-cli/build.sh", baton).isTrue();
     Process p = new ProcessBuilder(baton.toString(), "-f", file.toString(), "resources", "-t", "database", "-o", "json")
@@ -140,6 +194,16 @@ class LauncherIT {
     List<String> names = new ArrayList<>();
     JSON.readTree(out).path("resources").forEach(r -> names.add(r.path("resource").path("displayName").asText()));
     assertThat(names).containsExactlyInAnyOrder("Sample Database", "Finance Warehouse", "Marketing Analytics", "Product Events");
+  }
+
+  @Test
+  void reportRefusesAPebbleFileInOneLine() throws Exception {
+    Files.write(dir.resolve("v3.c1z"), new byte[] {'C', '1', 'Z', '3', 0, 9, 9});
+    Run r = run("baton-metabase", "report", "--file", "v3.c1z");
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.err().strip().lines()).hasSize(1);
+    assertThat(r.err()).startsWith("error: ").contains("v3 (Pebble)");
+    assertThat(dir.resolve("report.html")).doesNotExist();
   }
 
   @Test
@@ -164,23 +228,23 @@ class LauncherIT {
     String key = "mb_HOSTILEKEY0123456789";
     Map<String, String> trailing = Map.of("BATON_METABASE_BASE_URL", "http://127.0.0.1:9",
         "BATON_METABASE_API_KEY", key + "\n");
-    Run trimmed = run(trailing, launcher);
+    Run trimmed = runWith(trailing, launcher);
     assertThat(trimmed.code()).isEqualTo(1);
     assertThat(trimmed.err()).contains("--metabase-api-key (from BATON_METABASE_API_KEY) had leading or trailing"
         + " whitespace").contains("127.0.0.1:9");
     for (String bad : List.of(key.replace("KEY", "\r\nKEY"), key.replace("KEY", "\u00e9KEY"), key.replace("KEY", "\u0007"))) {
-      Run refused = run(Map.of("BATON_METABASE_BASE_URL", "http://127.0.0.1:9", "BATON_METABASE_API_KEY", bad),
+      Run refused = runWith(Map.of("BATON_METABASE_BASE_URL", "http://127.0.0.1:9", "BATON_METABASE_API_KEY", bad),
           launcher);
       assertThat(refused.code()).isEqualTo(1);
       assertThat(refused.err()).isEqualTo("error: --metabase-api-key (from BATON_METABASE_API_KEY) contains a space, a"
           + " control character or a non-ASCII character inside the value; a secret must be printable ASCII. Copy the"
           + " value again (the value is not shown)\n");
     }
-    Run profile = run(Map.of("BATON_METABASE_BASE_URL", "http://127.0.0.1:9", "BATON_METABASE_API_KEY", key),
+    Run profile = runWith(Map.of("BATON_METABASE_BASE_URL", "http://127.0.0.1:9", "BATON_METABASE_API_KEY", key),
         launcher, "--create-account-profile", "{first_name: Ann");
     assertThat(profile.code()).isEqualTo(1);
     assertThat(profile.err()).contains("\nerror: --create-account-profile is not valid JSON: unexpected text at column 2");
-    Run args = run(Map.of("BATON_METABASE_BASE_URL", "http://127.0.0.1:9", "BATON_METABASE_API_KEY", key),
+    Run args = runWith(Map.of("BATON_METABASE_BASE_URL", "http://127.0.0.1:9", "BATON_METABASE_API_KEY", key),
         launcher, "--invoke-action", "disable_user", "--invoke-action-args", "{\"userId\":");
     assertThat(args.code()).isEqualTo(1);
     assertThat(args.err()).contains("error: --invoke-action-args is not valid JSON: input ends at column");

@@ -14,9 +14,12 @@ import org.batonjava.sdk.crypto.Secret;
  * @param withPaidPlan {@code --metabase-with-paid-plan}: adds the group {@code manager} entitlement
  * @param variant which connector (or {@link MetabaseVariant#AUTO})
  * @param httpTimeout {@code --http-timeout-seconds} (default 300 s): connect and request timeout
+ * @param extendedAccess {@code --metabase-extended-access}: also sync what the Go connectors do not model (API keys,
+ *     collections); on by default only with {@link MetabaseVariant#AUTO}
  */
 public record ConnectorConfig(
-    String baseUrl, Secret apiKey, boolean withPaidPlan, MetabaseVariant variant, Duration httpTimeout) {
+    String baseUrl, Secret apiKey, boolean withPaidPlan, MetabaseVariant variant, Duration httpTimeout,
+    boolean extendedAccess) {
 
   /** The default of {@code --http-timeout-seconds}, as in baton-sdk. */
   public static final Duration DEFAULT_HTTP_TIMEOUT = Duration.ofSeconds(300);
@@ -31,12 +34,23 @@ public record ConnectorConfig(
     }
   }
 
+  /** Extended access as the variant's default: on with {@code auto}, off for the Go-named variants. */
+  public ConnectorConfig(
+      String baseUrl, Secret apiKey, boolean withPaidPlan, MetabaseVariant variant, Duration httpTimeout) {
+    this(baseUrl, apiKey, withPaidPlan, variant, httpTimeout, variant == MetabaseVariant.AUTO);
+  }
+
   /** A configuration with the default HTTP timeout. */
   public static ConnectorConfig of(MetabaseVariant variant, String baseUrl, Secret apiKey, boolean withPaidPlan) {
     return new ConnectorConfig(baseUrl, apiKey, withPaidPlan, variant, DEFAULT_HTTP_TIMEOUT);
   }
 
   public ConnectorConfig withHttpTimeout(Duration timeout) {
-    return new ConnectorConfig(baseUrl, apiKey, withPaidPlan, variant, timeout);
+    return new ConnectorConfig(baseUrl, apiKey, withPaidPlan, variant, timeout, extendedAccess);
+  }
+
+  /** The same configuration with API keys and collections switched on or off. */
+  public ConnectorConfig withExtendedAccess(boolean on) {
+    return new ConnectorConfig(baseUrl, apiKey, withPaidPlan, variant, httpTimeout, on);
   }
 }

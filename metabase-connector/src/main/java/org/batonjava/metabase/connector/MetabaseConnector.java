@@ -42,7 +42,10 @@ public final class MetabaseConnector implements Connector {
   private final List<ResourceSyncer> syncers;
   private final List<ActionHandler> actions;
 
-  MetabaseConnector(MetabaseVariant variant, String version, MetabaseJson client, ServerCheck check) {
+  private final ExtendedAccess extended;
+
+  MetabaseConnector(MetabaseVariant variant, String version, MetabaseJson client, ServerCheck check,
+      ExtendedAccess extended) {
     UsersApi users = new UsersApi(client);
     GroupsApi groups = new GroupsApi(client);
     this.variant = variant;
@@ -54,6 +57,8 @@ public final class MetabaseConnector implements Connector {
     if (variant.syncsDatabases()) {
       list.add(new DatabaseSyncer(new DatabasesApi(client), server, graph));
     }
+    this.extended = extended;
+    list.addAll(extended.syncers(() -> server.profile().paidPlan()));
     this.syncers = List.copyOf(list);
     UserStatusLookup status = new UserStatusLookup(users, server);
     this.actions = List.of(UserStatusAction.enable(users, status), UserStatusAction.disable(users, status));
@@ -98,5 +103,11 @@ public final class MetabaseConnector implements Connector {
   public void syncFinished() {
     memberships.clear();
     graph.clear();
+    extended.syncFinished();
+  }
+
+  /** Whether API keys and collections are synced ({@code --metabase-extended-access}). */
+  public boolean extendedAccess() {
+    return extended.enabled();
   }
 }

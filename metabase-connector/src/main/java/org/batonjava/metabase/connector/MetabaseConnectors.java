@@ -31,7 +31,8 @@ public final class MetabaseConnectors {
       case V056 -> new VersionGate(56, config.withPaidPlan());
       case AUTO -> new VersionDetection(config.withPaidPlan(), PermissionModel::nameOfLine);
     };
-    return new MetabaseConnector(config.variant(), version, client, check);
+    return new MetabaseConnector(config.variant(), version, client, check,
+        config.extendedAccess() ? ExtendedAccess.on(client) : ExtendedAccess.off());
   }
 
   /** The jar's Implementation-Version, or {@code dev} when run from classes. */

@@ -46,6 +46,7 @@ public record MetabaseDefinition(MetabaseVariant variant) implements ConnectorDe
     if (variant == MetabaseVariant.UNVERSIONED) {
       settings.add(MetabaseFields.METABASE_VERSION);
     }
+    settings.add(MetabaseFields.EXTENDED_ACCESS);
     return settings;
   }
 
@@ -54,7 +55,10 @@ public record MetabaseDefinition(MetabaseVariant variant) implements ConnectorDe
     return MetabaseConnectors.create(config(values));
   }
 
-  /** The parsed configuration: {@code --metabase-version auto} turns {@code baton-metabase} into the auto variant. */
+  /**
+   * The parsed configuration: {@code --metabase-version auto} turns {@code baton-metabase} into the auto variant;
+   * {@code --metabase-extended-access} defaults to on for auto and off otherwise, unless given.
+   */
   ConnectorConfig config(ConfigValues values) {
     MetabaseVariant effective = variant;
     if (variant == MetabaseVariant.UNVERSIONED && "auto".equals(values.get(MetabaseFields.METABASE_VERSION))) {
@@ -65,6 +69,9 @@ public record MetabaseDefinition(MetabaseVariant variant) implements ConnectorDe
         values.get(MetabaseFields.API_KEY),
         values.get(MetabaseFields.WITH_PAID_PLAN),
         effective,
-        Duration.ofSeconds(values.get(StandardSettings.HTTP_TIMEOUT_SECONDS)));
+        Duration.ofSeconds(values.get(StandardSettings.HTTP_TIMEOUT_SECONDS)),
+        values.isDefault(MetabaseFields.EXTENDED_ACCESS)
+            ? effective == MetabaseVariant.AUTO
+            : values.get(MetabaseFields.EXTENDED_ACCESS));
   }
 }

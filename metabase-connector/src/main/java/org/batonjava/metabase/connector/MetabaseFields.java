@@ -34,6 +34,17 @@ public final class MetabaseFields {
           + " version (any Metabase >= 0.49, free or paid); empty: users and groups only, like the Go connector")
       .oneOf("auto").notExported().build());
 
+  /**
+   * {@code --metabase-extended-access} (all variants): API keys and collections. On by default with
+   * {@code --metabase-version auto}, off for the Go-named variants; not exported, so {@code config} output stays
+   * identical; see docs/COMPATIBILITY.md (C9).
+   */
+  public static final Setting<Boolean> EXTENDED_ACCESS = Setting.bool(ConfigField.bool("metabase-extended-access")
+      .displayName("Extended access")
+      .description("Also sync API keys and collections (who can view or curate them); on by default with"
+          + " --metabase-version auto, off otherwise")
+      .notExported().build());
+
   /** The Go connectors' fields, in the order of the unversioned connector's schema. */
   public static final List<Setting<?>> ALL = List.of(BASE_URL, API_KEY, WITH_PAID_PLAN);
 

@@ -1,6 +1,5 @@
 package org.batonjava.metabase.graph;
 
-import org.batonjava.metabase.http.ResponseShape;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -13,6 +12,7 @@ import java.util.OptionalLong;
 import java.util.function.Function;
 import org.batonjava.metabase.http.MetabaseHttp;
 import org.batonjava.metabase.http.MetabaseJson;
+import org.batonjava.metabase.http.ResponseShape;
 
 /**
  * One of Metabase's revisioned permission graphs, {@code {revision, groups: {groupId: {key: cell}}}}: the data graph
@@ -46,11 +46,8 @@ public record RevisionedGraph(
         String field = parser.currentName();
         JsonToken value = parser.nextToken();
         if (field.equals("groups")) {
-          if (value != JsonToken.START_OBJECT) {
-            throw json.unexpected(answer, "`groups` is " + ResponseShape.kind(value)
-                + " where the permissions by group are required", parser);
-          }
-          readGroups(answer, parser, visitor);
+          requireGroupsObject(answer, parser, value);
+          readGroups(answer, parser, visitor, null);
           sawGroups = true;
         } else {
           parser.skipChildren();
@@ -64,7 +61,16 @@ public record RevisionedGraph(
     }
   }
 
-  private void readGroups(MetabaseHttp.Answer answer, JsonParser parser, GraphVisitor visitor) throws IOException {
+  private void requireGroupsObject(MetabaseHttp.Answer answer, JsonParser parser, JsonToken value) {
+    if (value != JsonToken.START_OBJECT) {
+      throw json.unexpected(answer, "`groups` is " + ResponseShape.kind(value)
+          + " where the permissions by group are required", parser);
+    }
+  }
+
+  /** Reads {@code groups}; with {@code onlyKey} set, cells under other keys are skipped without being built. */
+  private void readGroups(MetabaseHttp.Answer answer, JsonParser parser, GraphVisitor visitor, String onlyKey)
+      throws IOException {
     while (parser.nextToken() == JsonToken.FIELD_NAME) {
       String group = parser.currentName();
       OptionalLong groupId = MetabaseJson.parseId(group);
@@ -80,6 +86,10 @@ public record RevisionedGraph(
       while (parser.nextToken() == JsonToken.FIELD_NAME) {
         String key = parser.currentName();
         parser.nextToken();
+        if (onlyKey != null && !onlyKey.equals(key)) {
+          parser.skipChildren();
+          continue;
+        }
         JsonNode permissions = parser.readValueAsTree();
         if (permissions != null && !permissions.isNull()) {
           visitor.entry(groupId.getAsLong(), key, permissions);
@@ -90,25 +100,41 @@ public record RevisionedGraph(
 
   /**
    * {@code GET slicePath(key)}: every group's cell under one key, and the revision. Cells that are neither objects nor
-   * text are left out, as if Metabase had elided them.
+   * text are left out, as if Metabase had elided them. The answer is streamed and only that key's cells are kept, so a
+   * graph without a narrower read (the collection graph, read whole) is never held as one tree.
    */
   public GraphSlice slice(String key) {
     MetabaseHttp.Answer answer = json.http().getJson(slicePath.apply(key), Map.of());
-    JsonNode node = json.tree(answer);
-    JsonNode revision = node.get("revision");
-    if (revision == null || !revision.canConvertToLong()) {
-      throw json.unexpected(answer, "`revision` is " + ResponseShape.kind(revision)
-          + " where the graph's revision number is required", null);
-    }
+    Long revision = null;
     Map<Long, JsonNode> byGroup = new LinkedHashMap<>();
-    for (Map.Entry<String, JsonNode> group : node.path("groups").properties()) {
-      OptionalLong groupId = MetabaseJson.parseId(group.getKey());
-      JsonNode entry = group.getValue().get(key);
-      if (groupId.isPresent() && entry != null && (entry.isObject() || entry.isTextual())) {
-        byGroup.put(groupId.getAsLong(), entry);
+    try (JsonParser parser = json.parser(answer)) {
+      if (parser.nextToken() != JsonToken.START_OBJECT) {
+        throw json.unexpected(answer, "the answer is not an object with the permission graph", parser);
       }
+      while (parser.nextToken() == JsonToken.FIELD_NAME) {
+        String field = parser.currentName();
+        JsonToken value = parser.nextToken();
+        if (field.equals("revision") && value.isNumeric()) {
+          revision = parser.getLongValue();
+        } else if (field.equals("groups")) {
+          requireGroupsObject(answer, parser, value);
+          readGroups(answer, parser, (groupId, k, cell) -> {
+            if (k.equals(key) && (cell.isObject() || cell.isTextual())) {
+              byGroup.put(groupId, cell);
+            }
+          }, key);
+        } else {
+          parser.skipChildren();
+        }
+      }
+    } catch (IOException e) {
+      throw json.unreadable(answer, e);
     }
-    return new GraphSlice(revision.asLong(), key, byGroup);
+    if (revision == null) {
+      throw json.unexpected(answer, "`revision` is missing or not a number where the graph's revision number is"
+          + " required", null);
+    }
+    return new GraphSlice(revision, key, byGroup);
   }
 
   /**

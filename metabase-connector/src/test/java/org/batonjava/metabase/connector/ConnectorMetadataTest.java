@@ -35,7 +35,7 @@ class ConnectorMetadataTest {
       "UNVERSIONED|baton-metabase|Metabase|Metabase connector to sync users and groups|user,group",
       "V049|baton-metabase-v049|Metabase-v049|Metabase connector v049 to sync users, groups and databases|user,group,database",
       "V056|baton-metabase-v056|Metabase-v056|Metabase connector v056 to sync users, groups and databases|user,group,database",
-      "AUTO|baton-metabase|Metabase|Metabase connector to sync users, groups and databases, with the permission model of the server's version|user,group,database"})
+      "AUTO|baton-metabase|Metabase|Metabase connector to sync users, groups and databases, with the permission model of the server's version|user,group,database,api_key,collection"})
   void infoAndSyncerOrderMatchTheGoConnectors(MetabaseVariant variant, String binary, String displayName,
       String description, String types) {
     MetabaseConnector c = connector(variant);
@@ -58,6 +58,11 @@ class ConnectorMetadataTest {
     Map<String, List<Capability>> byType = new LinkedHashMap<>();
     caps.getResourceTypeCapabilitiesList().forEach(r -> byType.put(r.getResourceType().getId(), r.getCapabilitiesList()));
     Map<String, List<Capability>> expected = new LinkedHashMap<>();
+    if (variant == MetabaseVariant.AUTO) {
+      // extended access (API keys and collections) is on by default only in auto mode
+      expected.put("api_key", List.of(Capability.CAPABILITY_SYNC));
+      expected.put("collection", List.of(Capability.CAPABILITY_SYNC, Capability.CAPABILITY_PROVISION));
+    }
     if (variant != MetabaseVariant.UNVERSIONED) {
       expected.put("database", List.of(Capability.CAPABILITY_SYNC, Capability.CAPABILITY_PROVISION));
     }

@@ -53,7 +53,7 @@ class DemoSyncTest {
   @MethodSource("cases")
   void syncProducesExactlyTheGoConnectorsIds(Case c) {
     try (MetabaseSimulator sim = Sims.demo(c.version(), c.paidBuild())) {
-      SyncedFile synced = SyncedFile.connectorOutput(Sims.connector(sim, c.variant(), c.flag()), dir);
+      SyncedFile synced = SyncedFile.connectorOutput(Sims.goModel(sim, c.variant(), c.flag()), dir);
 
       assertThat(synced.resourceIds()).isEqualTo(DemoData.resourceIds(c.model()));
       assertThat(synced.entitlementIds()).isEqualTo(DemoData.entitlementIds(c.model(), c.paidPlan()));
@@ -92,7 +92,7 @@ class DemoSyncTest {
   @MethodSource("casesWithDatabases")
   void expansionGivesUsersTheirGroupsDatabaseAccess(Case c) {
     try (MetabaseSimulator sim = Sims.demo(c.version(), c.paidBuild())) {
-      SyncedFile synced = SyncedFile.expanded(Sims.connector(sim, c.variant(), c.flag()), dir);
+      SyncedFile synced = SyncedFile.expanded(Sims.goModel(sim, c.variant(), c.flag()), dir);
       Set<String> expected = new TreeSet<>(DemoData.membershipGrantIds(c.managers()));
       expected.addAll(DemoData.databaseGrantIds(c.model()));
       expected.addAll(DemoData.expandedDatabaseGrantIds(c.model()));

@@ -82,7 +82,8 @@ class ResponseShapeTest {
         ? FakeServer.Reply.of(200, "application/json", answers.get(r.path()))
         : FakeServer.Reply.of(404, "text/plain", "API endpoint does not exist."))) {
       MetabaseConnector connector = MetabaseConnectors.create(
-          ConnectorConfig.of(MetabaseVariant.AUTO, metabase.baseUrl(), Secret.of("mb_ShapeTestKey0000"), false));
+          ConnectorConfig.of(MetabaseVariant.AUTO, metabase.baseUrl(), Secret.of("mb_ShapeTestKey0000"), false)
+              .withExtendedAccess(false));
       Path file = dir.resolve("sync.c1z");
       C1zOptions store = C1zOptions.defaults().withTempDir(dir);
       String good = new SyncEngine(connector, SyncOptions.defaults(file).withStore(store)).run().syncId();

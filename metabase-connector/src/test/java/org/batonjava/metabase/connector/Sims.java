@@ -16,6 +16,12 @@ final class Sims {
     return MetabaseSimulator.builder().version(version).paid(paid).dataset(dataset).port(0).start();
   }
 
+  /** The variant with API keys and collections off: exactly the Go connectors' model (auto included). */
+  static MetabaseConnector goModel(MetabaseSimulator sim, MetabaseVariant variant, boolean paidPlanFlag) {
+    return MetabaseConnectors.create(ConnectorConfig.of(variant, sim.baseUrl(), Secret.of(sim.adminApiKey()),
+        paidPlanFlag).withExtendedAccess(false));
+  }
+
   static MetabaseConnector connector(MetabaseSimulator sim, MetabaseVariant variant, boolean paidPlanFlag) {
     return MetabaseConnectors.create(
         ConnectorConfig.of(variant, sim.baseUrl(), Secret.of(sim.adminApiKey()), paidPlanFlag));

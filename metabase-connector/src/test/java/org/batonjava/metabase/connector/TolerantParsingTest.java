@@ -54,7 +54,8 @@ class TolerantParsingTest {
         ? FakeServer.Reply.of(200, "application/json;charset=utf-8", ANSWERS.get(r.path()))
         : FakeServer.Reply.of(404, "text/plain", "API endpoint does not exist."))) {
       MetabaseConnector connector = MetabaseConnectors.create(
-          ConnectorConfig.of(MetabaseVariant.AUTO, metabase.baseUrl(), Secret.of("mb_k"), false));
+          ConnectorConfig.of(MetabaseVariant.AUTO, metabase.baseUrl(), Secret.of("mb_k"), false)
+              .withExtendedAccess(false));
       SyncedFile synced = SyncedFile.connectorOutput(connector, dir);
 
       assertThat(synced.resourceIds()).containsExactly(

@@ -10,6 +10,10 @@ import org.batonjava.metabase.sim.admin.SimAdminApi;
 import org.batonjava.metabase.sim.api.ApiContext;
 import org.batonjava.metabase.sim.apikeys.ApiKeysApi;
 import org.batonjava.metabase.sim.data.Dataset;
+import org.batonjava.metabase.sim.collections.CollectionFeatures;
+import org.batonjava.metabase.sim.collections.CollectionGraphApi;
+import org.batonjava.metabase.sim.collections.CollectionSeeder;
+import org.batonjava.metabase.sim.collections.CollectionsApi;
 import org.batonjava.metabase.sim.data.DatasetLoader;
 import org.batonjava.metabase.sim.databases.CreateQueriesPermissions;
 import org.batonjava.metabase.sim.databases.DatabasesApi;
@@ -67,9 +71,13 @@ public final class MetabaseSimulator implements AutoCloseable {
         this.state = new SimState(Clock.systemUTC(), b.seed);
         PermissionModel model = version.legacyPermissionGraph() ? new LegacyDataPermissions()
                 : new CreateQueriesPermissions(version);
+        CollectionFeatures collections = new CollectionFeatures(version, paid);
         state.write(() -> {
-            b.dataset.populate(new DatasetLoader(state, model, paid));
+            DatasetLoader loader = new DatasetLoader(state, model, paid);
+            b.dataset.populate(loader);
+            new CollectionSeeder(state).builtIns(collections, state.now());
             state.credentials().create(ADMIN_KEY_NAME, SimGroup.ADMINISTRATORS, 0, adminApiKey);
+            loader.createApiKeys();
             return null;
         });
         this.faults = new FaultInjector(b.faults);
@@ -83,6 +91,8 @@ public final class MetabaseSimulator implements AutoCloseable {
         new PermissionGraphApi(ctx, model).register(api);
         new DatabasesApi(ctx, model).register(api);
         new ApiKeysApi(ctx).register(api);
+        new CollectionGraphApi(state, collections).register(api);
+        new CollectionsApi(state, collections).register(api);
         String tag = version.tag(paid);
         new SessionApi(ctx, () -> faults.reportedTag(tag)).register(api);
         Router admin = new Router();

@@ -18,7 +18,7 @@ class ConcurrencyTest {
     @Test
     void parallelAddsAndRemovesLeaveConsistentState() throws Exception {
         try (MetabaseSimulator sim = MetabaseSimulator.builder().version("0.56")
-                .dataset(Dataset.scale(new ScaleParameters(200, 10, 0, 2, 0.0, 7))).port(0).start()) {
+                .dataset(Dataset.scale(new ScaleParameters(200, 10, 0, 2, 0.0, 7, 0, 0))).port(0).start()) {
             SimClient c = SimClient.admin(sim);
             ExecutorService pool = Executors.newFixedThreadPool(12);
             List<Future<int[]>> results = new ArrayList<>();

@@ -40,7 +40,7 @@ class DatasetsTest {
             JsonNode groups = c.get("/api/permissions/group").json();
             assertThat(groups).hasSize(502);
             JsonNode map = c.get("/api/permissions/membership").json();
-            assertThat(map.size()).isEqualTo(50_001); // + the admin key's pseudo-user
+            assertThat(map.size()).isEqualTo(50_101); // + the pseudo-users of the admin key and the 100 generated keys
             assertThat(c.get("/api/database").json().get("total").asInt()).isEqualTo(300);
         }
     }

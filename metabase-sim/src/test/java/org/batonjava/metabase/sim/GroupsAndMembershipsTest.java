@@ -29,7 +29,7 @@ class GroupsAndMembershipsTest {
             assertThat(list.findValuesAsText("name")).containsExactly("Administrators", "All Users", "Analysts",
                     "Contractors", "Engineering", "Finance", "Marketing");
             JsonNode admins = list.get(0);
-            assertThat(admins.get("member_count").asInt()).isEqualTo(3); // Ada, Grace, the admin key
+            assertThat(admins.get("member_count").asInt()).isEqualTo(4); // Ada, Grace, the admin key, ETL pipeline
             assertThat(admins.has("entity_id")).isEqualTo(!version.equals("0.49"));
             assertThat(admins.has("magic_group_type")).isEqualTo(!version.equals("0.49"));
             if (!version.equals("0.49")) {

@@ -211,8 +211,9 @@ class UsersContractTest {
             String session = SimClient.anonymous(sim).post("/api/session",
                     "{\"username\":\"ada.admin@example.com\",\"password\":\"metabase1\"}").json().get("id").asText();
             SimClient ada = SimClient.session(sim, session);
-            // remove the simulator's own admin key so Ada and Grace are the only administrators
+            // remove the simulator's own admin key and the demo's ETL key so Ada and Grace are the only administrators
             assertThat(ada.delete("/api/api-key/1").status()).isEqualTo(204);
+            assertThat(ada.delete("/api/api-key/2").status()).isEqualTo(204);
             assertThat(SimClient.admin(sim).get("/api/user").status()).isEqualTo(401);
             assertThat(ada.delete("/api/user/2").json().get("success").asBoolean()).isTrue();
             SimClient.Resp last = ada.delete("/api/user/1");

@@ -51,6 +51,13 @@ public final class SimulatorCommand implements Callable<Integer> {
     @Option(names = "--scale-databases", defaultValue = "300", description = "scale dataset: databases (default 300)")
     int scaleDatabases;
 
+    @Option(names = "--scale-collections", defaultValue = "2000",
+            description = "scale dataset: collections besides root (default 2000)")
+    int scaleCollections;
+
+    @Option(names = "--scale-api-keys", defaultValue = "100", description = "scale dataset: API keys (default 100)")
+    int scaleApiKeys;
+
     @Option(names = "--scale-deactivated", defaultValue = "0.05",
             description = "scale dataset: share of deactivated users (default 0.05)")
     double scaleDeactivated;
@@ -170,7 +177,7 @@ public final class SimulatorCommand implements Callable<Integer> {
             case "demo" -> Dataset.demo();
             case "empty" -> Dataset.empty();
             case "scale" -> Dataset.scale(new ScaleParameters(scaleUsers, scaleGroups, scaleMemberships,
-                    scaleDatabases, scaleDeactivated, seed));
+                    scaleDatabases, scaleDeactivated, seed, scaleCollections, scaleApiKeys));
             default -> {
                 Path file = Path.of(dataset);
                 if (!dataset.endsWith(".json")) {

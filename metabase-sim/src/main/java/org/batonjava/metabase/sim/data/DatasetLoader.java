@@ -3,6 +3,7 @@ package org.batonjava.metabase.sim.data;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import org.batonjava.metabase.sim.collections.CollectionSeeder;
 import org.batonjava.metabase.sim.databases.DataAccess;
 import org.batonjava.metabase.sim.databases.PermissionModel;
 import org.batonjava.metabase.sim.state.SimDatabase;
@@ -18,6 +19,7 @@ public final class DatasetLoader {
     private final SimState state;
     private final PermissionModel model;
     private final boolean paid;
+    private final List<PendingKey> pendingKeys = new java.util.ArrayList<>();
 
     public DatasetLoader(SimState state, PermissionModel model, boolean paid) {
         this.state = state;
@@ -117,5 +119,43 @@ public final class DatasetLoader {
 
     public void revision(int revision) {
         state.permissions().revision(revision);
+    }
+
+    /** Collections and their group permissions. */
+    public CollectionSeeder collections() {
+        return new CollectionSeeder(state);
+    }
+
+    /** Sets the collection graph's revision. */
+    public void collectionRevision(int revision) {
+        state.collections().revision(revision);
+    }
+
+    /**
+     * Adds an API key (its pseudo-user joins All Users and {@code groupId}), created by user {@code createdBy}. Keys
+     * are created by {@link #createApiKeys()}, after the simulator's own admin key, so that key keeps id 1.
+     */
+    public void apiKey(String name, int groupId, int createdBy) {
+        if (state.group(groupId) == null) {
+            throw new IllegalArgumentException("API key '" + name + "' refers to unknown group " + groupId);
+        }
+        if (pendingKeys.stream().anyMatch(k -> k.name().equals(name))) {
+            throw new IllegalArgumentException("duplicate API key name '" + name + "'");
+        }
+        pendingKeys.add(new PendingKey(name, groupId, createdBy));
+    }
+
+    /** Creates the dataset's API keys (called once the simulator's admin key exists). */
+    public void createApiKeys() {
+        for (PendingKey k : pendingKeys) {
+            if (state.credentials().keyNameTaken(k.name())) {
+                throw new IllegalArgumentException("duplicate API key name '" + k.name() + "'");
+            }
+            state.credentials().create(k.name(), k.groupId(), k.createdBy(), null);
+        }
+        pendingKeys.clear();
+    }
+
+    private record PendingKey(String name, int groupId, int createdBy) {
     }
 }

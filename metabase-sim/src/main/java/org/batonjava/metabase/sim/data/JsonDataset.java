@@ -19,7 +19,18 @@ import org.batonjava.metabase.sim.state.SimDatabase;
 public final class JsonDataset implements Dataset {
     /** Root of the file. */
     record DatasetFile(String name, Integer revision, List<GroupRow> groups, List<UserRow> users,
-            List<DatabaseRow> databases, List<PermissionRow> permissions) {
+            List<DatabaseRow> databases, List<PermissionRow> permissions, List<CollectionRow> collections,
+            List<CollectionPermissionRow> collectionPermissions, Integer collectionRevision, List<ApiKeyRow> apiKeys) {
+    }
+
+    record CollectionRow(int id, String name, Integer parentId, Integer personalOwnerId, boolean archived,
+            Instant createdAt) {
+    }
+
+    record CollectionPermissionRow(int groupId, String collection, String level) {
+    }
+
+    record ApiKeyRow(String name, int groupId, Integer createdBy) {
     }
 
     record GroupRow(int id, String name) {
@@ -92,6 +103,19 @@ public final class JsonDataset implements Dataset {
         loader.fillDefaults();
         if (file.revision() != null) {
             loader.revision(file.revision());
+        }
+        for (CollectionRow c : list(file.collections())) {
+            loader.collections().collection(c.id(), c.name(), c.parentId(), c.personalOwnerId(), c.archived(),
+                    c.createdAt() == null ? EPOCH : c.createdAt());
+        }
+        for (CollectionPermissionRow p : list(file.collectionPermissions())) {
+            loader.collections().access(p.groupId(), p.collection(), p.level());
+        }
+        if (file.collectionRevision() != null) {
+            loader.collectionRevision(file.collectionRevision());
+        }
+        for (ApiKeyRow k : list(file.apiKeys())) {
+            loader.apiKey(k.name(), k.groupId(), k.createdBy() == null ? 0 : k.createdBy());
         }
     }
 

@@ -2,10 +2,13 @@ package org.batonjava.metabase.sim.data;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import org.batonjava.metabase.sim.collections.CollectionSeeder;
 import org.batonjava.metabase.sim.databases.DataAccess;
 import org.batonjava.metabase.sim.state.SimDatabase;
 import org.batonjava.metabase.sim.state.SimGroup;
@@ -83,5 +86,59 @@ public final class ScaleDataset implements Dataset {
             }
         }
         loader.fillDefaults();
+        collections(loader, random, firstGroup);
+        apiKeys(loader, random, firstGroup);
+    }
+
+    /**
+     * One top-level collection per team, the rest nested up to four levels below random earlier ones, one personal
+     * collection (with a child) per hundred collections; All Users view root, each group holds a few random levels.
+     */
+    private void collections(DatasetLoader loader, Random random, int firstGroup) {
+        CollectionSeeder seeder = loader.collections();
+        int personal = Math.min(p.users(), p.collections() / 100);
+        int teams = Math.min(TEAM.length, p.collections() - 2 * personal);
+        List<Integer> shared = new ArrayList<>();
+        Map<Integer, Integer> depth = new HashMap<>();
+        int id = 1;
+        for (int t = 0; t < teams; t++, id++) {
+            seeder.collection(id, TEAM[t], null, null, false, EPOCH);
+            shared.add(id);
+            depth.put(id, 1);
+        }
+        for (int u = 1; u <= personal; u++) {
+            seeder.collection(id, "Personal collection of user " + u, null, u, false, EPOCH);
+            seeder.collection(id + 1, "Drafts " + u, id, null, false, EPOCH);
+            id += 2;
+        }
+        while (id <= p.collections()) {
+            int parent = shared.get(random.nextInt(shared.size()));
+            Integer parentId = depth.get(parent) >= 4 ? null : parent;
+            seeder.collection(id, String.format("Reports %05d", id), parentId, null, false, EPOCH);
+            shared.add(id);
+            depth.put(id, parentId == null ? 1 : depth.get(parent) + 1);
+            id++;
+        }
+        seeder.access(SimGroup.ALL_USERS, "root", "read");
+        if (shared.isEmpty()) {
+            return;
+        }
+        String[] levels = {"read", "write"};
+        for (int g = 0; g < p.groups(); g++) {
+            for (int k = 0; k < 4; k++) {
+                int c = shared.get(random.nextInt(shared.size()));
+                seeder.access(firstGroup + g, Integer.toString(c), levels[random.nextInt(levels.length)]);
+            }
+        }
+        loader.collectionRevision(1);
+    }
+
+    /** One key in twenty in Administrators, the others in a random group (All Users when there is none). */
+    private void apiKeys(DatasetLoader loader, Random random, int firstGroup) {
+        for (int k = 1; k <= p.apiKeys(); k++) {
+            int group = k % 20 == 1 ? SimGroup.ADMINISTRATORS
+                    : p.groups() == 0 ? SimGroup.ALL_USERS : firstGroup + random.nextInt(p.groups());
+            loader.apiKey(String.format("Service key %04d", k), group, 1);
+        }
     }
 }

@@ -47,6 +47,7 @@ public final class SimState {
     private final Map<Integer, SimDatabase> databases = new TreeMap<>();
     private final Credentials credentials;
     private final PermissionStore permissions = new PermissionStore();
+    private final CollectionStore collections = new CollectionStore();
     private int nextUserId = 1;
     private int nextGroupId = 1;
     private int nextMembershipId = 1;
@@ -93,6 +94,11 @@ public final class SimState {
 
     public PermissionStore permissions() {
         return permissions;
+    }
+
+    /** Collections and the collection permission graph. */
+    public CollectionStore collections() {
+        return collections;
     }
 
     // ---- users ---------------------------------------------------------------------------------------------
@@ -226,6 +232,7 @@ public final class SimState {
         groups.remove(id);
         byGroup.remove(id);
         permissions.removeGroup(id);
+        collections.removeGroup(id);
     }
 
     /** Active members of a group (API-key pseudo-users included). */
