@@ -60,7 +60,7 @@ final class SyncCleaner {
     }
     try {
       for (String syncId : doomed) {
-        delete(syncId);
+        delete(db, syncId);
       }
       db.commit();
       vacuum();
@@ -74,7 +74,8 @@ final class SyncCleaner {
     return newestFirst.stream().filter(r -> r.type() == type).skip(1).map(SyncRun::id).toList();
   }
 
-  private void delete(String syncId) throws SQLException {
+  /** Deletes a sync's rows from every table and its run. */
+  static void delete(Connection db, String syncId) throws SQLException {
     for (String table : C1zSchema.SYNC_SCOPED_TABLES) {
       try (PreparedStatement ps = db.prepareStatement("delete from " + table + " where sync_id = ?")) {
         ps.setString(1, syncId);

@@ -37,8 +37,11 @@ final class FieldValueParser {
   }
 
   private static Object parseString(ConfigField field, String value, ValueOrigin origin) {
+    if (field.secret()) {
+      return SecretValueCheck.check(field, value, origin);
+    }
     if (field.allowedValues().isEmpty() || value.isEmpty()) {
-      return field.secret() ? Secret.of(value) : value;
+      return value;
     }
     for (String allowed : field.allowedValues()) {
       if (allowed.equalsIgnoreCase(value)) {

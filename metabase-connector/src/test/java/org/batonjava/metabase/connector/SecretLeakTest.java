@@ -142,6 +142,23 @@ class SecretLeakTest {
   }
 
   /**
+   * A key that cannot be sent in an HTTP header (a newline, CR-LF, a non-ASCII character) is refused when the
+   * connector is built, naming the setting; the JDK's own message, which quotes the header value, never gets out.
+   */
+  @Test
+  void aKeyThatCannotBeSentInAHeaderIsRefusedWithoutBeingPrinted() {
+    for (String key : List.of("mb_HeaderKey0123456789\n", "mb_Header\r\nKey0123456789", "mb_HeaderKey\u00e90123456789",
+        "mb_Header Key0123456789")) {
+      assertThatThrownBy(() -> MetabaseConnectors.create(ConnectorConfig.of(MetabaseVariant.UNVERSIONED,
+          "http://127.0.0.1:9", Secret.of(key), false)))
+          .isInstanceOfSatisfying(ConnectorException.class, e -> assertThat(e.getMessage())
+              .startsWith("--metabase-api-key (BATON_METABASE_API_KEY) contains a space, a control character or a"
+                  + " non-ASCII character")
+              .doesNotContain("HeaderKey").doesNotContain("0123456789").doesNotContain("invalid header"));
+    }
+  }
+
+  /**
    * A server that quotes the whole request body in its error (as a careless proxy might), in three shapes: inside a
    * JSON {@code message} (the password comes back JSON-escaped), as plain text (as sent) and as a JSON body quoted
    * inside JSON (escaped twice). The password in the body of {@code POST /api/user} must not come back in the

@@ -99,6 +99,10 @@ public final class SimulatorCommand implements Callable<Integer> {
     @Option(names = "--truncate-rate", defaultValue = "0", description = "Fault: share of truncated bodies.")
     double truncateRate;
 
+    @Option(names = "--lost-answer-rate", defaultValue = "0",
+            description = "Fault: share of changes carried out whose answer is then lost (connection closed).")
+    double lostAnswerRate;
+
     @Option(names = "--slow-body-rate", defaultValue = "0", description = "Fault: share of slowly sent bodies.")
     double slowBodyRate;
 
@@ -161,7 +165,7 @@ public final class SimulatorCommand implements Callable<Integer> {
         MetabaseVersion version = MetabaseVersion.parse(metabaseVersion);
         FaultConfig faults = FaultConfig.builder().seed(seed).latencyMs(latencyMs).jitterMs(jitterMs)
                 .errorRate(errorRate).errorStatuses(errorStatuses).resetRate(resetRate).truncateRate(truncateRate)
-                .slowBodyRate(slowBodyRate).versionTag(reportVersion).build();
+                .slowBodyRate(slowBodyRate).lostAnswerRate(lostAnswerRate).versionTag(reportVersion).build();
         MetabaseSimulator.Builder b = MetabaseSimulator.builder().version(version).paid(paid).dataset(dataset())
                 .port(port).bind(bind).seed(seed).threads(threads).faults(faults);
         if (apiKey != null) {
