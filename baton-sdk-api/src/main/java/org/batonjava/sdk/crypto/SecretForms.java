@@ -9,7 +9,7 @@ import java.util.function.IntFunction;
 /**
  * The spellings in which a secret can end up in printed text once something has touched it: as given, with the
  * surrounding whitespace trimmed (a message made into one line), with each control, space or non-ASCII character
- * escaped ({@code \n}, {@code \u000a}, {@code \x0a}, {@code %0A}), replaced ({@code ?}, U+FFFD, a space) or
+ * escaped ({@code \n}, {@code \}{@code u000a}, {@code \x0a}, {@code %0A}), replaced ({@code ?}, U+FFFD, a space) or
  * dropped, and, for a value that holds such characters, every long run of plain characters on its own (so that
  * an escaping this class does not know still leaves nothing readable). Redaction looks for all of them, longest
  * first.
@@ -39,7 +39,7 @@ public final class SecretForms {
         forms.add(respell(secret, spelling));
         forms.add(respell(core, spelling));
       }
-      for (String run : core.split("[^\\x21-\\x7e]+")) {
+      for (String run : core.split("[^\\x21-\\x7e]+", -1)) {
         if (run.length() >= SHORTEST_HIDDEN_RUN) {
           forms.add(run);
         }

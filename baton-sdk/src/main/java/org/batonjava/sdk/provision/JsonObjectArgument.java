@@ -31,6 +31,8 @@ public final class JsonObjectArgument {
   }
 
   /**
+   * Parses a flag's JSON object, or fails with one line in the user's terms.
+   *
    * @param flag the flag the text came from, for the message
    * @param text the JSON text
    * @param example a valid value to show, e.g. {@code {"userId": "42"}}

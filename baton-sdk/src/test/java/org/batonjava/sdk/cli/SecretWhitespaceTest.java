@@ -127,7 +127,7 @@ class SecretWhitespaceTest {
 
   private void assertNoKey(String key) {
     String all = cli.err() + cli.out();
-    for (String part : key.strip().split("[^\\x21-\\x7e]+")) {
+    for (String part : key.strip().split("[^\\x21-\\x7e]+", -1)) {
       if (part.length() >= 8) {
         assertThat(all).doesNotContain(part);
       }

@@ -18,7 +18,7 @@ class ProvisioningRetryTest {
   private final ProvisioningRetry retry = new ProvisioningRetry(Duration.ofSeconds(1), waits::add);
 
   /** Answers with the queued failures first, then "done"; counts the attempts. */
-  private final class Script {
+  private static final class Script {
     final Deque<ConnectorException> failures = new ArrayDeque<>();
     int attempts;
 

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Random;
+import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -45,7 +46,7 @@ class CrashLitterTest {
     Path file = out.resolve("sync.c1z");
 
     runChild(file, jvmTmp, c1zTmp, -1);
-    TreeSet<String> jvmBaseline = listing(jvmTmp);
+    SortedSet<String> jvmBaseline = listing(jvmTmp);
     assertThat(jvmBaseline).as("one stable folder for the native library").hasSize(1)
         .allSatisfy(name -> assertThat(name).startsWith("baton-java-sqlite-"));
     assertThat(listing(c1zTmp)).isEmpty();
@@ -108,7 +109,7 @@ class CrashLitterTest {
     }
   }
 
-  private static TreeSet<String> listing(Path folder) throws IOException {
+  private static SortedSet<String> listing(Path folder) throws IOException {
     TreeSet<String> names = new TreeSet<>();
     list(folder).forEach(p -> names.add(p.getFileName().toString()));
     return names;
