@@ -12,9 +12,9 @@ import org.batonjava.sdk.c1z.RowReader;
 import org.batonjava.sdk.connector.Annotations;
 
 /**
- * The demo summary's part about the surfaces beyond the Go model: every API key with its group (administrator keys
- * flagged), and for the root and each top-level collection who can view and curate it, as groups and as the users
- * and keys those groups give it to (the expanded grants).
+ * The demo summary's part about the surfaces beyond the Go model: every API key with its group
+ * (administrator keys flagged), and for the root and each top-level collection who can view and
+ * curate it, as groups and as the users and keys those groups give it to (the expanded grants).
  */
 final class DemoAccessSummary {
   private final RowReader reader;
@@ -22,8 +22,12 @@ final class DemoAccessSummary {
   private final Map<String, String> names;
   private final Set<String> disabled;
 
-  /** @param disabled the deactivated users ({@code user:<id>}), marked in the lists: they keep their grants */
-  DemoAccessSummary(RowReader reader, String sync, Map<String, String> names, Set<String> disabled) {
+  /**
+   * @param disabled the deactivated users ({@code user:<id>}), marked in the lists: they keep their
+   *     grants
+   */
+  DemoAccessSummary(
+      RowReader reader, String sync, Map<String, String> names, Set<String> disabled) {
     this.reader = reader;
     this.sync = sync;
     this.names = names;
@@ -34,22 +38,35 @@ final class DemoAccessSummary {
     if (!apiKeys.isEmpty()) {
       out.append("\nAPI keys (non-human accounts):\n");
       for (Resource k : apiKeys) {
-        Map<String, Value> profile = Annotations.find(k.getAnnotationsList(), UserTrait.class)
-            .map(t -> t.getProfile().getFieldsMap()).orElse(Map.of());
+        Map<String, Value> profile =
+            Annotations.find(k.getAnnotationsList(), UserTrait.class)
+                .map(t -> t.getProfile().getFieldsMap())
+                .orElse(Map.of());
         boolean admin = profile.getOrDefault("is_admin", Value.getDefaultInstance()).getBoolValue();
-        out.append(String.format("  %-22s %-16s %s%s%n", k.getDisplayName(),
-            profile.getOrDefault("group_name", Value.getDefaultInstance()).getStringValue(),
-            profile.getOrDefault("masked_key", Value.getDefaultInstance()).getStringValue().replaceAll("\\*{8,}", "****"),
-            admin ? "  ADMIN: full administrator access" : ""));
+        out.append(
+            String.format(
+                "  %-22s %-16s %s%s%n",
+                k.getDisplayName(),
+                profile.getOrDefault("group_name", Value.getDefaultInstance()).getStringValue(),
+                profile
+                    .getOrDefault("masked_key", Value.getDefaultInstance())
+                    .getStringValue()
+                    .replaceAll("\\*{8,}", "****"),
+                admin ? "  ADMIN: full administrator access" : ""));
       }
     }
-    List<Resource> topLevel = collections.stream()
-        .filter(c -> !c.hasParentResourceId() || c.getParentResourceId().getResource().equals("root"))
-        .toList();
+    List<Resource> topLevel =
+        collections.stream()
+            .filter(
+                c ->
+                    !c.hasParentResourceId()
+                        || c.getParentResourceId().getResource().equals("root"))
+            .toList();
     if (topLevel.isEmpty()) {
       return;
     }
-    out.append("\nCollections (top level; who can view / curate, users and keys through their groups):\n");
+    out.append(
+        "\nCollections (top level; who can view / curate, users and keys through their groups):\n");
     for (Resource c : topLevel) {
       out.append("  ").append(c.getDisplayName()).append('\n');
       for (String slug : List.of("view", "curate")) {
@@ -58,7 +75,8 @@ final class DemoAccessSummary {
         if (grants.isEmpty() && slug.equals("curate") && c.getDescription().contains("view only")) {
           continue;
         }
-        out.append(String.format("    %-8s %s%n", slug + ":", grants.isEmpty() ? "nobody" : line(grants)));
+        out.append(
+            String.format("    %-8s %s%n", slug + ":", grants.isEmpty() ? "nobody" : line(grants)));
       }
     }
   }

@@ -2,17 +2,17 @@ package org.batonjava.metabase.connector;
 
 import java.util.List;
 import java.util.function.BooleanSupplier;
-import org.batonjava.metabase.apikeys.ApiKeysApi;
 import org.batonjava.metabase.apikeys.ApiKeySyncer;
-import org.batonjava.metabase.collections.CollectionsApi;
+import org.batonjava.metabase.apikeys.ApiKeysApi;
 import org.batonjava.metabase.collections.CollectionSyncer;
+import org.batonjava.metabase.collections.CollectionsApi;
 import org.batonjava.metabase.http.MetabaseJson;
 import org.batonjava.sdk.connector.ResourceSyncer;
 
 /**
- * The surfaces beyond the Go connectors' model ({@code --metabase-extended-access}): API keys and collections.
- * On by default with {@code --metabase-version auto}; off (and then invisible in the output, {@code capabilities}
- * and {@code config}) for the Go-named variants unless switched on.
+ * The surfaces beyond the Go connectors' model ({@code --metabase-extended-access}): API keys and
+ * collections. On by default with {@code --metabase-version auto}; off (and then invisible in the
+ * output, {@code capabilities} and {@code config}) for the Go-named variants unless switched on.
  */
 final class ExtendedAccess {
   private final MetabaseJson json;

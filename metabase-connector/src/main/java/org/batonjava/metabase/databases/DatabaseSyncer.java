@@ -25,11 +25,12 @@ import org.batonjava.sdk.connector.ResourceBuilder;
 import org.batonjava.sdk.connector.ResourceSyncer;
 
 /**
- * {@code database}: every database from one {@code GET /api/database}, ordered by id; the two entitlements of
- * the server's {@link PermissionModel}, grantable to groups; and the groups holding them, from the sync's
- * {@link PermissionGraph}. Each grant is expandable to the group's members (and managers with the paid plan), so
- * the platform shows which users reach a database through which group. Granting and revoking them (to groups) is
- * the {@link DatabasePermissionProvisioner}'s job.
+ * {@code database}: every database from one {@code GET /api/database}, ordered by id; the two
+ * entitlements of the server's {@link PermissionModel}, grantable to groups; and the groups holding
+ * them, from the sync's {@link PermissionGraph}. Each grant is expandable to the group's members
+ * (and managers with the paid plan), so the platform shows which users reach a database through
+ * which group. Granting and revoking them (to groups) is the {@link
+ * DatabasePermissionProvisioner}'s job.
  */
 public final class DatabaseSyncer implements ResourceSyncer, GrantProvisioner {
   private final DatabasesApi client;
@@ -51,12 +52,18 @@ public final class DatabaseSyncer implements ResourceSyncer, GrantProvisioner {
 
   @Override
   public PageResult<Resource> list(Optional<ResourceId> parent, PageRequest page) {
-    List<Resource> databases = client.listDatabases().stream()
-        .sorted(Comparator.comparingLong(MetabaseDatabase::id))
-        .map(db -> ResourceBuilder.of(ResourceTypes.DATABASE.getId(), Long.toString(db.id()), db.nameOrEmpty())
-            .externalId(Long.toString(db.id()))
-            .build())
-        .toList();
+    List<Resource> databases =
+        client.listDatabases().stream()
+            .sorted(Comparator.comparingLong(MetabaseDatabase::id))
+            .map(
+                db ->
+                    ResourceBuilder.of(
+                            ResourceTypes.DATABASE.getId(),
+                            Long.toString(db.id()),
+                            db.nameOrEmpty())
+                        .externalId(Long.toString(db.id()))
+                        .build())
+            .toList();
     return PageResult.last(databases);
   }
 
@@ -65,11 +72,12 @@ public final class DatabaseSyncer implements ResourceSyncer, GrantProvisioner {
     String name = resource.getDisplayName();
     List<Entitlement> entitlements = new ArrayList<>();
     for (DatabasePermission p : model().permissions()) {
-      entitlements.add(EntitlementBuilder.permission(resource, p.slug())
-          .displayName(p.displayName(name))
-          .description(p.description(name))
-          .grantableTo(ResourceTypes.GROUP)
-          .build());
+      entitlements.add(
+          EntitlementBuilder.permission(resource, p.slug())
+              .displayName(p.displayName(name))
+              .description(p.description(name))
+              .grantableTo(ResourceTypes.GROUP)
+              .build());
     }
     return PageResult.last(entitlements);
   }
@@ -78,28 +86,35 @@ public final class DatabaseSyncer implements ResourceSyncer, GrantProvisioner {
   public PageResult<Grant> grants(Resource resource, PageRequest page) {
     long databaseId = MetabaseIds.of(resource);
     PermissionModel model = model();
-    PermissionGraph permissions = graph.get(page.syncId(), () -> PermissionGraph.read(client, model));
+    PermissionGraph permissions =
+        graph.get(page.syncId(), () -> PermissionGraph.read(client, model));
     boolean paidPlan = server.profile().paidPlan();
     List<Grant> grants = new ArrayList<>();
     for (PermissionGraph.GroupPermission gp : permissions.on(databaseId)) {
-      ResourceId group = BatonIds.resourceId(ResourceTypes.GROUP.getId(), Long.toString(gp.groupId()));
-      Entitlement entitlement = Entitlement.newBuilder()
-          .setId(BatonIds.entitlementId(resource.getId(), gp.permission().slug()))
-          .setResource(resource)
-          .build();
-      List<String> expandFrom = paidPlan
-          ? List.of(BatonIds.entitlementId(group, MembershipGrants.MEMBER), BatonIds.entitlementId(group, MembershipGrants.MANAGER))
-          : List.of(BatonIds.entitlementId(group, MembershipGrants.MEMBER));
-      grants.add(GrantBuilder.of(entitlement, Resource.newBuilder().setId(group).build())
-          .expandableFrom(expandFrom, List.of(), false)
-          .build());
+      ResourceId group =
+          BatonIds.resourceId(ResourceTypes.GROUP.getId(), Long.toString(gp.groupId()));
+      Entitlement entitlement =
+          Entitlement.newBuilder()
+              .setId(BatonIds.entitlementId(resource.getId(), gp.permission().slug()))
+              .setResource(resource)
+              .build();
+      List<String> expandFrom =
+          paidPlan
+              ? List.of(
+                  BatonIds.entitlementId(group, MembershipGrants.MEMBER),
+                  BatonIds.entitlementId(group, MembershipGrants.MANAGER))
+              : List.of(BatonIds.entitlementId(group, MembershipGrants.MEMBER));
+      grants.add(
+          GrantBuilder.of(entitlement, Resource.newBuilder().setId(group).build())
+              .expandableFrom(expandFrom, List.of(), false)
+              .build());
     }
     return PageResult.last(grants);
   }
 
   private PermissionModel model() {
-    return PermissionModel.of(server.profile()).orElseThrow(
-        () -> new IllegalStateException("no permission model for databases"));
+    return PermissionModel.of(server.profile())
+        .orElseThrow(() -> new IllegalStateException("no permission model for databases"));
   }
 
   @Override

@@ -23,10 +23,10 @@ import org.batonjava.sdk.connector.ResourceBuilder;
 import org.batonjava.sdk.connector.ResourceSyncer;
 
 /**
- * {@code group}: every permission group (All Users and Administrators included) from one
- * {@code GET /api/permissions/group}, ordered by id; the {@code member} entitlement, plus {@code manager} with the
- * paid plan. No grants here: memberships are emitted by the users' {@code UserSyncer}, as in the Go connectors. Granting
- * and revoking memberships is the {@link MembershipProvisioner}'s job.
+ * {@code group}: every permission group (All Users and Administrators included) from one {@code GET
+ * /api/permissions/group}, ordered by id; the {@code member} entitlement, plus {@code manager} with
+ * the paid plan. No grants here: memberships are emitted by the users' {@code UserSyncer}, as in
+ * the Go connectors. Granting and revoking memberships is the {@link MembershipProvisioner}'s job.
  */
 public final class GroupSyncer implements ResourceSyncer, GrantProvisioner {
   private final GroupsApi client;
@@ -46,19 +46,23 @@ public final class GroupSyncer implements ResourceSyncer, GrantProvisioner {
 
   @Override
   public PageResult<Resource> list(Optional<ResourceId> parent, PageRequest page) {
-    List<Resource> groups = client.listGroups().stream()
-        .sorted(Comparator.comparingLong(MetabaseGroup::id))
-        .map(GroupSyncer::toResource)
-        .toList();
+    List<Resource> groups =
+        client.listGroups().stream()
+            .sorted(Comparator.comparingLong(MetabaseGroup::id))
+            .map(GroupSyncer::toResource)
+            .toList();
     return PageResult.last(groups);
   }
 
   public static Resource toResource(MetabaseGroup group) {
     String id = Long.toString(group.id());
-    Struct profile = Struct.newBuilder()
-        .putFields("name", Value.newBuilder().setStringValue(group.nameOrEmpty()).build())
-        .putFields("member_count", Value.newBuilder().setNumberValue((double) group.memberCountOrZero()).build())
-        .build();
+    Struct profile =
+        Struct.newBuilder()
+            .putFields("name", Value.newBuilder().setStringValue(group.nameOrEmpty()).build())
+            .putFields(
+                "member_count",
+                Value.newBuilder().setNumberValue((double) group.memberCountOrZero()).build())
+            .build();
     return ResourceBuilder.of(ResourceTypes.GROUP.getId(), id, group.nameOrEmpty())
         .groupTrait(GroupTrait.newBuilder().setProfile(profile).build())
         .externalId(id)
@@ -69,17 +73,19 @@ public final class GroupSyncer implements ResourceSyncer, GrantProvisioner {
   public PageResult<Entitlement> entitlements(Resource resource, PageRequest page) {
     String name = resource.getDisplayName();
     List<Entitlement> entitlements = new ArrayList<>();
-    entitlements.add(EntitlementBuilder.assignment(resource, MembershipGrants.MEMBER)
-        .displayName(name + " Member")
-        .description("Is a Member of " + name + " group in Metabase")
-        .grantableTo(ResourceTypes.USER)
-        .build());
+    entitlements.add(
+        EntitlementBuilder.assignment(resource, MembershipGrants.MEMBER)
+            .displayName(name + " Member")
+            .description("Is a Member of " + name + " group in Metabase")
+            .grantableTo(ResourceTypes.USER)
+            .build());
     if (server.profile().paidPlan()) {
-      entitlements.add(EntitlementBuilder.assignment(resource, MembershipGrants.MANAGER)
-          .displayName(name + " Manager")
-          .description("Is a Manager of " + name + " group in Metabase")
-          .grantableTo(ResourceTypes.USER)
-          .build());
+      entitlements.add(
+          EntitlementBuilder.assignment(resource, MembershipGrants.MANAGER)
+              .displayName(name + " Manager")
+              .description("Is a Manager of " + name + " group in Metabase")
+              .grantableTo(ResourceTypes.USER)
+              .build());
     }
     return PageResult.last(entitlements);
   }

@@ -1,11 +1,11 @@
 package org.batonjava.metabase.server;
 
-import org.batonjava.metabase.http.ResponseShape;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
 import org.batonjava.metabase.http.BaseUrl;
 import org.batonjava.metabase.http.MetabaseHttp;
 import org.batonjava.metabase.http.MetabaseJson;
+import org.batonjava.metabase.http.ResponseShape;
 
 /** The Metabase REST calls that tell which server, version and key the connector talks to. */
 public final class ServerApi {
@@ -21,10 +21,17 @@ public final class ServerApi {
 
   /** {@code GET /api/user/current}: the user (or API-key pseudo-user) the key belongs to. */
   public KeyOwner currentUser() {
-    return json.getChecked("/api/user/current", Map.of(), KeyOwner.class, node -> ResponseShape.object(node, "a user"));
+    return json.getChecked(
+        "/api/user/current",
+        Map.of(),
+        KeyOwner.class,
+        node -> ResponseShape.object(node, "a user"));
   }
 
-  /** {@code GET /api/setting/version} (administrators only): the version the Go v049/v056 connectors check. */
+  /**
+   * {@code GET /api/setting/version} (administrators only): the version the Go v049/v056 connectors
+   * check.
+   */
   public VersionInfo settingVersion() {
     return json.get("/api/setting/version", Map.of(), VersionInfo.class);
   }

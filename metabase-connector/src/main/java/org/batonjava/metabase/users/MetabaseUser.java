@@ -4,8 +4,8 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
- * A user as an administrator sees it in {@code GET /api/user} and {@code GET /api/user/current}. Names, e-mail
- * and last login may be null; unknown fields are ignored.
+ * A user as an administrator sees it in {@code GET /api/user} and {@code GET /api/user/current}.
+ * Names, e-mail and last login may be null; unknown fields are ignored.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record MetabaseUser(
@@ -18,7 +18,10 @@ public record MetabaseUser(
     @JsonProperty("is_superuser") Boolean isSuperuser,
     @JsonProperty("last_login") String lastLogin) {
 
-  /** Metabase sends {@code is_active} to administrators; a missing flag counts as inactive (as in Go). */
+  /**
+   * Metabase sends {@code is_active} to administrators; a missing flag counts as inactive (as in
+   * Go).
+   */
   public boolean active() {
     return Boolean.TRUE.equals(isActive);
   }

@@ -17,9 +17,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A Metabase user as a Baton {@code user} resource: id = the Metabase id, the Go connectors' user trait (e-mail
- * as primary e-mail and login, profile {@code first_name}/{@code last_name}, last login, enabled/disabled, human
- * account), plus the Metabase id as ExternalId.
+ * A Metabase user as a Baton {@code user} resource: id = the Metabase id, the Go connectors' user
+ * trait (e-mail as primary e-mail and login, profile {@code first_name}/{@code last_name}, last
+ * login, enabled/disabled, human account), plus the Metabase id as ExternalId.
  */
 final class UserResources {
   private static final Logger LOG = LoggerFactory.getLogger(UserResources.class);
@@ -28,13 +28,23 @@ final class UserResources {
 
   static Resource toResource(MetabaseUser user) {
     String id = Long.toString(user.id());
-    UserTrait.Builder trait = UserTrait.newBuilder()
-        .setStatus(UserTrait.Status.newBuilder().setStatus(user.active()
-            ? UserTrait.Status.StatusValue.STATUS_ENABLED : UserTrait.Status.StatusValue.STATUS_DISABLED))
-        .setProfile(Struct.newBuilder()
-            .putFields("first_name", Value.newBuilder().setStringValue(orEmpty(user.firstName())).build())
-            .putFields("last_name", Value.newBuilder().setStringValue(orEmpty(user.lastName())).build()))
-        .setAccountType(UserTrait.AccountType.ACCOUNT_TYPE_HUMAN);
+    UserTrait.Builder trait =
+        UserTrait.newBuilder()
+            .setStatus(
+                UserTrait.Status.newBuilder()
+                    .setStatus(
+                        user.active()
+                            ? UserTrait.Status.StatusValue.STATUS_ENABLED
+                            : UserTrait.Status.StatusValue.STATUS_DISABLED))
+            .setProfile(
+                Struct.newBuilder()
+                    .putFields(
+                        "first_name",
+                        Value.newBuilder().setStringValue(orEmpty(user.firstName())).build())
+                    .putFields(
+                        "last_name",
+                        Value.newBuilder().setStringValue(orEmpty(user.lastName())).build()))
+            .setAccountType(UserTrait.AccountType.ACCOUNT_TYPE_HUMAN);
     String email = orEmpty(user.email());
     if (!email.isEmpty()) {
       trait.addEmails(UserTrait.Email.newBuilder().setAddress(email).setIsPrimary(true));
@@ -48,8 +58,9 @@ final class UserResources {
   }
 
   /**
-   * {@code "<first> <last>"} exactly as the Go connectors print it when both names are set; otherwise the name
-   * that is set, else the e-mail, else {@code User <id>} (where Go would show {@code " "}, {@code "Ana "}).
+   * {@code "<first> <last>"} exactly as the Go connectors print it when both names are set;
+   * otherwise the name that is set, else the e-mail, else {@code User <id>} (where Go would show
+   * {@code " "}, {@code "Ana "}).
    */
   static String displayName(MetabaseUser user) {
     String first = orEmpty(user.firstName());
@@ -81,11 +92,13 @@ final class UserResources {
       try {
         at = LocalDateTime.parse(text).toInstant(ZoneOffset.UTC);
       } catch (DateTimeParseException unreadable) {
-        LOG.debug("user {}: last_login \"{}\" is not a timestamp; leaving it unset", user.id(), text);
+        LOG.debug(
+            "user {}: last_login \"{}\" is not a timestamp; leaving it unset", user.id(), text);
         return Optional.empty();
       }
     }
-    return Optional.of(Timestamp.newBuilder().setSeconds(at.getEpochSecond()).setNanos(at.getNano()).build());
+    return Optional.of(
+        Timestamp.newBuilder().setSeconds(at.getEpochSecond()).setNanos(at.getNano()).build());
   }
 
   private static String orEmpty(String s) {

@@ -18,8 +18,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The official Go {@code baton} CLI reads a file with API keys and collections: the same resource, entitlement and
- * grant IDs, the keys as principals, and collection access expanded to users and keys through their groups.
+ * The official Go {@code baton} CLI reads a file with API keys and collections: the same resource,
+ * entitlement and grant IDs, the keys as principals, and collection access expanded to users and
+ * keys through their groups.
  */
 class ExtendedAccessBatonCliTest {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -34,9 +35,15 @@ class ExtendedAccessBatonCliTest {
     command.addAll(List.of(args));
     Path out = dir.resolve("baton.out");
     Path err = dir.resolve("baton.err");
-    Process p = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+    Process p =
+        new ProcessBuilder(command)
+            .redirectOutput(out.toFile())
+            .redirectError(err.toFile())
+            .start();
     assertThat(p.waitFor(120, TimeUnit.SECONDS)).as("baton finished").isTrue();
-    assertThat(p.exitValue()).as("baton exit code; stderr: %s", Files.readString(err, StandardCharsets.UTF_8)).isZero();
+    assertThat(p.exitValue())
+        .as("baton exit code; stderr: %s", Files.readString(err, StandardCharsets.UTF_8))
+        .isZero();
     return JSON.readTree(Files.readString(out, StandardCharsets.UTF_8));
   }
 
@@ -60,25 +67,33 @@ class ExtendedAccessBatonCliTest {
     }
     JsonNode resources = baton(synced.file, "resources", "-o", "json").path("resources");
     Set<String> resourceIds = new TreeSet<>();
-    resources.forEach(r -> resourceIds.add(r.path("resource").path("id").path("resourceType").asText() + ":"
-        + r.path("resource").path("id").path("resource").asText()));
-    assertThat(filtered(resourceIds, "api_key:", "collection:")).isEqualTo(ExtendedAccessData.resourceIds(true));
+    resources.forEach(
+        r ->
+            resourceIds.add(
+                r.path("resource").path("id").path("resourceType").asText()
+                    + ":"
+                    + r.path("resource").path("id").path("resource").asText()));
+    assertThat(filtered(resourceIds, "api_key:", "collection:"))
+        .isEqualTo(ExtendedAccessData.resourceIds(true));
 
     JsonNode entitlements = baton(synced.file, "entitlements", "-o", "json").path("entitlements");
     Set<String> entitlementIds = new TreeSet<>();
     entitlements.forEach(e -> entitlementIds.add(e.path("entitlement").path("id").asText()));
-    assertThat(filtered(entitlementIds, "collection:")).isEqualTo(ExtendedAccessData.entitlementIds(true));
+    assertThat(filtered(entitlementIds, "collection:"))
+        .isEqualTo(ExtendedAccessData.entitlementIds(true));
 
     JsonNode grants = baton(synced.file, "grants", "-o", "json").path("grants");
     Set<String> grantIds = new TreeSet<>();
     grants.forEach(g -> grantIds.add(g.path("grant").path("id").asText()));
     assertThat(grantIds).containsAll(ExtendedAccessData.grantIds(true));
-    // the Board report export key (3) views Board (2) through Contractors (7); John Smith (5) through Finance (4)
+    // the Board report export key (3) views Board (2) through Contractors (7); John Smith (5)
+    // through Finance (4)
     JsonNode viaKey = find(grants, "collection:2:view:api_key:3");
     assertThat(viaKey.path("sources").path("sources").has("group:7:member")).isTrue();
     JsonNode viaJohn = find(grants, "collection:2:view:user:5");
     assertThat(viaJohn.path("sources").path("sources").has("group:4:member")).isTrue();
-    assertThat(grantIds).doesNotContain("collection:1:view:api_key:3", "collection:2:curate:user:5");
+    assertThat(grantIds)
+        .doesNotContain("collection:1:view:api_key:3", "collection:2:curate:user:5");
   }
 
   private static JsonNode find(JsonNode grants, String id) {
