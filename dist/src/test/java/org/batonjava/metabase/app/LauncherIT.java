@@ -95,6 +95,13 @@ class LauncherIT {
     collection.putArray("capabilities").add("CAPABILITY_SYNC").add("CAPABILITY_PROVISION");
     collection.putObject("permissions");
     ((ArrayNode) expected.path("resourceTypeCapabilities")).insert(0, collection);
+    // application permissions (paid servers only at sync time; always declared): sync, provision
+    ObjectNode application = JSON.createObjectNode();
+    application.putObject("resourceType").put("id", "application_permission")
+        .put("displayName", "Application Permission");
+    application.putArray("capabilities").add("CAPABILITY_SYNC").add("CAPABILITY_PROVISION");
+    application.putObject("permissions");
+    ((ArrayNode) expected.path("resourceTypeCapabilities")).insert(0, application);
     ObjectNode apiKey = JSON.createObjectNode();
     ObjectNode apiKeyType = apiKey.putObject("resourceType").put("id", "api_key").put("displayName", "API Key");
     apiKeyType.putArray("traits").add("TRAIT_USER");
@@ -110,11 +117,12 @@ class LauncherIT {
     Run plain = run("baton-metabase-v056", "capabilities", "--metabase-base-url", "http://127.0.0.1:9",
         "--metabase-api-key", "mb_x");
     assertThat(plain.code()).as(plain.err()).isZero();
-    assertThat(plain.out()).doesNotContain("api_key").doesNotContain("collection");
+    assertThat(plain.out()).doesNotContain("api_key").doesNotContain("collection")
+        .doesNotContain("application_permission");
     Run on = run("baton-metabase-v056", "capabilities", "--metabase-extended-access", "--metabase-base-url",
         "http://127.0.0.1:9", "--metabase-api-key", "mb_x");
     assertThat(on.code()).as(on.err()).isZero();
-    assertThat(on.out()).contains("\"api_key\"").contains("\"collection\"");
+    assertThat(on.out()).contains("\"api_key\"").contains("\"collection\"").contains("\"application_permission\"");
     Run off = run("baton-metabase", "capabilities", "--metabase-version", "auto", "--metabase-extended-access=false",
         "--metabase-base-url", "http://127.0.0.1:9", "--metabase-api-key", "mb_x");
     assertThat(off.code()).as(off.err()).isZero();

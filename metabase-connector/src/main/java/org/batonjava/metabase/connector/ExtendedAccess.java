@@ -3,20 +3,27 @@ package org.batonjava.metabase.connector;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 import org.batonjava.metabase.apikeys.ApiKeysApi;
+import org.batonjava.metabase.application.ApplicationApi;
+import org.batonjava.metabase.application.ApplicationPermissionSyncer;
 import org.batonjava.metabase.apikeys.ApiKeySyncer;
 import org.batonjava.metabase.collections.CollectionsApi;
 import org.batonjava.metabase.collections.CollectionSyncer;
 import org.batonjava.metabase.http.MetabaseJson;
+import org.batonjava.metabase.server.ServerApi;
+import org.batonjava.metabase.server.SyncTokenFeatures;
 import org.batonjava.sdk.connector.ResourceSyncer;
 
 /**
- * The surfaces beyond the Go connectors' model ({@code --metabase-extended-access}): API keys and collections.
+ * The surfaces beyond the Go connectors' model ({@code --metabase-extended-access}): API keys, collections and
+ * application permissions (the last only on servers whose token has advanced permissions, read once per sync).
  * On by default with {@code --metabase-version auto}; off (and then invisible in the output, {@code capabilities}
  * and {@code config}) for the Go-named variants unless switched on.
  */
 final class ExtendedAccess {
   private final MetabaseJson json;
   private CollectionSyncer collections;
+  private ApplicationPermissionSyncer application;
+  private SyncTokenFeatures features;
 
   private ExtendedAccess(MetabaseJson json) {
     this.json = json;
@@ -34,18 +41,22 @@ final class ExtendedAccess {
     return json != null;
   }
 
-  /** The syncers, after the Go model's: {@code api_key}, then {@code collection}. */
+  /** The syncers, after the Go model's: {@code api_key}, {@code collection}, {@code application_permission}. */
   List<ResourceSyncer> syncers(BooleanSupplier paidPlan) {
     if (json == null) {
       return List.of();
     }
     collections = new CollectionSyncer(new CollectionsApi(json), paidPlan);
-    return List.of(new ApiKeySyncer(new ApiKeysApi(json)), collections);
+    features = new SyncTokenFeatures(new ServerApi(json));
+    application = new ApplicationPermissionSyncer(new ApplicationApi(json), features, paidPlan);
+    return List.of(new ApiKeySyncer(new ApiKeysApi(json)), collections, application);
   }
 
   void syncFinished() {
     if (collections != null) {
       collections.syncFinished();
+      application.syncFinished();
+      features.syncFinished();
     }
   }
 }

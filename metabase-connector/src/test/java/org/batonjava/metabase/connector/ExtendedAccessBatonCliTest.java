@@ -19,7 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The official Go {@code baton} CLI reads a file with API keys and collections: the same resource, entitlement and
- * grant IDs, the keys as principals, and collection access expanded to users and keys through their groups.
+ * grant IDs, the keys as principals, and collection access and application permissions expanded to users and keys
+ * through their groups.
  */
 class ExtendedAccessBatonCliTest {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -79,6 +80,17 @@ class ExtendedAccessBatonCliTest {
     JsonNode viaJohn = find(grants, "collection:2:view:user:5");
     assertThat(viaJohn.path("sources").path("sources").has("group:4:member")).isTrue();
     assertThat(grantIds).doesNotContain("collection:1:view:api_key:3", "collection:2:curate:user:5");
+
+    // application permissions (paid build): the three resources, and Settings reaching Engineering's members
+    assertThat(filtered(resourceIds, "application_permission:")).containsExactly("application_permission:monitoring",
+        "application_permission:setting", "application_permission:subscription");
+    assertThat(filtered(entitlementIds, "application_permission:")).containsExactly(
+        "application_permission:monitoring:access", "application_permission:setting:access",
+        "application_permission:subscription:access");
+    assertThat(grantIds).containsAll(ApplicationPermissionsTest.PAID_GRANTS);
+    JsonNode viaGrace = find(grants, "application_permission:setting:access:user:2");
+    assertThat(viaGrace.path("sources").path("sources").has("group:6:member")).isTrue();
+    assertThat(grantIds).doesNotContain("application_permission:setting:access:user:4");
   }
 
   private static JsonNode find(JsonNode grants, String id) {

@@ -9,6 +9,7 @@ import java.util.Objects;
 import org.batonjava.metabase.sim.admin.SimAdminApi;
 import org.batonjava.metabase.sim.api.ApiContext;
 import org.batonjava.metabase.sim.apikeys.ApiKeysApi;
+import org.batonjava.metabase.sim.application.ApplicationGraphApi;
 import org.batonjava.metabase.sim.data.Dataset;
 import org.batonjava.metabase.sim.collections.CollectionFeatures;
 import org.batonjava.metabase.sim.collections.CollectionGraphApi;
@@ -91,6 +92,7 @@ public final class MetabaseSimulator implements AutoCloseable {
         new PermissionGraphApi(ctx, model).register(api);
         new DatabasesApi(ctx, model).register(api);
         new ApiKeysApi(ctx).register(api);
+        new ApplicationGraphApi(ctx).register(api);
         new CollectionGraphApi(state, collections).register(api);
         new CollectionsApi(state, collections).register(api);
         String tag = version.tag(paid);

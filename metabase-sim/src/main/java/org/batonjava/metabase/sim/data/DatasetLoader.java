@@ -131,6 +131,24 @@ public final class DatasetLoader {
         state.collections().revision(revision);
     }
 
+    /** Gives a group an application permission ({@code setting}, {@code monitoring} or {@code subscription}). */
+    public void applicationAccess(int groupId, String permission) {
+        if (state.group(groupId) == null) {
+            throw new IllegalArgumentException("application permission '" + permission + "' refers to unknown group "
+                    + groupId);
+        }
+        if (!org.batonjava.metabase.sim.state.ApplicationStore.known(permission)) {
+            throw new IllegalArgumentException("unknown application permission '" + permission
+                    + "' (expected setting, monitoring or subscription)");
+        }
+        state.applications().set(groupId, permission, true);
+    }
+
+    /** Sets the application graph's revision. */
+    public void applicationRevision(int revision) {
+        state.applications().revision(revision);
+    }
+
     /**
      * Adds an API key (its pseudo-user joins All Users and {@code groupId}), created by user {@code createdBy}. Keys
      * are created by {@link #createApiKeys()}, after the simulator's own admin key, so that key keeps id 1.

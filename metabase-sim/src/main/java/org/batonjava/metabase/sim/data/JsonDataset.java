@@ -20,7 +20,8 @@ public final class JsonDataset implements Dataset {
     /** Root of the file. */
     record DatasetFile(String name, Integer revision, List<GroupRow> groups, List<UserRow> users,
             List<DatabaseRow> databases, List<PermissionRow> permissions, List<CollectionRow> collections,
-            List<CollectionPermissionRow> collectionPermissions, Integer collectionRevision, List<ApiKeyRow> apiKeys) {
+            List<CollectionPermissionRow> collectionPermissions, Integer collectionRevision, List<ApiKeyRow> apiKeys,
+            List<ApplicationPermissionRow> applicationPermissions, Integer applicationRevision) {
     }
 
     record CollectionRow(int id, String name, Integer parentId, Integer personalOwnerId, boolean archived,
@@ -28,6 +29,9 @@ public final class JsonDataset implements Dataset {
     }
 
     record CollectionPermissionRow(int groupId, String collection, String level) {
+    }
+
+    record ApplicationPermissionRow(int groupId, String permission) {
     }
 
     record ApiKeyRow(String name, int groupId, Integer createdBy) {
@@ -113,6 +117,12 @@ public final class JsonDataset implements Dataset {
         }
         if (file.collectionRevision() != null) {
             loader.collectionRevision(file.collectionRevision());
+        }
+        for (ApplicationPermissionRow a : list(file.applicationPermissions())) {
+            loader.applicationAccess(a.groupId(), a.permission());
+        }
+        if (file.applicationRevision() != null) {
+            loader.applicationRevision(file.applicationRevision());
         }
         for (ApiKeyRow k : list(file.apiKeys())) {
             loader.apiKey(k.name(), k.groupId(), k.createdBy() == null ? 0 : k.createdBy());

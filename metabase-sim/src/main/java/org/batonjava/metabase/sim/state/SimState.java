@@ -48,6 +48,7 @@ public final class SimState {
     private final Credentials credentials;
     private final PermissionStore permissions = new PermissionStore();
     private final CollectionStore collections = new CollectionStore();
+    private final ApplicationStore applications = new ApplicationStore();
     private int nextUserId = 1;
     private int nextGroupId = 1;
     private int nextMembershipId = 1;
@@ -97,6 +98,11 @@ public final class SimState {
     }
 
     /** Collections and the collection permission graph. */
+    /** The application permissions (paid builds) and their revision. */
+    public ApplicationStore applications() {
+        return applications;
+    }
+
     public CollectionStore collections() {
         return collections;
     }
@@ -233,6 +239,7 @@ public final class SimState {
         byGroup.remove(id);
         permissions.removeGroup(id);
         collections.removeGroup(id);
+        applications.removeGroup(id);
     }
 
     /** Active members of a group (API-key pseudo-users included). */
