@@ -100,6 +100,42 @@ public final class RowReader {
     return page(sql.toString(), args, pageToken, pageSize, Grant.parser());
   }
 
+  /**
+   * Every grant of a sync with its {@code GrantExpandable} annotation put back where it has one, whether or not
+   * the expansion already ran: what a reader needs to recompute effective access from the grants themselves.
+   */
+  public Page<Grant> listGrantsWithExpansion(String syncId, String pageToken, int pageSize) {
+    beforeRead.run();
+    long from = startId(pageToken);
+    int size = size(pageSize);
+    List<Grant> items = new ArrayList<>();
+    long lastId = -1;
+    try (PreparedStatement ps =
+        db.prepareStatement(
+            "select id, data, expansion from v1_grants where sync_id = ? and id >= ? order by id limit ?")) {
+      ps.setString(1, syncId);
+      ps.setLong(2, from);
+      ps.setInt(3, size + 1);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          if (items.size() == size) {
+            return new Page<>(items, Long.toString(lastId + 1));
+          }
+          lastId = rs.getLong(1);
+          Grant stored = Grant.parser().parseFrom(rs.getBytes(2));
+          byte[] expansion = rs.getBytes(3);
+          items.add(
+              expansion == null
+                  ? stored
+                  : GrantRow.withExpansion(stored, GrantExpandable.parseFrom(expansion)));
+        }
+      }
+    } catch (SQLException | InvalidProtocolBufferException e) {
+      throw new C1zException("could not read grants: " + e.getMessage(), e);
+    }
+    return new Page<>(items, "");
+  }
+
   /** Grants whose expansion is pending, with the {@code GrantExpandable} annotation put back. */
   public Page<Grant> listGrantsNeedingExpansion(String syncId, String pageToken, int pageSize) {
     beforeRead.run();

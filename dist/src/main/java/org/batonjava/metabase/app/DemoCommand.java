@@ -6,6 +6,7 @@ import java.util.List;
 import org.batonjava.metabase.connector.MetabaseVariant;
 import org.batonjava.metabase.sim.data.Dataset;
 import org.batonjava.metabase.sim.MetabaseSimulator;
+import org.batonjava.report.ReportCommand;
 import org.batonjava.sdk.cli.BatonApp;
 import org.batonjava.sdk.cli.ExtraCommand;
 import org.batonjava.sdk.cli.RunEnvironment;
@@ -16,7 +17,8 @@ import picocli.CommandLine.Option;
 /**
  * {@code baton-metabase demo}: starts the built-in Metabase simulator with its demo company, runs a real sync
  * of it over HTTP into {@code sync.c1z} (version detection on, so databases and their permissions are synced
- * too), and prints a short summary of who can reach what.
+ * too), prints a short summary of who can reach what, and writes the access review {@code report.html} next to
+ * the c1z file.
  */
 final class DemoCommand implements ExtraCommand {
   @Command(name = "baton-metabase demo", mixinStandardHelpOptions = true,
@@ -85,7 +87,8 @@ final class DemoCommand implements ExtraCommand {
       }
       environment.out().print(new DemoSummary(file).render(sim.versionTag()));
       environment.out().flush();
-      return BatonApp.EXIT_OK;
+      Path report = file.resolveSibling("report.html");
+      return new ReportCommand().run(environment, "--file", file.toString(), "--output", report.toString());
     }
   }
 }

@@ -2,6 +2,7 @@ package org.batonjava.metabase.app;
 
 import org.batonjava.metabase.connector.MetabaseDefinition;
 import org.batonjava.metabase.connector.MetabaseVariant;
+import org.batonjava.report.ReportCommand;
 import org.batonjava.sdk.cli.BatonApp;
 import org.batonjava.sdk.cli.RunEnvironment;
 import org.batonjava.sdk.connector.GoSdkShape;
@@ -23,6 +24,7 @@ public final class MetabaseApp {
         .environment(environment);
     if (variant == MetabaseVariant.UNVERSIONED) {
       app.command(new DemoCommand());
+      app.command(new ReportCommand());
     }
     return app.build();
   }

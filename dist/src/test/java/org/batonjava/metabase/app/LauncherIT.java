@@ -189,6 +189,9 @@ class LauncherIT {
         .contains("query-builder-and-native:  Administrators, Analysts, Engineering (7 user(s) through these groups)");
     Path file = dir.resolve("sync.c1z");
     assertThat(file).exists();
+    // The demo ends with the access review next to the file, and says where it is.
+    assertThat(demo.out()).contains("Wrote the access review to " + dir.resolve("report.html"));
+    assertThat(Files.readString(dir.resolve("report.html"))).contains("Metabase access review").contains("Jane Doe");
     Path baton = ROOT.resolve("tools/baton-cli/bin/baton");
     assertThat(Files.isExecutable(baton)).as("the baton CLI (%s) is built by tools/baton-cli/build.sh", baton).isTrue();
     Process p = new ProcessBuilder(baton.toString(), "-f", file.toString(), "resources", "-t", "database", "-o", "json")
@@ -198,6 +201,16 @@ class LauncherIT {
     List<String> names = new ArrayList<>();
     JSON.readTree(out).path("resources").forEach(r -> names.add(r.path("resource").path("displayName").asText()));
     assertThat(names).containsExactlyInAnyOrder("Sample Database", "Finance Warehouse", "Marketing Analytics", "Product Events");
+  }
+
+  @Test
+  void reportRefusesAPebbleFileInOneLine() throws Exception {
+    Files.write(dir.resolve("v3.c1z"), new byte[] {'C', '1', 'Z', '3', 0, 9, 9});
+    Run r = run("baton-metabase", "report", "--file", "v3.c1z");
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.err().strip().lines()).hasSize(1);
+    assertThat(r.err()).startsWith("error: ").contains("v3 (Pebble)");
+    assertThat(dir.resolve("report.html")).doesNotExist();
   }
 
   @Test
