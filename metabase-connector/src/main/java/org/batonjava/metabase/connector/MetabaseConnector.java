@@ -52,8 +52,8 @@ public final class MetabaseConnector implements Connector {
     this.version = version;
     this.server = new CurrentServer(check, new ServerApi(client));
     List<ResourceSyncer> list = new ArrayList<>();
-    list.add(new UserSyncer(users, groups, server, memberships));
-    list.add(new GroupSyncer(groups, server));
+    list.add(new UserSyncer(users, groups, server, memberships, extended.enabled()));
+    list.add(new GroupSyncer(groups, server, extended.identityProviderGroups()));
     if (variant.syncsDatabases()) {
       list.add(new DatabaseSyncer(new DatabasesApi(client), server, graph));
     }

@@ -32,7 +32,7 @@ public final class MetabaseConnectors {
       case AUTO -> new VersionDetection(config.withPaidPlan(), PermissionModel::nameOfLine);
     };
     return new MetabaseConnector(config.variant(), version, client, check,
-        config.extendedAccess() ? ExtendedAccess.on(client) : ExtendedAccess.off());
+        config.extendedAccess() ? ExtendedAccess.on(client, config.force()) : ExtendedAccess.off());
   }
 
   /** The jar's Implementation-Version, or {@code dev} when run from classes. */

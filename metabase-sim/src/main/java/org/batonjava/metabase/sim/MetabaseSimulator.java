@@ -30,6 +30,7 @@ import org.batonjava.metabase.sim.http.Router;
 import org.batonjava.metabase.sim.http.SimulatorServer;
 import org.batonjava.metabase.sim.log.RequestLog;
 import org.batonjava.metabase.sim.server.SessionApi;
+import org.batonjava.metabase.sim.sso.SettingsApi;
 import org.batonjava.metabase.sim.state.Credentials;
 import org.batonjava.metabase.sim.state.MetabaseVersion;
 import org.batonjava.metabase.sim.state.SimGroup;
@@ -93,6 +94,7 @@ public final class MetabaseSimulator implements AutoCloseable {
         new DatabasesApi(ctx, model).register(api);
         new ApiKeysApi(ctx).register(api);
         new ApplicationGraphApi(ctx).register(api);
+        new SettingsApi(ctx).register(api);
         new CollectionGraphApi(state, collections).register(api);
         new CollectionsApi(state, collections).register(api);
         String tag = version.tag(paid);

@@ -144,6 +144,20 @@ public final class DatasetLoader {
         state.applications().set(groupId, permission, true);
     }
 
+    /** Maps an identity-provider group to Metabase groups and switches that provider's group sync on. */
+    public void ssoMapping(String provider, String idpGroup, List<Integer> groupIds) {
+        if (!org.batonjava.metabase.sim.state.SsoSettings.PROVIDERS.contains(provider)) {
+            throw new IllegalArgumentException("unknown SSO provider '" + provider + "' (expected ldap, saml or jwt)");
+        }
+        for (int id : groupIds) {
+            if (state.group(id) == null) {
+                throw new IllegalArgumentException("SSO mapping '" + idpGroup + "' refers to unknown group " + id);
+            }
+            state.sso().map(provider, idpGroup, id);
+        }
+        state.sso().sync(provider, true);
+    }
+
     /** Sets the application graph's revision. */
     public void applicationRevision(int revision) {
         state.applications().revision(revision);

@@ -21,7 +21,8 @@ public final class JsonDataset implements Dataset {
     record DatasetFile(String name, Integer revision, List<GroupRow> groups, List<UserRow> users,
             List<DatabaseRow> databases, List<PermissionRow> permissions, List<CollectionRow> collections,
             List<CollectionPermissionRow> collectionPermissions, Integer collectionRevision, List<ApiKeyRow> apiKeys,
-            List<ApplicationPermissionRow> applicationPermissions, Integer applicationRevision) {
+            List<ApplicationPermissionRow> applicationPermissions, Integer applicationRevision,
+            List<SsoMappingRow> ssoGroupMappings) {
     }
 
     record CollectionRow(int id, String name, Integer parentId, Integer personalOwnerId, boolean archived,
@@ -29,6 +30,9 @@ public final class JsonDataset implements Dataset {
     }
 
     record CollectionPermissionRow(int groupId, String collection, String level) {
+    }
+
+    record SsoMappingRow(String provider, String idpGroup, List<Integer> groupIds) {
     }
 
     record ApplicationPermissionRow(int groupId, String permission) {
@@ -41,7 +45,8 @@ public final class JsonDataset implements Dataset {
     }
 
     record UserRow(int id, String email, String firstName, String lastName, Boolean active, String password,
-            Instant dateJoined, Instant lastLogin, List<Integer> groups, List<Integer> managerOf) {
+            Instant dateJoined, Instant lastLogin, List<Integer> groups, List<Integer> managerOf, String ssoSource,
+            com.fasterxml.jackson.databind.JsonNode loginAttributes) {
     }
 
     record DatabaseRow(int id, String name, String engine, String description, boolean sample, boolean audit,
@@ -98,8 +103,13 @@ public final class JsonDataset implements Dataset {
         }
         for (UserRow u : list(file.users())) {
             Instant joined = u.dateJoined() == null ? EPOCH.plusSeconds(3600L * u.id()) : u.dateJoined();
-            loader.user(u.id(), u.email(), u.firstName(), u.lastName(), u.active() == null || u.active(),
-                    u.password(), joined, u.lastLogin(), list(u.groups()), list(u.managerOf()));
+            org.batonjava.metabase.sim.state.SimUser user = loader.user(u.id(), u.email(), u.firstName(),
+                    u.lastName(), u.active() == null || u.active(), u.password(), joined, u.lastLogin(),
+                    list(u.groups()), list(u.managerOf()));
+            user.ssoSource(u.ssoSource());
+            if (u.loginAttributes() != null && u.loginAttributes().isObject()) {
+                user.loginAttributes(u.loginAttributes());
+            }
         }
         for (PermissionRow p : list(file.permissions())) {
             loader.access(p.groupId(), p.databaseId(), access(p.access()), p.download());
@@ -123,6 +133,9 @@ public final class JsonDataset implements Dataset {
         }
         if (file.applicationRevision() != null) {
             loader.applicationRevision(file.applicationRevision());
+        }
+        for (SsoMappingRow m : list(file.ssoGroupMappings())) {
+            loader.ssoMapping(m.provider(), m.idpGroup(), list(m.groupIds()));
         }
         for (ApiKeyRow k : list(file.apiKeys())) {
             loader.apiKey(k.name(), k.groupId(), k.createdBy() == null ? 0 : k.createdBy());

@@ -49,6 +49,7 @@ public final class SimState {
     private final PermissionStore permissions = new PermissionStore();
     private final CollectionStore collections = new CollectionStore();
     private final ApplicationStore applications = new ApplicationStore();
+    private final SsoSettings sso = new SsoSettings();
     private int nextUserId = 1;
     private int nextGroupId = 1;
     private int nextMembershipId = 1;
@@ -101,6 +102,11 @@ public final class SimState {
     /** The application permissions (paid builds) and their revision. */
     public ApplicationStore applications() {
         return applications;
+    }
+
+    /** The SSO group-sync settings. */
+    public SsoSettings sso() {
+        return sso;
     }
 
     public CollectionStore collections() {
@@ -240,6 +246,7 @@ public final class SimState {
         permissions.removeGroup(id);
         collections.removeGroup(id);
         applications.removeGroup(id);
+        sso.removeGroup(id);
     }
 
     /** Active members of a group (API-key pseudo-users included). */
