@@ -33,6 +33,7 @@ final class ExtendedAccess {
   private ExtendedAccess(MetabaseJson json, SsoGroupSync sso) {
     this.json = json;
     this.sso = sso;
+    this.features = json == null ? null : new SyncTokenFeatures(new ServerApi(json));
   }
 
   /** @param force {@code --force}: memberships of IdP-mapped groups are added anyway */
@@ -42,6 +43,11 @@ final class ExtendedAccess {
 
   static ExtendedAccess off() {
     return new ExtendedAccess(null, null);
+  }
+
+  /** The token features read once per sync, for the databases' fine-grained rights; {@code null} when off. */
+  SyncTokenFeatures tokenFeatures() {
+    return features;
   }
 
   /** The SSO group mappings for the group surface; {@link IdentityProviderGroups#NONE} when off. */
@@ -59,7 +65,6 @@ final class ExtendedAccess {
       return List.of();
     }
     collections = new CollectionSyncer(new CollectionsApi(json), paidPlan);
-    features = new SyncTokenFeatures(new ServerApi(json));
     application = new ApplicationPermissionSyncer(new ApplicationApi(json), features, paidPlan);
     return List.of(new ApiKeySyncer(new ApiKeysApi(json)), collections, application);
   }

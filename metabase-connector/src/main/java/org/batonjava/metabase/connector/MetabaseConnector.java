@@ -55,7 +55,7 @@ public final class MetabaseConnector implements Connector {
     list.add(new UserSyncer(users, groups, server, memberships, extended.enabled()));
     list.add(new GroupSyncer(groups, server, extended.identityProviderGroups()));
     if (variant.syncsDatabases()) {
-      list.add(new DatabaseSyncer(new DatabasesApi(client), server, graph));
+      list.add(new DatabaseSyncer(new DatabasesApi(client), server, graph, extended.tokenFeatures()));
     }
     this.extended = extended;
     list.addAll(extended.syncers(() -> server.profile().paidPlan()));

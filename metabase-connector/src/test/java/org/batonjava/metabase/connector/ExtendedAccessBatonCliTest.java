@@ -57,6 +57,10 @@ class ExtendedAccessBatonCliTest {
   void batonReadsKeysAndCollectionsWithExpandedAccess() throws Exception {
     SyncedFile synced;
     try (MetabaseSimulator sim = Sims.demo("newest", true)) {
+      SimAdmin admin = new SimAdmin(sim);
+      long revision = admin.get("/api/permissions/graph/db/2").path("revision").asLong();
+      admin.put("/api/permissions/graph", "{\"revision\":" + revision + ",\"groups\":{\"5\":{\"2\":"
+          + "{\"create-queries\":{\"public\":{\"11\":\"query-builder\"}}}}}}");
       synced = SyncedFile.expanded(Sims.connector(sim, MetabaseVariant.AUTO, true), dir);
     }
     JsonNode resources = baton(synced.file, "resources", "-o", "json").path("resources");
@@ -91,6 +95,12 @@ class ExtendedAccessBatonCliTest {
     JsonNode viaGrace = find(grants, "application_permission:setting:access:user:2");
     assertThat(viaGrace.path("sources").path("sources").has("group:6:member")).isTrue();
     assertThat(grantIds).doesNotContain("application_permission:setting:access:user:4");
+
+    // fine-grained database rights, a partial one with its table list in a Struct annotation
+    assertThat(grantIds).contains("database:2:download-full:group:4", "database:2:download-full:user:5",
+        "database:2:query-builder-partial:group:5", "database:2:query-builder-partial:user:6");
+    JsonNode partial = find(grants, "database:2:query-builder-partial:group:5");
+    assertThat(partial.path("annotations").toString()).contains("table 11 (public)");
   }
 
   private static JsonNode find(JsonNode grants, String id) {

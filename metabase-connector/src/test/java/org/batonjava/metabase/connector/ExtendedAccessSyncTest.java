@@ -72,7 +72,7 @@ class ExtendedAccessSyncTest {
       assertThat(goTypes).isEqualTo(DemoData.resourceIds(model));
       Set<String> goGrants = new TreeSet<>(synced.grantIds());
       goGrants.removeIf(id -> id.startsWith("collection:") || id.contains(":api_key:")
-          || id.startsWith("application_permission:"));
+          || id.startsWith("application_permission:") || FineGrainedRightsTest.isFineGrainedGrant(id));
       Set<String> expectedGo = new TreeSet<>(DemoData.membershipGrantIds(paid));
       expectedGo.addAll(DemoData.databaseGrantIds(model));
       assertThat(goGrants).isEqualTo(expectedGo);
