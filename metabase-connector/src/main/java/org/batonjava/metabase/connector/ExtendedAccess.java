@@ -10,6 +10,7 @@ import org.batonjava.metabase.collections.CollectionsApi;
 import org.batonjava.metabase.collections.CollectionSyncer;
 import org.batonjava.metabase.groups.IdentityProviderGroups;
 import org.batonjava.metabase.http.MetabaseJson;
+import org.batonjava.metabase.policies.RowSecurityPolicies;
 import org.batonjava.metabase.server.ServerApi;
 import org.batonjava.metabase.server.SyncTokenFeatures;
 import org.batonjava.metabase.sso.SsoGroupSync;
@@ -29,11 +30,18 @@ final class ExtendedAccess {
   private CollectionSyncer collections;
   private ApplicationPermissionSyncer application;
   private SyncTokenFeatures features;
+  private RowSecurityPolicies policies;
 
   private ExtendedAccess(MetabaseJson json, SsoGroupSync sso) {
     this.json = json;
     this.sso = sso;
     this.features = json == null ? null : new SyncTokenFeatures(new ServerApi(json));
+    this.policies = json == null ? null : new RowSecurityPolicies(json, features);
+  }
+
+  /** Sandboxes and impersonations, read once per sync on paid builds; {@code null} when off. */
+  RowSecurityPolicies rowSecurityPolicies() {
+    return policies;
   }
 
   /** @param force {@code --force}: memberships of IdP-mapped groups are added anyway */
@@ -75,6 +83,7 @@ final class ExtendedAccess {
       application.syncFinished();
       features.syncFinished();
       sso.syncFinished();
+      policies.syncFinished();
     }
   }
 }

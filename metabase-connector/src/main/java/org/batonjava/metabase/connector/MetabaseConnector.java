@@ -55,7 +55,8 @@ public final class MetabaseConnector implements Connector {
     list.add(new UserSyncer(users, groups, server, memberships, extended.enabled()));
     list.add(new GroupSyncer(groups, server, extended.identityProviderGroups()));
     if (variant.syncsDatabases()) {
-      list.add(new DatabaseSyncer(new DatabasesApi(client), server, graph, extended.tokenFeatures()));
+      list.add(new DatabaseSyncer(new DatabasesApi(client), server, graph, extended.tokenFeatures(),
+          extended.rowSecurityPolicies()));
     }
     this.extended = extended;
     list.addAll(extended.syncers(() -> server.profile().paidPlan()));

@@ -45,9 +45,10 @@ final class DatabasePermissionProvisioner {
     ProvisioningRequest request = ProvisioningRequest.of(entitlement, principal, ResourceTypes.GROUP, GROUPS_ONLY);
     PermissionModel model = model();
     DatabasePermission permission = permission(model, request);
-    GraphEdit.Outcome outcome = apply("cannot grant " + request.entitlementId() + " to " + request.principal(), request,
+    String operation = "cannot grant " + request.entitlementId() + " to " + request.principal();
+    GraphEdit.Outcome outcome = apply(operation, request,
         slice -> model.grant(permission, request.principalId(), request.objectId(),
-            entry(model, slice, request)));
+            checkedEntry(model, slice, request)));
     if (outcome == GraphEdit.Outcome.UNCHANGED) {
       return List.of(Annotations.pack(GrantAlreadyExists.getDefaultInstance()));
     }
@@ -65,9 +66,10 @@ final class DatabasePermissionProvisioner {
       throw new ConnectorException(Status.Code.FAILED_PRECONDITION, "cannot revoke " + request.entitlementId()
           + " from the Administrators group: Metabase always gives administrators full access to every database");
     }
-    GraphEdit.Outcome outcome = apply("cannot revoke " + request.entitlementId() + " from " + request.principal(),
-        request, slice -> model.revoke(permission, request.principalId(), request.objectId(),
-            entry(model, slice, request)));
+    String operation = "cannot revoke " + request.entitlementId() + " from " + request.principal();
+    GraphEdit.Outcome outcome = apply(operation, request,
+        slice -> model.revoke(permission, request.principalId(), request.objectId(),
+            checkedEntry(model, slice, request)));
     if (outcome == GraphEdit.Outcome.UNCHANGED) {
       return List.of(Annotations.pack(GrantAlreadyRevoked.getDefaultInstance()));
     }
@@ -102,6 +104,13 @@ final class DatabasePermissionProvisioner {
       }
     }
     return slice.of(request.principalId());
+  }
+
+  /** The group's entry, refused when it shows a sandbox or an impersonation ({@link RowSecurityCheck}). */
+  private static JsonNode checkedEntry(PermissionModel model, GraphSlice slice, ProvisioningRequest request) {
+    JsonNode entry = entry(model, slice, request);
+    RowSecurityCheck.refuse(request.principalId(), request.objectId(), entry);
+    return entry;
   }
 
   private PermissionModel model() {

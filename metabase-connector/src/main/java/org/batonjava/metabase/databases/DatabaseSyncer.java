@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Optional;
 import org.batonjava.metabase.groups.MagicGroups;
 import org.batonjava.metabase.groups.MembershipGrants;
+import org.batonjava.metabase.policies.RowSecurityPolicies;
 import org.batonjava.metabase.resources.MetabaseIds;
 import org.batonjava.metabase.resources.PerSync;
 import org.batonjava.metabase.resources.ResourceTypes;
@@ -46,17 +47,21 @@ public final class DatabaseSyncer implements ResourceSyncer, GrantProvisioner {
   private final PerSync<PermissionGraph> graph;
   private final DatabasePermissionProvisioner provisioner;
   private final SyncTokenFeatures fineGrained;
+  private final RowSecurityPolicies policies;
 
   public DatabaseSyncer(DatabasesApi client, CurrentServer server, PerSync<PermissionGraph> graph) {
-    this(client, server, graph, null);
+    this(client, server, graph, null, null);
   }
 
   /**
    * @param fineGrained extended access: the token features (read once per sync) that decide whether the paid-only
    *     {@link FineGrainedRights} are offered; {@code null} for the Go model
+   * @param policies extended access: sandboxes and impersonations, whose attribute names annotate the
+   *     {@code view-sandboxed-partial} and {@code view-impersonated} grants; {@code null} for the Go model
    */
   public DatabaseSyncer(DatabasesApi client, CurrentServer server, PerSync<PermissionGraph> graph,
-      SyncTokenFeatures fineGrained) {
+      SyncTokenFeatures fineGrained, RowSecurityPolicies policies) {
+    this.policies = policies;
     this.client = client;
     this.server = server;
     this.graph = graph;
@@ -133,7 +138,7 @@ public final class DatabaseSyncer implements ResourceSyncer, GrantProvisioner {
           .build());
     }
     for (PermissionGraph.GroupRight gr : permissions.rightsOn(databaseId)) {
-      grants.add(rightGrant(resource, gr, paidPlan));
+      grants.add(rightGrant(resource, gr, paidPlan, rowSecurity(page.syncId(), databaseId, gr)));
     }
     return PageResult.last(grants);
   }
@@ -143,7 +148,35 @@ public final class DatabaseSyncer implements ResourceSyncer, GrantProvisioner {
    * {@code google.protobuf.Struct} annotation {@code {"database_id": …, "right": …, "scope": ["table 31 (PUBLIC)", …]}};
    * the Administrators' are immutable.
    */
-  private static Grant rightGrant(Resource resource, PermissionGraph.GroupRight gr, boolean paidPlan) {
+  /**
+   * What decides a sandboxed or impersonated group's scope: {@code table 23 (marketing): region} per sandboxed
+   * table, {@code role attribute: warehouse_role} for an impersonation; empty for other rights.
+   */
+  private List<String> rowSecurity(String syncId, long databaseId, PermissionGraph.GroupRight gr) {
+    if (policies == null) {
+      return List.of();
+    }
+    List<String> out = new ArrayList<>();
+    DatabasePermission p = gr.right().permission();
+    if (p.equals(FineGrainedRights.VIEW_IMPERSONATED)) {
+      policies.impersonationAttribute(syncId, gr.groupId(), databaseId)
+          .ifPresent(a -> out.add("role attribute: " + a));
+    } else if (p.equals(FineGrainedRights.VIEW_SANDBOXED_PARTIAL)) {
+      for (String scope : gr.right().scope()) {
+        java.util.regex.Matcher m = TABLE_SCOPE.matcher(scope);
+        if (m.matches()) {
+          List<String> names = policies.sandboxAttributes(syncId, gr.groupId(), Long.parseLong(m.group(1)));
+          out.add(scope + ": " + (names.isEmpty() ? "(no user attribute)" : String.join(", ", names)));
+        }
+      }
+    }
+    return out;
+  }
+
+  private static final java.util.regex.Pattern TABLE_SCOPE = java.util.regex.Pattern.compile("table (\\d+) \\(.*\\)");
+
+  private static Grant rightGrant(Resource resource, PermissionGraph.GroupRight gr, boolean paidPlan,
+      List<String> rowSecurity) {
     ResourceId group = BatonIds.resourceId(ResourceTypes.GROUP.getId(), Long.toString(gr.groupId()));
     Entitlement entitlement = Entitlement.newBuilder()
         .setId(BatonIds.entitlementId(resource.getId(), gr.right().permission().slug()))
@@ -154,19 +187,28 @@ public final class DatabaseSyncer implements ResourceSyncer, GrantProvisioner {
         : List.of(BatonIds.entitlementId(group, MembershipGrants.MEMBER));
     GrantBuilder b = GrantBuilder.of(entitlement, Resource.newBuilder().setId(group).build())
         .expandableFrom(expandFrom, List.of(), false);
-    if (!gr.right().scope().isEmpty()) {
-      ListValue.Builder scope = ListValue.newBuilder();
-      gr.right().scope().forEach(s -> scope.addValues(Value.newBuilder().setStringValue(s)));
-      b.annotate(Struct.newBuilder()
+    if (!gr.right().scope().isEmpty() || !rowSecurity.isEmpty()) {
+      Struct.Builder details = Struct.newBuilder()
           .putFields("database_id", Value.newBuilder().setNumberValue(MetabaseIds.of(resource)).build())
-          .putFields("right", Value.newBuilder().setStringValue(gr.right().permission().slug()).build())
-          .putFields("scope", Value.newBuilder().setListValue(scope).build())
-          .build());
+          .putFields("right", Value.newBuilder().setStringValue(gr.right().permission().slug()).build());
+      if (!gr.right().scope().isEmpty()) {
+        details.putFields("scope", Value.newBuilder().setListValue(strings(gr.right().scope())).build());
+      }
+      if (!rowSecurity.isEmpty()) {
+        details.putFields("row_security", Value.newBuilder().setListValue(strings(rowSecurity)).build());
+      }
+      b.annotate(details.build());
     }
     if (gr.groupId() == MagicGroups.ADMINISTRATORS) {
       b.annotate(GrantImmutable.getDefaultInstance());
     }
     return b.build();
+  }
+
+  private static ListValue strings(List<String> values) {
+    ListValue.Builder list = ListValue.newBuilder();
+    values.forEach(v -> list.addValues(Value.newBuilder().setStringValue(v)));
+    return list.build();
   }
 
   private PermissionModel model() {

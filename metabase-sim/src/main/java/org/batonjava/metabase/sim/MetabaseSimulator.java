@@ -29,6 +29,7 @@ import org.batonjava.metabase.sim.http.Authenticator;
 import org.batonjava.metabase.sim.http.Router;
 import org.batonjava.metabase.sim.http.SimulatorServer;
 import org.batonjava.metabase.sim.log.RequestLog;
+import org.batonjava.metabase.sim.policies.PoliciesApi;
 import org.batonjava.metabase.sim.server.SessionApi;
 import org.batonjava.metabase.sim.sso.SettingsApi;
 import org.batonjava.metabase.sim.state.Credentials;
@@ -95,6 +96,7 @@ public final class MetabaseSimulator implements AutoCloseable {
         new ApiKeysApi(ctx).register(api);
         new ApplicationGraphApi(ctx).register(api);
         new SettingsApi(ctx).register(api);
+        new PoliciesApi(ctx).register(api);
         new CollectionGraphApi(state, collections).register(api);
         new CollectionsApi(state, collections).register(api);
         String tag = version.tag(paid);

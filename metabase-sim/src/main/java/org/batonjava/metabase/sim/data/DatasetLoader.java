@@ -158,6 +158,27 @@ public final class DatasetLoader {
         state.sso().sync(provider, true);
     }
 
+    /** Adds a sandbox of a table for a group (paid builds show it). */
+    public void sandbox(int groupId, int tableId, Integer cardId, com.fasterxml.jackson.databind.JsonNode remappings) {
+        if (state.group(groupId) == null) {
+            throw new IllegalArgumentException("sandbox refers to unknown group " + groupId);
+        }
+        boolean tableKnown = state.databases().stream().anyMatch(d -> d.tables().stream().anyMatch(t -> t.id() == tableId));
+        if (!tableKnown) {
+            throw new IllegalArgumentException("sandbox refers to unknown table " + tableId);
+        }
+        state.policies().addSandbox(groupId, tableId, cardId, remappings);
+    }
+
+    /** Adds a connection impersonation of a database for a group (paid builds show it). */
+    public void impersonation(int groupId, int dbId, String attribute) {
+        if (state.group(groupId) == null || state.database(dbId) == null) {
+            throw new IllegalArgumentException("impersonation refers to unknown group " + groupId + " or database "
+                    + dbId);
+        }
+        state.policies().addImpersonation(groupId, dbId, attribute);
+    }
+
     /** Sets the application graph's revision. */
     public void applicationRevision(int revision) {
         state.applications().revision(revision);

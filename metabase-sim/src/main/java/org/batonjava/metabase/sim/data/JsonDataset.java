@@ -22,7 +22,7 @@ public final class JsonDataset implements Dataset {
             List<DatabaseRow> databases, List<PermissionRow> permissions, List<CollectionRow> collections,
             List<CollectionPermissionRow> collectionPermissions, Integer collectionRevision, List<ApiKeyRow> apiKeys,
             List<ApplicationPermissionRow> applicationPermissions, Integer applicationRevision,
-            List<SsoMappingRow> ssoGroupMappings) {
+            List<SsoMappingRow> ssoGroupMappings, List<SandboxRow> sandboxes, List<ImpersonationRow> impersonations) {
     }
 
     record CollectionRow(int id, String name, Integer parentId, Integer personalOwnerId, boolean archived,
@@ -30,6 +30,13 @@ public final class JsonDataset implements Dataset {
     }
 
     record CollectionPermissionRow(int groupId, String collection, String level) {
+    }
+
+    record SandboxRow(int groupId, int tableId, Integer cardId,
+            com.fasterxml.jackson.databind.JsonNode attributeRemappings) {
+    }
+
+    record ImpersonationRow(int groupId, int dbId, String attribute) {
     }
 
     record SsoMappingRow(String provider, String idpGroup, List<Integer> groupIds) {
@@ -136,6 +143,12 @@ public final class JsonDataset implements Dataset {
         }
         for (SsoMappingRow m : list(file.ssoGroupMappings())) {
             loader.ssoMapping(m.provider(), m.idpGroup(), list(m.groupIds()));
+        }
+        for (SandboxRow r : list(file.sandboxes())) {
+            loader.sandbox(r.groupId(), r.tableId(), r.cardId(), r.attributeRemappings());
+        }
+        for (ImpersonationRow r : list(file.impersonations())) {
+            loader.impersonation(r.groupId(), r.dbId(), r.attribute());
         }
         for (ApiKeyRow k : list(file.apiKeys())) {
             loader.apiKey(k.name(), k.groupId(), k.createdBy() == null ? 0 : k.createdBy());

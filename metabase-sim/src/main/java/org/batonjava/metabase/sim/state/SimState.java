@@ -50,6 +50,7 @@ public final class SimState {
     private final CollectionStore collections = new CollectionStore();
     private final ApplicationStore applications = new ApplicationStore();
     private final SsoSettings sso = new SsoSettings();
+    private final PolicyStore policies = new PolicyStore();
     private int nextUserId = 1;
     private int nextGroupId = 1;
     private int nextMembershipId = 1;
@@ -107,6 +108,11 @@ public final class SimState {
     /** The SSO group-sync settings. */
     public SsoSettings sso() {
         return sso;
+    }
+
+    /** Sandboxes and impersonations (paid builds). */
+    public PolicyStore policies() {
+        return policies;
     }
 
     public CollectionStore collections() {
@@ -247,6 +253,7 @@ public final class SimState {
         collections.removeGroup(id);
         applications.removeGroup(id);
         sso.removeGroup(id);
+        policies.removeGroup(id);
     }
 
     /** Active members of a group (API-key pseudo-users included). */
