@@ -27,7 +27,8 @@ final class DemoCommand implements ExtraCommand {
     @Option(names = "--metabase-version", defaultValue = "0.56", description = "Simulated Metabase version: 0.49, 0.56 or newest (default ${DEFAULT-VALUE}).")
     String version;
 
-    @Option(names = "--paid", description = "Simulate a paid (Pro/Enterprise) build: group managers appear.")
+    @Option(names = "--paid", description = "Simulate a paid (Pro/Enterprise) build: group managers, downloads, application"
+        + " permissions, a sandboxed table and an impersonated database appear.")
     boolean paid;
 
     @Option(names = {"-f", "--file"}, defaultValue = "sync.c1z", description = "The c1z file to write (default ${DEFAULT-VALUE}).")
@@ -64,7 +65,8 @@ final class DemoCommand implements ExtraCommand {
     }
     MetabaseSimulator sim;
     try {
-      sim = MetabaseSimulator.builder().version(options.version).paid(options.paid).dataset(Dataset.demo()).port(0).start();
+      sim = MetabaseSimulator.builder().version(options.version).paid(options.paid)
+          .dataset(options.paid ? Dataset.demoPaid() : Dataset.demo()).port(0).start();
     } catch (RuntimeException e) {
       environment.err().println("error: " + e.getMessage());
       return BatonApp.EXIT_FAILURE;

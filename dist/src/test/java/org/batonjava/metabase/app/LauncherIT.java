@@ -187,6 +187,14 @@ class LauncherIT {
         .contains("Users: 10, 1 disabled, 9 enabled")
         .contains("Finance                  1 member(s), managed by Jane Doe")
         .contains("query-builder-and-native:  Administrators, Analysts, Engineering (7 user(s) through these groups)");
+    // the paid-build scenario: Finance downloads 10k rows, Settings through Engineering, row-level security
+    assertThat(demo.out())
+        .containsPattern("download-limited: +Analysts, Finance \\(")
+        .contains("Application permissions (paid; users and keys through their groups):")
+        .containsPattern("Settings: +groups Administrators, Engineering; users .*Grace Hopper")
+        .contains("Row-level security (paid; the user attributes that decide each group's scope):")
+        .containsPattern("Marketing Analytics +Marketing +sandboxed — table 23 \\(marketing\\): region")
+        .containsPattern("Finance Warehouse +Finance +impersonated — role attribute: warehouse_role");
     Path file = dir.resolve("sync.c1z");
     assertThat(file).exists();
     // The demo ends with the access review next to the file, and says where it is.

@@ -97,7 +97,7 @@ class ExtendedAccessBatonCliTest {
     assertThat(grantIds).doesNotContain("application_permission:setting:access:user:4");
 
     // fine-grained database rights, a partial one with its table list in a Struct annotation
-    assertThat(grantIds).contains("database:2:download-full:group:4", "database:2:download-full:user:5",
+    assertThat(grantIds).contains("database:2:download-limited:group:4", "database:2:download-limited:user:5",
         "database:2:query-builder-partial:group:5", "database:2:query-builder-partial:user:6");
     JsonNode partial = find(grants, "database:2:query-builder-partial:group:5");
     assertThat(partial.path("annotations").toString()).contains("table 11 (public)");

@@ -70,7 +70,7 @@ class FineGrainedRightsTest {
     // downloads seeded by the demo on paid builds
     out.addAll(List.of("database:1:download-full:group:1", "database:1:download-full:group:3",
         "database:2:download-limited:group:3", "database:4:download-full:group:3",
-        "database:2:download-full:group:4", "database:3:download-limited:group:5", "database:4:download-full:group:6"));
+        "database:2:download-limited:group:4", "database:3:download-limited:group:5", "database:4:download-full:group:6"));
     out.add("database:2:manage-database:group:4");
     out.add("database:2:" + dbLevelQuery + ":group:5");
     return out;
@@ -93,7 +93,7 @@ class FineGrainedRightsTest {
           + " database level").doesNotContain("database:2:query-builder:group:5");
       assertThat(Annotations.has(synced.grants.get("database:1:manage-database:group:2").getAnnotationsList(),
           GrantImmutable.class)).isTrue();
-      assertThat(synced.expandable.get("database:2:download-full:group:4").getEntitlementIdsList())
+      assertThat(synced.expandable.get("database:2:download-limited:group:4").getEntitlementIdsList())
           .containsExactly("group:4:member", "group:4:manager");
       assertThat(synced.entitlementIds()).contains("database:1:download-limited", "database:1:download-full",
           "database:1:manage-table-metadata", "database:1:manage-database", "database:1:view-blocked",
