@@ -13,7 +13,8 @@ import org.batonjava.metabase.server.TokenFeatures;
 /**
  * Sandboxes and connection impersonations (paid builds), read-only: {@code GET /api/mt/gtap} when the token has
  * {@code sandboxes}, {@code GET /api/ee/advanced-permissions/impersonation} when it has {@code advanced_permissions};
- * each at most once per sync (both lists are small: one row per policy). They tell which user attributes decide a
+ * each at most once per sync (both lists are small: one row per policy), and only when a sync first meets a sandboxed
+ * table or an impersonated database in the graph. They tell which user attributes decide a
  * sandboxed or impersonated group's scope. Never written: a sandbox needs a question and attribute design, and
  * Metabase changes other permissions as a side effect.
  */
