@@ -11,11 +11,11 @@ grants=${1:-1000000}
 heap=${2:-256m}
 batch=${3:-10000}
 cd "$root"
+# baton-sdk needs its reactor siblings (baton-sdk-api; conductorone-sim for its tests), hence -am; the test
+# classpath is written to a file and the benchmark runs in its own JVM, so -Xmx applies to it alone, not to Maven.
 # shellcheck disable=SC2086
-./mvnw -q -B ${MVNW_FLAGS:-} -pl baton-sdk test-compile
-# A second invocation: exec.args would also override the build's own bound exec execution (build.sh).
-# The benchmark runs in its own JVM (exec:exec), so -Xmx applies to it alone, not to Maven.
+./mvnw -q -B ${MVNW_FLAGS:-} -pl baton-sdk -am test-compile dependency:build-classpath \
+  -Dmdep.includeScope=test -Dmdep.outputFile=target/test-classpath.txt
+cp="baton-sdk/target/test-classes:baton-sdk/target/classes:$(cat baton-sdk/target/test-classpath.txt)"
 # shellcheck disable=SC2086
-./mvnw -q -B ${MVNW_FLAGS:-} -pl baton-sdk exec:exec \
-  -Dexec.executable=java -Dexec.classpathScope=test \
-  "-Dexec.args=-Xmx$heap -cp %classpath org.batonjava.sdk.bench.C1zWriteBenchmark $grants $batch"
+java -Xmx"$heap" -cp "$cp" org.batonjava.sdk.bench.C1zWriteBenchmark $grants $batch

@@ -11,7 +11,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class EffectiveAccessTest {
-  static final Instant RECENT = Instant.now().minusSeconds(86_400);
+  /** A login a day ago: recent for any dormancy threshold. */
+  private static Instant recent() {
+    return Instant.now().minusSeconds(86_400);
+  }
 
   @TempDir Path dir;
 
@@ -31,8 +34,8 @@ class EffectiveAccessTest {
   @Test
   void groupGrantsReachMembersThroughTheGroup() {
     EffectiveAccess access = read(new TenantFile()
-        .user("1", "Ann", "ann@example.com", true, RECENT)
-        .user("2", "Bob", "bob@example.com", true, RECENT)
+        .user("1", "Ann", "ann@example.com", true, recent())
+        .user("2", "Bob", "bob@example.com", true, recent())
         .group("1", "All Users").group("3", "Analysts").group("5", "Marketing")
         .resource("database", "1", "Sample", "query-builder", "query-builder-and-native")
         .resource("database", "2", "Finance", "query-builder", "query-builder-and-native")
@@ -58,7 +61,7 @@ class EffectiveAccessTest {
   @Test
   void nestedGroupsExpandTransitivelyAndCyclesStop() {
     EffectiveAccess access = read(new TenantFile()
-        .user("9", "Carla", "carla@example.com", true, RECENT)
+        .user("9", "Carla", "carla@example.com", true, recent())
         .group("3", "Analysts").group("7", "Contractors")
         .resource("database", "2", "Finance", "query-builder")
         .resource("collection", "4", "Board decks", "view", "curate")
@@ -79,7 +82,7 @@ class EffectiveAccessTest {
   @Test
   void principalTypesOfTheExpansionAreHonoured() {
     EffectiveAccess access = read(new TenantFile()
-        .user("1", "Ann", "ann@example.com", true, RECENT)
+        .user("1", "Ann", "ann@example.com", true, recent())
         .apiKey("5", "ETL key")
         .group("3", "Analysts")
         .resource("database", "2", "Finance", "query-builder")
@@ -93,8 +96,8 @@ class EffectiveAccessTest {
   @Test
   void grantsWrittenByAnEarlierExpansionAreRecomputedNotTrusted() {
     EffectiveAccess access = read(new TenantFile()
-        .user("1", "Ann", "ann@example.com", true, RECENT)
-        .user("2", "Bob", "bob@example.com", true, RECENT)
+        .user("1", "Ann", "ann@example.com", true, recent())
+        .user("2", "Bob", "bob@example.com", true, recent())
         .group("6", "Engineering")
         .resource("database", "4", "Events", "query-builder", "query-builder-and-native")
         .grant("group:6:member", "user:1")
@@ -116,7 +119,7 @@ class EffectiveAccessTest {
     TenantFile tenant = new TenantFile().group("3", "Analysts").resource("database", "2", "Finance", "query-builder")
         .groupGrant("database:2:query-builder", "3");
     for (int i = 1; i <= 200; i++) {
-      tenant.user(Integer.toString(i), "U" + i, "u" + i + "@example.com", true, RECENT).grant("group:3:member", "user:" + i);
+      tenant.user(Integer.toString(i), "U" + i, "u" + i + "@example.com", true, recent()).grant("group:3:member", "user:" + i);
     }
     EffectiveAccess access = read(tenant);
     int member = access.model().level("group:3:member").orElseThrow();

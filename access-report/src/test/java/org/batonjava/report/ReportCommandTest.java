@@ -48,8 +48,8 @@ class ReportCommandTest {
 
     int code = run("--file", "sync.c1z", "--previous", "before.c1z", "--csv", "csv");
 
-    assertThat(code).as(err.toString()).isZero();
-    assertThat(out.toString()).contains("report.html").contains("3 accounts");
+    assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
+    assertThat(out.toString(StandardCharsets.UTF_8)).contains("report.html").contains("3 accounts");
     assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("report.html"))))
         .isEqualTo("rw-------");
     String page = html("report.html");
@@ -64,8 +64,10 @@ class ReportCommandTest {
         + "Finance </script> DB,query-builder,Analysts");
     assertThat(Files.readString(dir.resolve("csv/effective-access.csv")))
         .contains("'=cmd@example.com").contains("Ada Admin,ada@example.com,person,enabled,group,Administrators,member,direct");
-    assertThat(Files.list(dir.resolve("csv")).map(p -> p.getFileName().toString()))
-        .contains("effective-access.csv", "admins.csv", "dormant.csv", "changes.csv", "accounts.csv");
+    try (var files = Files.list(dir.resolve("csv"))) {
+      assertThat(files.map(p -> p.getFileName().toString()))
+          .contains("effective-access.csv", "admins.csv", "dormant.csv", "changes.csv", "accounts.csv");
+    }
   }
 
   @Test
@@ -77,7 +79,7 @@ class ReportCommandTest {
           .groupGrant("database:" + d + ":query-builder", "3");
     }
     t.write(dir.resolve("sync.c1z"));
-    assertThat(run()).as(err.toString()).isZero();
+    assertThat(run()).as(err.toString(StandardCharsets.UTF_8)).isZero();
     String page = html("report.html");
     assertThat(page).contains("id=\"resources-table-paged\"").doesNotContain("id=\"resources-table\"")
         .contains("[\"Database\",\"DB 260\",\"query-builder\",1,\"Analysts\"]");
@@ -105,15 +107,15 @@ class ReportCommandTest {
     Files.write(dir.resolve("pebble.c1z"), new byte[] {'C', '1', 'Z', '3', 0, 1, 2, 3});
 
     assertThat(run("--file", "pebble.c1z")).isEqualTo(1);
-    assertThat(err.toString().trim()).contains("v3 (Pebble)").contains("--storage-engine sqlite").doesNotContain("\n")
+    assertThat(err.toString(StandardCharsets.UTF_8).trim()).contains("v3 (Pebble)").contains("--storage-engine sqlite").doesNotContain("\n")
         .doesNotContain("Exception");
     err.reset();
     assertThat(run("--file", "missing.c1z")).isEqualTo(1);
-    assertThat(err.toString().trim()).isEqualTo("error: " + dir.resolve("missing.c1z")
+    assertThat(err.toString(StandardCharsets.UTF_8).trim()).isEqualTo("error: " + dir.resolve("missing.c1z")
         + " does not exist; pass the c1z written by a sync with --file");
     err.reset();
     assertThat(run("--dormant-days", "-3")).isEqualTo(1);
-    assertThat(err.toString()).startsWith("error: --dormant-days");
+    assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("error: --dormant-days");
     assertThat(html("report.html")).isEqualTo("previous good report");
     try (var files = Files.list(dir)) {
       assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".tmp"));

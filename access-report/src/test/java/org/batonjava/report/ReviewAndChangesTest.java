@@ -9,17 +9,23 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ReviewAndChangesTest {
-  static final Instant RECENT = Instant.now().minusSeconds(86_400);
-  static final Instant LONG_AGO = Instant.now().minusSeconds(200L * 86_400);
+  /** A login a day ago: recent for any dormancy threshold. */
+  private static Instant recent() {
+    return Instant.now().minusSeconds(86_400);
+  }
+  /** A login 200 days ago: dormant at the default threshold. */
+  private static Instant longAgo() {
+    return Instant.now().minusSeconds(200L * 86_400);
+  }
 
   @TempDir Path dir;
 
   private static TenantFile base() {
     return new TenantFile()
-        .user("1", "Ada Admin", "ada@example.com", true, RECENT)
-        .user("2", "Dormant Dan", "dan@example.com", true, LONG_AGO)
+        .user("1", "Ada Admin", "ada@example.com", true, recent())
+        .user("2", "Dormant Dan", "dan@example.com", true, longAgo())
         .user("3", "Never Nora", "nora@example.com", true, null)
-        .user("4", "Gone Gil", "gil@example.com", false, RECENT)
+        .user("4", "Gone Gil", "gil@example.com", false, recent())
         .apiKey("7", "Backup key")
         .group("1", "All Users").group("2", "Administrators").group("3", "Analysts")
         .resource("database", "2", "Finance", "query-builder", "query-builder-and-native")
@@ -59,7 +65,7 @@ class ReviewAndChangesTest {
   void changesListGrantsAccountsAndNewAdmins() {
     Review before = review(base(), "before.c1z");
     Review after = review(base()
-        .user("5", "New Ned", "ned@example.com", true, RECENT)
+        .user("5", "New Ned", "ned@example.com", true, recent())
         .grant("group:1:member", "user:5")
         .grant("group:3:member", "user:3")
         .grant("group:2:member", "user:5"), "after.c1z");
@@ -85,7 +91,7 @@ class ReviewAndChangesTest {
   @Test
   void deactivationIsAChange() {
     Review before = review(base(), "before.c1z");
-    Review after = review(new TenantFile().user("1", "Ada Admin", "ada@example.com", false, RECENT)
+    Review after = review(new TenantFile().user("1", "Ada Admin", "ada@example.com", false, recent())
         .group("2", "Administrators").grant("group:2:member", "user:1"), "after.c1z");
     assertThat(new Changes(before, after).list()).extracting(Changes.Change::kind, Changes.Change::who)
         .contains(org.assertj.core.groups.Tuple.tuple("deactivated", "Ada Admin"));

@@ -74,6 +74,7 @@ public final class AgeDecryptor {
     }
   }
 
+  @SuppressWarnings("ArrayRecordComponent") // raw bytes, compared by content where it matters; never a map key
   private record Stanza(String type, List<String> args, byte[] body) {}
 
   private static List<Stanza> stanzas(String[] lines) {

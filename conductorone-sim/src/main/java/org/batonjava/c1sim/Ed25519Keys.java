@@ -15,6 +15,7 @@ import java.util.HexFormat;
  * An Ed25519 key pair as raw bytes (32-byte seed, 32-byte RFC 8032 public key) with the JWK members and RFC 7638
  * thumbprint Baton uses; the fake's own code, independent of the SDK under test.
  */
+@SuppressWarnings("ArrayRecordComponent") // raw bytes, compared by content where it matters; never a map key
 public record Ed25519Keys(byte[] seed, byte[] publicKey) {
   private static final byte[] SPKI_PREFIX = HexFormat.of().parseHex("302a300506032b6570032100");
   private static final Base64.Encoder B64URL = Base64.getUrlEncoder().withoutPadding();

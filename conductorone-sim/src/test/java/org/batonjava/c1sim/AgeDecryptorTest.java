@@ -44,7 +44,7 @@ class AgeDecryptorTest {
     process.getOutputStream().close();
     byte[] out = process.getInputStream().readAllBytes();
     assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
-    assertThat(process.exitValue()).as(new String(process.getErrorStream().readAllBytes())).isZero();
+    assertThat(process.exitValue()).as(new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8)).isZero();
     return out;
   }
 }

@@ -28,6 +28,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -246,7 +247,8 @@ class ProtoSchemaConformanceTest {
   static String underscoresToCamelCase(String s) {
     StringBuilder sb = new StringBuilder();
     boolean capNext = true;
-    for (char c : s.toCharArray()) {
+    for (int index = 0; index < s.length(); index++) {
+      char c = s.charAt(index);
       if (c >= 'a' && c <= 'z') {
         sb.append(capNext ? Character.toUpperCase(c) : c);
         capNext = false;
@@ -430,7 +432,7 @@ class ProtoSchemaConformanceTest {
     String expected;
     FieldDescriptor.Type scalar = SCALARS.get(appendixType);
     if (scalar != null) {
-      expected = scalar.name().toLowerCase();
+      expected = scalar.name().toLowerCase(Locale.ROOT);
     } else {
       Symbol sym = appendix.resolve(scope, appendixType);
       if (sym == null) {
@@ -450,7 +452,7 @@ class ProtoSchemaConformanceTest {
       case MESSAGE -> "message " + fd.getMessageType().getFullName();
       case GROUP -> "group " + fd.getMessageType().getFullName();
       case ENUM -> "enum " + fd.getEnumType().getFullName();
-      default -> fd.getType().name().toLowerCase();
+      default -> fd.getType().name().toLowerCase(Locale.ROOT);
     };
   }
 
@@ -703,7 +705,7 @@ class ProtoSchemaConformanceTest {
             case "extend" -> { /* extensions only occur in files we do not author */ }
             case "service" -> {
               List<MethodSpec> methods = new ArrayList<>();
-              for (String part : body.split("; ")) {
+              for (String part : body.split("; ", -1)) {
                 Matcher rm = RPC.matcher(part.trim());
                 if (!rm.matches()) {
                   throw new IllegalStateException("bad rpc '" + part + "'");
@@ -716,7 +718,7 @@ class ProtoSchemaConformanceTest {
             }
             case "enum" -> {
               Map<String, Integer> values = new LinkedHashMap<>();
-              for (String v : body.split(", ")) {
+              for (String v : body.split(", ", -1)) {
                 Matcher vm = ENUM_VALUE.matcher(v.trim());
                 if (!vm.matches()) {
                   throw new IllegalStateException("bad enum value '" + v + "'");
@@ -768,7 +770,7 @@ class ProtoSchemaConformanceTest {
             m.fields.add(parseField(member, om.group(1)));
           }
         } else if (part.startsWith("reserved ")) {
-          for (String r : part.substring("reserved ".length()).split(",")) {
+          for (String r : part.substring("reserved ".length()).split(",", -1)) {
             m.reserved.add(r.trim());
           }
         } else {
@@ -821,7 +823,7 @@ class ProtoSchemaConformanceTest {
     }
 
     private void addPackage(String pkg) {
-      String[] parts = pkg.split("\\.");
+      String[] parts = pkg.split("\\.", -1);
       StringBuilder sb = new StringBuilder();
       for (String p : parts) {
         if (sb.length() > 0) {

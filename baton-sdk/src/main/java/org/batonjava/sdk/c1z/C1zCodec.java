@@ -1,5 +1,6 @@
 package org.batonjava.sdk.c1z;
 
+import org.batonjava.sdk.connector.FailureWords;
 import com.github.luben.zstd.ZstdException;
 import com.github.luben.zstd.ZstdInputStreamNoFinalizer;
 import com.github.luben.zstd.ZstdOutputStreamNoFinalizer;
@@ -80,8 +81,7 @@ final class C1zCodec {
     } catch (ZstdException e) {
       throw C1zException.about(c1z, "is truncated or corrupt (zstd: " + e.getMessage() + ")", e);
     } catch (IOException e) {
-      String detail = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-      throw C1zException.about(c1z, "is truncated or corrupt (" + detail + ")", e);
+      throw C1zException.about(c1z, "is truncated or corrupt (" + FailureWords.of(e) + ")", e);
     }
     requireSqliteHeader(c1z, db);
   }
@@ -110,6 +110,7 @@ final class C1zCodec {
       tmp = Files.createTempFile(folder, target.getFileName().toString() + ".", ".tmp");
       setOwnerOnly(tmp);
       try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+        channel.lock(); // held while writing: a later run removes this file only once nobody holds it
         OutputStream file = saveStreamDecorator.apply(Channels.newOutputStream(channel));
         OutputStream buffered = new BufferedOutputStream(file, BUFFER);
         buffered.write(C1zFormat.V1_MAGIC);

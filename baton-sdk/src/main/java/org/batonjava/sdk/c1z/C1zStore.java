@@ -1,6 +1,7 @@
 package org.batonjava.sdk.c1z;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -27,6 +28,7 @@ public final class C1zStore implements AutoCloseable {
 
   private final Path file;
   private final Path workDir;
+  private final FileChannel workDirClaim;
   private final Path dbFile;
   private final Connection db;
   private final boolean readOnly;
@@ -48,13 +50,18 @@ public final class C1zStore implements AutoCloseable {
     if (readOnly && format == C1zFormat.NEW) {
       throw C1zException.about(file, "does not exist or is empty; run a sync first or check the --file path");
     }
-    this.workDir = createWorkDir(file, options);
+    Path tempParent = options.tempDir().orElse(Path.of(System.getProperty("java.io.tmpdir")));
+    CrashLitter.removeDeadWorkDirs(tempParent);
+    CrashLitter.removeDeadSaveFiles(file, options.clock());
+    this.workDir = createWorkDir(file, tempParent);
+    this.workDirClaim = claim(file, workDir);
     this.dbFile = workDir.resolve("db");
     Connection connection = null;
     try {
       if (format == C1zFormat.V1_SQLITE) {
         codec.decompress(file, dbFile);
       }
+      SqliteNativeLibrary.prepare();
       connection = DriverManager.getConnection("jdbc:sqlite:" + dbFile);
       configure(connection);
       C1zSchema.apply(connection);
@@ -123,6 +130,32 @@ public final class C1zStore implements AutoCloseable {
     SyncRun run = syncRuns.get(syncId).orElseThrow(() -> C1zException.about(file, "has no sync " + syncId));
     flushPending();
     return new SyncStatsCounter(db, reader).count(syncId, run.type());
+  }
+
+  /**
+   * The first reference of the sync that points at nothing in the same sync (see {@link SyncIntegrity}), or empty
+   * when every grant's entitlement and principal and every entitlement's resource is there.
+   */
+  public Optional<String> firstDanglingReference(String syncId) {
+    requireOpen();
+    flushPending();
+    return new SyncIntegrity(db).firstDanglingReference(syncId);
+  }
+
+  /** Deletes one unfinished sync and its rows (a sync that must not be kept or resumed). */
+  public void dropSync(String syncId) {
+    requireOpen();
+    flushPending();
+    if (syncRuns.get(syncId).map(SyncRun::finished).orElse(false)) {
+      throw C1zException.about(file, "sync " + syncId + " is finished; only an unfinished sync can be dropped");
+    }
+    try {
+      SyncCleaner.delete(db, syncId);
+      db.commit();
+    } catch (SQLException e) {
+      throw C1zException.about(file, "could not drop sync " + syncId + " (" + e.getMessage() + ")", e);
+    }
+    markDirty();
   }
 
   /** Deletes syncs beyond the keep limit (see {@link SyncCleaner}) and vacuums. */
@@ -219,15 +252,14 @@ public final class C1zStore implements AutoCloseable {
     }
   }
 
-  private static Path createWorkDir(Path file, C1zOptions options) {
+  private static Path createWorkDir(Path file, Path parent) {
     try {
-      Path parent = options.tempDir().orElse(Path.of(System.getProperty("java.io.tmpdir")));
       Files.createDirectories(parent);
       try {
-        return Files.createTempDirectory(
-            parent, "c1z", PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        return Files.createTempDirectory(parent, CrashLitter.WORK_DIR_PREFIX,
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
       } catch (UnsupportedOperationException e) {
-        return Files.createTempDirectory(parent, "c1z");
+        return Files.createTempDirectory(parent, CrashLitter.WORK_DIR_PREFIX);
       }
     } catch (IOException e) {
       throw C1zException.about(
@@ -235,16 +267,39 @@ public final class C1zStore implements AutoCloseable {
     }
   }
 
+  /** Locks the working copy as this run's (see {@link CrashLitter}); a failure removes the folder again. */
+  private static FileChannel claim(Path file, Path workDir) {
+    try {
+      return CrashLitter.claim(workDir);
+    } catch (IOException e) {
+      try {
+        CrashLitter.deleteTree(workDir);
+      } catch (IOException ignored) {
+        // The folder holds nothing yet; a later run removes it if it can.
+      }
+      throw C1zException.about(file, "cannot be unpacked: the temp folder " + workDir.getParent()
+          + " does not allow a lock file (" + e.getMessage() + "); set --c1z-temp-dir", e);
+    }
+  }
+
   private void deleteWorkDir() {
-    if (workDir == null || !Files.exists(workDir)) {
+    if (workDir == null) {
       return;
     }
     try (Stream<Path> paths = Files.walk(workDir)) {
       for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
         Files.deleteIfExists(p);
       }
+    } catch (java.nio.file.NoSuchFileException gone) {
+      // Already removed.
     } catch (IOException e) {
       LOG.warn("c1z: could not remove the working folder {}: {}", workDir, e.getMessage());
+    } finally {
+      try {
+        workDirClaim.close();
+      } catch (IOException ignored) {
+        // Closing releases the lock; the folder is gone or left to a later run.
+      }
     }
   }
 

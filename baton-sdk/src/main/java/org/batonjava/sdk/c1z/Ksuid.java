@@ -64,7 +64,8 @@ public final class Ksuid {
       throw new IllegalArgumentException("a KSUID has 27 characters");
     }
     BigInteger value = BigInteger.ZERO;
-    for (char c : ksuid.toCharArray()) {
+    for (int index = 0; index < ksuid.length(); index++) {
+      char c = ksuid.charAt(index);
       int digit = digit(c);
       value = value.multiply(BASE).add(BigInteger.valueOf(digit));
     }

@@ -25,7 +25,7 @@ final class SyncCleaner {
     this.runs = runs;
   }
 
-  /** @return the ids of the deleted syncs */
+  /** Deletes old syncs and returns the ids of the deleted ones. */
   List<String> clean(Optional<String> currentSyncId, int keep) {
     int limit = currentSyncId.isPresent() ? keep - 1 : keep;
     List<SyncRun> finished = new ArrayList<>();
@@ -60,7 +60,7 @@ final class SyncCleaner {
     }
     try {
       for (String syncId : doomed) {
-        delete(syncId);
+        delete(db, syncId);
       }
       db.commit();
       vacuum();
@@ -74,7 +74,8 @@ final class SyncCleaner {
     return newestFirst.stream().filter(r -> r.type() == type).skip(1).map(SyncRun::id).toList();
   }
 
-  private void delete(String syncId) throws SQLException {
+  /** Deletes a sync's rows from every table and its run. */
+  static void delete(Connection db, String syncId) throws SQLException {
     for (String table : C1zSchema.SYNC_SCOPED_TABLES) {
       try (PreparedStatement ps = db.prepareStatement("delete from " + table + " where sync_id = ?")) {
         ps.setString(1, syncId);

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoField;
 
 /**
  * The text timestamp layout of c1z files: Go's {@code 2006-01-02 15:04:05.999999999} in the writer's
@@ -26,7 +27,7 @@ public final class SyncTime {
   public String format(Instant instant) {
     LocalDateTime local = LocalDateTime.ofInstant(instant, zone);
     String text = SECONDS.format(local);
-    int nanos = local.getNano();
+    int nanos = local.get(ChronoField.NANO_OF_SECOND);
     if (nanos == 0) {
       return text;
     }

@@ -6,10 +6,8 @@ import c1.connector.v2.EncryptedData;
 import c1.connector.v2.EncryptionConfig;
 import c1.connector.v2.LocalCredentialOptions;
 import c1.connector.v2.Resource;
-import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Struct;
 import com.google.protobuf.Value;
-import com.google.protobuf.util.JsonFormat;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -25,6 +23,7 @@ import org.batonjava.sdk.crypto.CredentialEncryptor;
 import org.batonjava.sdk.crypto.OneShotEncryptionConfig;
 import org.batonjava.sdk.crypto.RecipientParser;
 import org.batonjava.sdk.provision.AccountRequests;
+import org.batonjava.sdk.provision.JsonObjectArgument;
 
 /**
  * {@code --create-account-login/--create-account-email/--create-account-profile}: creates the account with a
@@ -50,10 +49,17 @@ final class AccountCreationCommand {
         : OneShotEncryptionConfig.generate();
     LocalCredentialOptions options = LocalCredentialOptions.newBuilder()
         .setRandomPassword(LocalCredentialOptions.RandomPassword.newBuilder().setLength(PASSWORD_LENGTH)).build();
-    CreateAccountResponse response = new AccountRequests(connector, new CredentialEncryptor())
-        .create(config.string(DefaultFields.CREATE_ACCOUNT_RESOURCE_TYPE), info, options, List.of(recipient));
+    AccountRequests.Created created = new AccountRequests(connector, new CredentialEncryptor())
+        .createReporting(config.string(DefaultFields.CREATE_ACCOUNT_RESOURCE_TYPE), info, options, List.of(recipient));
+    CreateAccountResponse response = created.response();
 
     String who = forWhom(info);
+    if (created.earlierAttemptUncertain()) {
+      println("the account" + who + " is in place: " + describe(response.getAlreadyExists().getResource())
+          + "; this run's request may have created it (an earlier attempt's answer was lost), in which case its"
+          + " password is unknown: reset it");
+      return;
+    }
     if (response.hasAlreadyExists()) {
       println("an account" + who + " already exists: " + describe(response.getAlreadyExists().getResource())
           + "; nothing changed");
@@ -102,10 +108,10 @@ final class AccountCreationCommand {
     String json = config.string(DefaultFields.CREATE_ACCOUNT_PROFILE);
     if (!json.isBlank()) {
       try {
-        JsonFormat.parser().merge(json, profile);
-      } catch (InvalidProtocolBufferException e) {
-        throw new ConfigException("--create-account-profile must be a JSON object, e.g. "
-            + "'{\"email\":\"ann@example.com\",\"first_name\":\"Ann\"}' (" + e.getMessage() + ")");
+        profile.mergeFrom(JsonObjectArgument.parse("--create-account-profile", json,
+            "{\"email\":\"ann@example.com\",\"first_name\":\"Ann\"}"));
+      } catch (JsonObjectArgument.Problem e) {
+        throw new ConfigException(e.getMessage());
       }
     }
     if (!login.isEmpty() && !profile.containsFields("login")) {

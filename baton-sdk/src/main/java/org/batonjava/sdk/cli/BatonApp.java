@@ -13,6 +13,8 @@ import org.batonjava.sdk.connector.CapabilitiesFactory;
 import org.batonjava.sdk.connector.Connector;
 import org.batonjava.sdk.connector.ConnectorDefinition;
 import org.batonjava.sdk.connector.GoSdkShape;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 import picocli.CommandLine;
@@ -39,6 +41,7 @@ import picocli.CommandLine;
  * SIGINT/SIGTERM ends with the JVM's signal status (130/143) after saving its checkpoint.
  */
 public final class BatonApp {
+  private static final Logger LOG = LoggerFactory.getLogger(BatonApp.class);
   public static final int EXIT_OK = 0;
   public static final int EXIT_FAILURE = 1;
 
@@ -136,6 +139,7 @@ public final class BatonApp {
         config.string(DefaultFields.LOG_LEVEL),
         LogFormat.of(config.string(DefaultFields.LOG_FORMAT), environment.stdoutIsTerminal()),
         environment.err());
+    config.warnings().forEach(LOG::warn);
     try {
       if (subcommand.equals(CommandLineSpec.CAPABILITIES)) {
         Connector connector = connectorFactory.create(config);

@@ -1,10 +1,12 @@
 package org.batonjava.sdk.cli;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.batonjava.sdk.config.ConfigField;
 import org.batonjava.sdk.config.FieldRelation;
 
@@ -29,41 +31,48 @@ final class ConfigResolver {
    */
   ResolvedConfig resolve(Map<String, Object> flags, Map<String, String> env, Optional<ConfigFile> file) {
     Map<String, ResolvedConfig.Entry> entries = new LinkedHashMap<>();
+    Set<String> trimmed = new HashSet<>();
     for (ConfigField field : fields) {
-      ResolvedConfig.Entry entry = resolveOne(field, flags, env, file);
+      ResolvedConfig.Entry entry = resolveOne(field, flags, env, file, trimmed);
       if (field.required() && ResolvedConfig.isEmpty(entry.value())) {
         throw new ConfigException(field.flag() + " is required (or set " + field.envVar() + ")");
       }
       entries.put(field.name(), entry);
     }
-    ResolvedConfig config = new ResolvedConfig(entries);
+    ResolvedConfig config = new ResolvedConfig(entries, trimmed);
     for (FieldRelation relation : relations) {
       checkTogether(relation, config);
     }
     return config;
   }
 
-  private static ResolvedConfig.Entry resolveOne(
-      ConfigField field, Map<String, Object> flags, Map<String, String> env, Optional<ConfigFile> file) {
+  private static ResolvedConfig.Entry resolveOne(ConfigField field, Map<String, Object> flags,
+      Map<String, String> env, Optional<ConfigFile> file, Set<String> trimmed) {
     if (flags.containsKey(field.name())) {
-      ValueOrigin origin = ValueOrigin.commandLine();
-      return new ResolvedConfig.Entry(field, FieldValueParser.parse(field, flags.get(field.name()), origin), origin);
+      return parsed(field, flags.get(field.name()), ValueOrigin.commandLine(), trimmed);
     }
     String fromEnv = env.get(field.envVar());
     if (fromEnv != null && !fromEnv.isEmpty()) {
-      ValueOrigin origin = ValueOrigin.environment(field.envVar());
-      return new ResolvedConfig.Entry(field, FieldValueParser.parse(field, fromEnv, origin), origin);
+      return parsed(field, fromEnv, ValueOrigin.environment(field.envVar()), trimmed);
     }
     if (file.isPresent() && file.get().values().containsKey(field.name())) {
       ValueOrigin origin = ValueOrigin.configFile(file.get().path().toString());
-      Object raw = file.get().values().get(field.name());
-      return new ResolvedConfig.Entry(field, FieldValueParser.parse(field, raw, origin), origin);
+      return parsed(field, file.get().values().get(field.name()), origin, trimmed);
     }
     ValueOrigin origin = ValueOrigin.defaultValue();
     Object value =
         field.defaultText().isEmpty()
             ? FieldValueParser.zero(field)
             : FieldValueParser.parse(field, field.defaultText(), origin);
+    return new ResolvedConfig.Entry(field, value, origin);
+  }
+
+  /** Parses a value; a secret whose surrounding whitespace was removed is noted in {@code trimmed}. */
+  private static ResolvedConfig.Entry parsed(ConfigField field, Object raw, ValueOrigin origin, Set<String> trimmed) {
+    Object value = FieldValueParser.parse(field, raw, origin);
+    if (field.secret() && raw instanceof String text && !text.equals(text.strip())) {
+      trimmed.add(field.name());
+    }
     return new ResolvedConfig.Entry(field, value, origin);
   }
 

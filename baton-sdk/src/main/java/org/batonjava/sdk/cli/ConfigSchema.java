@@ -97,7 +97,7 @@ record ConfigSchema(String displayName, String helpUrl, String iconUrl) {
       }
       case STRING_LIST -> {
         StringSliceField.Builder list = StringSliceField.newBuilder();
-        for (String item : defaultText.split(",")) {
+        for (String item : defaultText.split(",", -1)) {
           if (!item.isBlank()) {
             list.addDefaultValue(item.trim());
           }

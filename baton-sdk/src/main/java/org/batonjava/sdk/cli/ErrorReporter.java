@@ -1,5 +1,6 @@
 package org.batonjava.sdk.cli;
 
+import org.batonjava.sdk.connector.FailureWords;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -23,7 +24,7 @@ final class ErrorReporter {
   }
 
   int fail(String message) {
-    err.println("error: " + redactor.redact(oneLine(message)));
+    err.println("error: " + redactor.redact(oneLine(redactor.redact(message))));
     err.flush();
     return BatonApp.EXIT_FAILURE;
   }
@@ -40,7 +41,7 @@ final class ErrorReporter {
   static String describe(Throwable failure) {
     String message = failure.getMessage();
     if (message == null || message.isBlank()) {
-      return "unexpected " + failure.getClass().getSimpleName() + " (run with --log-level debug for details)";
+      return FailureWords.of(failure) + " (run with --log-level debug for details)";
     }
     return message;
   }

@@ -30,15 +30,18 @@ final class FieldValueParser {
   static Object zero(ConfigField field) {
     return switch (field.kind()) {
       case STRING -> field.secret() ? Secret.of("") : "";
-      case BOOL -> Boolean.FALSE;
+      case BOOL -> false;
       case INT -> 0L;
       case STRING_LIST -> List.of();
     };
   }
 
   private static Object parseString(ConfigField field, String value, ValueOrigin origin) {
+    if (field.secret()) {
+      return SecretValueCheck.check(field, value, origin);
+    }
     if (field.allowedValues().isEmpty() || value.isEmpty()) {
-      return field.secret() ? Secret.of(value) : value;
+      return value;
     }
     for (String allowed : field.allowedValues()) {
       if (allowed.equalsIgnoreCase(value)) {
@@ -49,14 +52,11 @@ final class FieldValueParser {
   }
 
   private static Boolean parseBool(ConfigField field, String value, ValueOrigin origin) {
-    switch (value.trim().toLowerCase(Locale.ROOT)) {
-      case "true", "t", "1":
-        return Boolean.TRUE;
-      case "false", "f", "0":
-        return Boolean.FALSE;
-      default:
-        throw invalid(field, "must be true or false", value, origin);
-    }
+    return switch (value.trim().toLowerCase(Locale.ROOT)) {
+      case "true", "t", "1" -> Boolean.TRUE;
+      case "false", "f", "0" -> Boolean.FALSE;
+      default -> throw invalid(field, "must be true or false", value, origin);
+    };
   }
 
   private static Long parseInt(ConfigField field, String value, ValueOrigin origin) {
@@ -93,7 +93,7 @@ final class FieldValueParser {
   }
 
   private static void splitInto(String text, List<String> items) {
-    for (String part : text.split(",")) {
+    for (String part : text.split(",", -1)) {
       String item = part.trim();
       if (!item.isEmpty()) {
         items.add(item);

@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.StringJoiner;
 import org.batonjava.sdk.config.ConfigField;
 import org.batonjava.sdk.config.ConfigValues;
@@ -21,9 +22,11 @@ public final class ResolvedConfig implements ConfigValues {
   record Entry(ConfigField field, Object value, ValueOrigin origin) {}
 
   private final Map<String, Entry> entries;
+  private final Set<String> trimmed;
 
-  ResolvedConfig(Map<String, Entry> entries) {
+  ResolvedConfig(Map<String, Entry> entries, Set<String> trimmed) {
     this.entries = Collections.unmodifiableMap(new LinkedHashMap<>(entries));
+    this.trimmed = Set.copyOf(trimmed);
   }
 
   /** A non-secret string field ({@code ""} when unset without default). */
@@ -87,6 +90,20 @@ public final class ResolvedConfig implements ConfigValues {
   /** Whether a field of that name exists. */
   public boolean has(String name) {
     return entries.containsKey(name);
+  }
+
+  /**
+   * Warnings about how values were read, to log once logging is set up: the secret settings whose surrounding
+   * whitespace was removed (named, never shown).
+   */
+  public List<String> warnings() {
+    List<String> out = new ArrayList<>();
+    for (Entry entry : entries.values()) {
+      if (trimmed.contains(entry.field().name())) {
+        out.add(SecretValueCheck.trimmedWarning(entry.field(), entry.origin()));
+      }
+    }
+    return out;
   }
 
   /** Every non-empty secret value, so that error output can be scrubbed of them. */

@@ -29,6 +29,7 @@ public record RunEnvironment(
   }
 
   /** The real process: {@code System.getenv()}, the current directory, {@code System.out}/{@code err}. */
+  @SuppressWarnings("SystemConsoleNull") // on JDK 17 (the target) console() is null exactly when not on a terminal
   public static RunEnvironment system() {
     return new RunEnvironment(
         System.getenv(),

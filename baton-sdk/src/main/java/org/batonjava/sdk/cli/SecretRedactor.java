@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.batonjava.sdk.config.ConfigField;
 import org.batonjava.sdk.crypto.Secret;
+import org.batonjava.sdk.crypto.SecretForms;
 
 /**
  * Removes secret values from text before it is printed: those typed after a secret flag, those in the
@@ -51,9 +52,19 @@ final class SecretRedactor {
     return out;
   }
 
+  /** Adds the value in every spelling it can be printed in (trimmed, escaped, replaced; see {@link SecretForms}). */
   private void add(String value) {
-    if (value != null && value.length() >= SHORTEST_REDACTED && !values.contains(value)) {
-      values.add(value);
+    if (value == null) {
+      return;
+    }
+    boolean added = false;
+    for (String form : SecretForms.of(value)) {
+      if (form.length() >= SHORTEST_REDACTED && !values.contains(form)) {
+        values.add(form);
+        added = true;
+      }
+    }
+    if (added) {
       values.sort(Comparator.comparingInt(String::length).reversed());
     }
   }

@@ -26,6 +26,7 @@ final class AgeHeaderReader {
    * @param mac the 32-byte MAC
    * @param payloadOffset where the payload (nonce, then STREAM chunks) starts
    */
+  @SuppressWarnings("ArrayRecordComponent") // raw bytes, compared by content where it matters; never a map key
   record Parsed(List<AgeStanza> stanzas, byte[] macInput, byte[] mac, int payloadOffset) {}
 
   private final byte[] file;

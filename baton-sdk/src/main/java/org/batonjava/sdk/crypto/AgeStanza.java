@@ -9,6 +9,7 @@ import java.util.List;
  * @param args the arguments, each a non-empty run of printable ASCII without spaces
  * @param body the raw body bytes (written as unpadded base64 wrapped at 64 columns)
  */
+@SuppressWarnings("ArrayRecordComponent") // raw bytes, compared by content where it matters; never a map key
 public record AgeStanza(String type, List<String> args, byte[] body) {
   public AgeStanza {
     requireArgument(type);

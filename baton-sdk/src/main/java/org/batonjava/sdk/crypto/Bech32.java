@@ -12,6 +12,7 @@ public final class Bech32 {
   private static final int[] GENERATOR = {0x3b6a57b2, 0x26508e6d, 0x1ea119fa, 0x3d4233dd, 0x2a1462b3};
 
   /** A decoded string: the (lowercased) human-readable part and the 8-bit payload. */
+  @SuppressWarnings("ArrayRecordComponent") // raw bytes, compared by content where it matters; never a map key
   public record Decoded(String hrp, byte[] data) {}
 
   private Bech32() {}

@@ -5,6 +5,8 @@ package org.batonjava.sdk.crypto;
  * expected format. The message says which, and never contains key material or any part of the plaintext.
  */
 public final class DecryptionException extends RuntimeException {
+  private static final long serialVersionUID = 1L;
+
   public DecryptionException(String message) {
     super(message);
   }

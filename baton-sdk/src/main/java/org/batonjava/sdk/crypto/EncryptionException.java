@@ -5,6 +5,8 @@ package org.batonjava.sdk.crypto;
  * names the provider or config field at fault and never contains the plaintext being encrypted.
  */
 public final class EncryptionException extends RuntimeException {
+  private static final long serialVersionUID = 1L;
+
   public EncryptionException(String message) {
     super(message);
   }

@@ -123,7 +123,7 @@ public final class RecipientParser {
   }
 
   private static boolean isSshLine(String text) {
-    for (String token : text.split("\\s+")) {
+    for (String token : text.split("\\s+", -1)) {
       if (token.equals(SshPublicKey.ED25519) || token.equals(SshPublicKey.RSA)) {
         return true;
       }

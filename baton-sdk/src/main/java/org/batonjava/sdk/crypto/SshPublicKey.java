@@ -56,7 +56,7 @@ public final class SshPublicKey {
    * @throws EncryptionException if the line holds no supported key or the key data is malformed
    */
   public static SshPublicKey parseLine(String line) {
-    String[] tokens = line.trim().split("\\s+");
+    String[] tokens = line.trim().split("\\s+", -1);
     for (int i = 0; i + 1 < tokens.length; i++) {
       if (tokens[i].equals(ED25519) || tokens[i].equals(RSA)) {
         byte[] wire;

@@ -36,10 +36,16 @@ public final class AccountRequests {
 
   private final Connector connector;
   private final Sealer sealer;
+  private final ProvisioningRetry retry;
 
   public AccountRequests(Connector connector, Sealer sealer) {
+    this(connector, sealer, ProvisioningRetry.standard());
+  }
+
+  public AccountRequests(Connector connector, Sealer sealer, ProvisioningRetry retry) {
     this.connector = connector;
     this.sealer = sealer;
+    this.retry = retry;
   }
 
   public AccountRequests(Connector connector, CredentialEncryptor encryptor) {
@@ -55,7 +61,32 @@ public final class AccountRequests {
    */
   public CreateAccountResponse create(String resourceType, AccountInfo info, LocalCredentialOptions options,
       List<EncryptionConfig> configs) {
-    AccountCreation created = creator(resourceType).createAccount(info, options);
+    return createReporting(resourceType, info, options, configs).response();
+  }
+
+  /** The answer to a creation, and whether an earlier attempt (whose answer was lost) may have created the account. */
+  public record Created(CreateAccountResponse response, boolean earlierAttemptUncertain) {}
+
+  /**
+   * As {@link #create}, also saying whether the account found in place may have been created by this run: the
+   * creation is retried after transient failures, and a retry after a lost answer finds the account this run's
+   * request made (its generated password is then unknown).
+   */
+  public Created createReporting(String resourceType, AccountInfo info, LocalCredentialOptions options,
+      List<EncryptionConfig> configs) {
+    AccountCreator creator = creator(resourceType);
+    ProvisioningRetry.Result<AccountCreation> result =
+        retry.call("create account", () -> creator.createAccount(info, options));
+    AccountCreation created = result.value();
+    boolean uncertain = result.earlierAttemptUncertain() && created.alreadyExisted();
+    if (uncertain) {
+      LOG.warn("account {} is in place; this run's request may have created it (an earlier attempt's answer was"
+          + " lost), in which case its password is unknown: reset it", created.resource().getId().getResource());
+    }
+    return new Created(respond(created, configs), uncertain);
+  }
+
+  private CreateAccountResponse respond(AccountCreation created, List<EncryptionConfig> configs) {
     try {
       List<PlaintextData> plaintexts = new ArrayList<>();
       for (AccountCreation.NamedSecret s : created.secrets()) {

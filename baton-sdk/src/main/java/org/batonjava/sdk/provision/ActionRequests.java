@@ -10,9 +10,13 @@ import java.util.stream.Collectors;
 import org.batonjava.sdk.connector.ActionHandler;
 import org.batonjava.sdk.connector.Connector;
 import org.batonjava.sdk.connector.ConnectorException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Custom actions: {@code --list-action-schemas} and {@code --invoke-action NAME --invoke-action-args JSON}. */
 public final class ActionRequests {
+  private static final Logger LOG = LoggerFactory.getLogger(ActionRequests.class);
+
   private final Connector connector;
 
   public ActionRequests(Connector connector) {
@@ -42,14 +46,19 @@ public final class ActionRequests {
         .findFirst()
         .orElseThrow(() -> new ConnectorException(Status.Code.NOT_FOUND, "unknown action " + name + "; this connector offers "
             + connector.actions().stream().map(h -> h.schema().getName()).collect(Collectors.joining(", "))));
-    Struct.Builder args = Struct.newBuilder();
+    Struct args;
     try {
-      JsonFormat.parser().merge(argsJson == null || argsJson.isBlank() ? "{}" : argsJson, args);
-    } catch (InvalidProtocolBufferException e) {
-      throw new ConnectorException(Status.Code.INVALID_ARGUMENT,
-          "--invoke-action-args must be a JSON object, e.g. '{\"userId\": \"42\"}' (" + e.getMessage() + ")");
+      args = JsonObjectArgument.parse("--invoke-action-args", argsJson == null || argsJson.isBlank() ? "{}" : argsJson,
+          "{\"userId\": \"42\"}");
+    } catch (JsonObjectArgument.Problem e) {
+      throw new ConnectorException(Status.Code.INVALID_ARGUMENT, e.getMessage());
     }
-    return handler.invoke(args.build());
+    ProvisioningRetry.Result<Struct> result = ProvisioningRetry.standard().call("action " + name, () -> handler.invoke(args));
+    if (result.earlierAttemptUncertain()) {
+      LOG.warn("action {}: an earlier attempt's answer was lost; the result below is the state now, and this run's"
+          + " request may have made the change", name);
+    }
+    return result.value();
   }
 
   /** A result as compact JSON for the one line printed after an action. */

@@ -25,27 +25,50 @@ public final class GrantRequests {
   public record Outcome(boolean changed, String message, List<Any> annotations) {}
 
   private final Connector connector;
+  private final ProvisioningRetry retry;
 
   public GrantRequests(Connector connector) {
-    this.connector = connector;
+    this(connector, ProvisioningRetry.standard());
   }
 
-  /** Grants {@code entitlement} to {@code principal}. */
+  public GrantRequests(Connector connector, ProvisioningRetry retry) {
+    this.connector = connector;
+    this.retry = retry;
+  }
+
+  /**
+   * Grants {@code entitlement} to {@code principal}, retrying transient failures. When an earlier attempt's answer
+   * was lost and a later one finds the grant in place, the outcome says this run may have made the change.
+   */
   public Outcome grant(Entitlement entitlement, Resource principal) {
-    List<Any> annotations = provisioner(entitlement.getResource().getId().getResourceType()).grant(principal, entitlement);
+    GrantProvisioner provisioner = provisioner(entitlement.getResource().getId().getResourceType());
+    ProvisioningRetry.Result<List<Any>> result =
+        retry.call("grant " + entitlement.getId(), () -> provisioner.grant(principal, entitlement));
+    List<Any> annotations = result.value();
     boolean existed = Annotations.has(annotations, GrantAlreadyExists.class);
     String who = BatonIds.describe(principal);
+    if (existed && result.earlierAttemptUncertain()) {
+      return new Outcome(true, "the change is in place: " + who + " has " + entitlement.getId() + "; this run's"
+          + " request may have made it (an earlier attempt's answer was lost)", annotations);
+    }
     return new Outcome(!existed,
         existed ? who + " already has " + entitlement.getId() + "; nothing changed"
             : "granted " + entitlement.getId() + " to " + who,
         annotations);
   }
 
-  /** Revokes {@code grant}. */
+  /** Revokes {@code grant}, retrying transient failures; reports an uncertain earlier attempt like {@link #grant}. */
   public Outcome revoke(Grant grant) {
-    List<Any> annotations = provisioner(grant.getEntitlement().getResource().getId().getResourceType()).revoke(grant);
+    GrantProvisioner provisioner = provisioner(grant.getEntitlement().getResource().getId().getResourceType());
+    ProvisioningRetry.Result<List<Any>> result =
+        retry.call("revoke " + grant.getId(), () -> provisioner.revoke(grant));
+    List<Any> annotations = result.value();
     boolean gone = Annotations.has(annotations, GrantAlreadyRevoked.class);
     String who = BatonIds.describe(grant.getPrincipal());
+    if (gone && result.earlierAttemptUncertain()) {
+      return new Outcome(true, "the change is in place: " + who + " no longer has " + grant.getEntitlement().getId()
+          + "; this run's request may have removed it (an earlier attempt's answer was lost)", annotations);
+    }
     return new Outcome(!gone,
         gone ? who + " did not have " + grant.getEntitlement().getId() + " (already revoked); nothing changed"
             : "revoked " + grant.getEntitlement().getId() + " from " + who,

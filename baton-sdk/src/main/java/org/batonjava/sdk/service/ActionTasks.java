@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import org.batonjava.sdk.c1z.Ksuid;
 import org.batonjava.sdk.connector.ActionHandler;
+import org.batonjava.sdk.provision.ProvisioningRetry;
 import org.batonjava.sdk.connector.Connector;
 import org.batonjava.sdk.connector.ConnectorException;
 
@@ -62,7 +63,8 @@ final class ActionTasks {
     ActionHandler handler = handler(invoke.getName());
     Struct result;
     try {
-      result = handler.invoke(invoke.getArgs());
+      result = ProvisioningRetry.standard().call("action " + invoke.getName(), () -> handler.invoke(invoke.getArgs()))
+          .value();
     } catch (RuntimeException e) {
       throw TaskFailure.fromConnector(e, false);
     }

@@ -1,5 +1,6 @@
 package org.batonjava.sdk.service;
 
+import org.batonjava.sdk.connector.FailureWords;
 import io.grpc.CallCredentials;
 import io.grpc.Metadata;
 import io.grpc.SecurityLevel;
@@ -35,7 +36,7 @@ final class BearerCredentials extends CallCredentials {
       } catch (TokenException e) {
         applier.fail(Status.UNAUTHENTICATED.withDescription(e.getMessage()));
       } catch (RuntimeException e) {
-        applier.fail(Status.UNAUTHENTICATED.withDescription("failed to get token: " + e.getClass().getSimpleName()));
+        applier.fail(Status.UNAUTHENTICATED.withDescription("failed to get token: " + FailureWords.of(e)));
       }
     });
   }

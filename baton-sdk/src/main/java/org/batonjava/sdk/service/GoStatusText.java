@@ -22,7 +22,7 @@ final class GoStatusText {
       return "Canceled";
     }
     StringBuilder out = new StringBuilder();
-    for (String word : code.name().split("_")) {
+    for (String word : code.name().split("_", -1)) {
       out.append(word.charAt(0)).append(word.substring(1).toLowerCase(Locale.ROOT));
     }
     return out.toString();

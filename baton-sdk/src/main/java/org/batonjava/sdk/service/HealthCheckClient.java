@@ -1,5 +1,6 @@
 package org.batonjava.sdk.service;
 
+import org.batonjava.sdk.connector.FailureWords;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -88,8 +89,7 @@ public final class HealthCheckClient {
     } catch (java.net.http.HttpTimeoutException e) {
       return new Result(0, "health check " + uri + " failed: no answer within " + timeout.toSeconds() + " s");
     } catch (IOException e) {
-      return new Result(0, "health check " + uri + " failed: " + e.getClass().getSimpleName()
-          + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")"));
+      return new Result(0, "health check " + uri + " failed: " + FailureWords.of(e));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return new Result(0, "health check " + uri + " interrupted");

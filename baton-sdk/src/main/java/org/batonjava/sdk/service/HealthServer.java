@@ -1,5 +1,6 @@
 package org.batonjava.sdk.service;
 
+import org.batonjava.sdk.connector.FailureWords;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
@@ -116,7 +117,7 @@ public final class HealthServer implements AutoCloseable {
       validation.get(VALIDATE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
     } catch (ExecutionException e) {
       Throwable cause = e.getCause();
-      problem = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+      problem = FailureWords.of(cause);
     } catch (TimeoutException e) {
       validation.cancel(true);
       problem = "validation did not finish within " + VALIDATE_TIMEOUT.toSeconds() + "s";

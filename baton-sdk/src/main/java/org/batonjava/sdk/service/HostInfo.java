@@ -100,7 +100,7 @@ record HostInfo(String hostId, OSInfo osInfo) {
   }
 
   private static String firstWord(String s) {
-    return s == null ? null : s.trim().split("\\s+")[0];
+    return s == null ? null : s.trim().split("\\s+", -1)[0];
   }
 
   private static String nonEmpty(String value, String fallback) {

@@ -32,7 +32,7 @@ final class TaskDebugLog implements AutoCloseable {
   private static final Object LOCK = new Object();
   private static int active;
   private static final Map<String, Level> RAISED = new LinkedHashMap<>();
-  private static final Map<Appender<ILoggingEvent>, Floor> FLOORS = new IdentityHashMap<>();
+  private static final IdentityHashMap<Appender<ILoggingEvent>, Floor> FLOORS = new IdentityHashMap<>();
 
   private final LoggerContext context;
   private final FileAppender<ILoggingEvent> appender;

@@ -1,5 +1,6 @@
 package org.batonjava.sdk.service;
 
+import org.batonjava.sdk.connector.FailureWords;
 import com.google.rpc.Status;
 import io.grpc.Status.Code;
 import org.batonjava.sdk.connector.ConnectorException;
@@ -42,7 +43,7 @@ final class TaskFailure extends RuntimeException {
       return failure;
     }
     Code code = error instanceof ConnectorException ce ? ce.code() : Code.UNKNOWN;
-    String message = error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage();
+    String message = FailureWords.of(error);
     return of(code, GoStatusText.of(code, message), nonRetryable, error);
   }
 

@@ -1,5 +1,6 @@
 package org.batonjava.sdk.service;
 
+import org.batonjava.sdk.connector.FailureWords;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -112,7 +113,6 @@ final class TokenSource {
   }
 
   private static String describe(IOException e) {
-    String message = e.getMessage();
-    return e.getClass().getSimpleName() + (message == null ? "" : " (" + message + ")");
+    return FailureWords.of(e);
   }
 }

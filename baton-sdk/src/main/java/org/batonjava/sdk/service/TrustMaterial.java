@@ -68,7 +68,7 @@ final class TrustMaterial {
     Optional.ofNullable(env.get("SSL_CERT_FILE")).filter(s -> !s.isBlank()).map(Path::of).ifPresent(files::add);
     String dirs = env.get("SSL_CERT_DIR");
     if (dirs != null && !dirs.isBlank()) {
-      for (String dir : dirs.split(":")) {
+      for (String dir : dirs.split(":", -1)) {
         if (!dir.isBlank()) {
           files.addAll(filesIn(Path.of(dir)));
         }

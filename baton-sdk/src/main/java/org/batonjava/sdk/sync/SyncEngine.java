@@ -108,6 +108,7 @@ public final class SyncEngine {
         }
         throw e;
       }
+      refuseDanglingReferences(store, syncId);
       store.syncRuns().checkpoint(syncId, state.finalToken());
       store.cleanup(Optional.of(syncId));
       SyncStats stats = store.stats(syncId).withStepDurations(state.stepDurationsMs());
@@ -122,6 +123,26 @@ public final class SyncEngine {
           stats.resourceTypes(), stats.resources(), stats.entitlements(), stats.grants(), took.toMillis());
       return new SyncReport(syncId, resumed, stats, steps.warnings(), took);
     }
+  }
+
+  /**
+   * The integrity check before a sync is marked finished: a grant whose entitlement or principal, or an entitlement
+   * whose resource, is missing from the sync (a server that answered inconsistently, a connector bug) would show in
+   * ConductorOne as access to, or by, nothing. Such a sync is dropped from the file, so the earlier finished syncs
+   * stay the latest and the next run starts afresh, and the run fails naming the first dangling reference.
+   */
+  private void refuseDanglingReferences(C1zStore store, String syncId) {
+    Instant checkStart = clock.instant();
+    Optional<String> dangling = store.firstDanglingReference(syncId);
+    LOG.debug("integrity check of sync {}: {} ms", syncId, Duration.between(checkStart, clock.instant()).toMillis());
+    if (dangling.isEmpty()) {
+      return;
+    }
+    store.dropSync(syncId);
+    connector.syncFinished();
+    throw new ConnectorException(Status.Code.INTERNAL, "the sync is inconsistent and was not kept: "
+        + dangling.get() + "; " + options.file() + " keeps its earlier finished syncs. The server's answers"
+        + " contradicted each other (or the connector has a bug): run the sync again, and report it if it persists");
   }
 
   private void loop(SyncState state, SyncSteps steps, Checkpointer checkpoints) {

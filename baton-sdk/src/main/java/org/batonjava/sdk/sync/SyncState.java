@@ -48,6 +48,7 @@ public final class SyncState {
 
   @JsonProperty("version")
   @JsonInclude(JsonInclude.Include.ALWAYS)
+  @SuppressWarnings("UnusedVariable") // written into every token by Jackson, as the Go SDK writes it
   private int version = 1;
 
   /** Who wrote the token; set on a running sync, left out of the final token. */

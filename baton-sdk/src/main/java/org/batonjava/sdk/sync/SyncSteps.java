@@ -218,7 +218,7 @@ final class SyncSteps {
       warnings++;
       progress.warning(a.operation().wireName() + " of " + a.resourceTypeId() + ":" + a.resourceId() + " returned not found; skipped");
       state.finish(a);
-      if (warnings > 10 && warnings * 10 > state.completedActions()) {
+      if (warnings > 10 && warnings * 10L > state.completedActions()) {
         throw new ConnectorException(Status.Code.ABORTED,
             "too many not-found warnings (" + warnings + " of " + state.completedActions() + " actions); stopping the sync");
       }

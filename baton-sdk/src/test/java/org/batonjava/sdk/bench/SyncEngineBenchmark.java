@@ -6,9 +6,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import org.batonjava.sdk.c1z.C1zOptions;
+import org.batonjava.sdk.c1z.C1zStore;
 import org.batonjava.sdk.sync.SyncEngine;
 import org.batonjava.sdk.sync.SyncOptions;
 import org.batonjava.sdk.sync.SyncReport;
@@ -60,6 +62,12 @@ public final class SyncEngineBenchmark {
     System.out.printf("peak heap used=%.0f MiB (max heap %.0f MiB)%n", peak.get() / 1048576.0,
         Runtime.getRuntime().maxMemory() / 1048576.0);
     System.out.printf("c1z size=%.1f MiB%n", Files.size(file) / 1048576.0);
+    try (C1zStore store = C1zStore.openReadOnly(file, C1zOptions.defaults().withTempDir(dir))) {
+      long checkStart = System.nanoTime();
+      Optional<String> dangling = store.firstDanglingReference(report.syncId());
+      System.out.printf("integrity check (run again on the saved file)=%.2f s, dangling=%s%n",
+          (System.nanoTime() - checkStart) / 1e9, dangling.orElse("none"));
+    }
     try (Stream<Path> paths = Files.walk(dir)) {
       paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
     }

@@ -7,13 +7,14 @@ import c1.connector.v2.Resource;
 import c1.connector.v2.ResourceId;
 import c1.connector.v2.ResourceType;
 import com.google.protobuf.Any;
+import java.util.Locale;
 
 /** Small builders of the protobuf rows the store tests write. */
 final class Rows {
   private Rows() {}
 
   static ResourceType type(String id, ResourceType.Trait trait) {
-    return ResourceType.newBuilder().setId(id).setDisplayName(id.substring(0, 1).toUpperCase() + id.substring(1))
+    return ResourceType.newBuilder().setId(id).setDisplayName(id.substring(0, 1).toUpperCase(Locale.ROOT) + id.substring(1))
         .addTraits(trait).build();
   }
 

@@ -23,11 +23,13 @@ class ConfigPrecedenceTest {
   void flagBeatsEnvironmentBeatsFileBeatsDefault() throws IOException {
     Files.writeString(
         dir.resolve(".baton.yaml"),
-        "metabase-base-url: https://from-file\n"
-            + "metabase-api-key: key-from-file\n"
-            + "http-timeout-seconds: 100\n"
-            + "task-concurrency: 7\n"
-            + "workers: 2\n");
+        """
+        metabase-base-url: https://from-file
+        metabase-api-key: key-from-file
+        http-timeout-seconds: 100
+        task-concurrency: 7
+        workers: 2
+        """);
     cli.env.put("BATON_HTTP_TIMEOUT_SECONDS", "200");
     cli.env.put("BATON_TASK_CONCURRENCY", "9");
 

@@ -113,7 +113,7 @@ class SyncCommandTest {
     assertThat(cli.run()).isEqualTo(1);
 
     assertThat(cli.err())
-        .isEqualTo("error: unexpected NullPointerException (run with --log-level debug for details)\n");
+        .isEqualTo("error: an unexpected internal error (run with --log-level debug for details)\n");
   }
 
   @Test

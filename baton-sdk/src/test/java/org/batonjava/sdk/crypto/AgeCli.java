@@ -39,6 +39,7 @@ final class AgeCli {
   }
 
   /** The result of one run; stdout as bytes since age output may be binary. */
+  @SuppressWarnings("ArrayRecordComponent") // raw bytes, compared by content where it matters; never a map key
   record Result(int exitCode, byte[] stdout, String stderr) {
     String stdoutText() {
       return new String(stdout, StandardCharsets.UTF_8);
@@ -85,7 +86,7 @@ final class AgeCli {
   }
 
   private static String sshKeygenBinary() {
-    for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin:/bin").split(":")) {
+    for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin:/bin").split(":", -1)) {
       Path candidate = Path.of(dir, "ssh-keygen");
       if (Files.isExecutable(candidate)) {
         return candidate.toString();

@@ -83,7 +83,7 @@ class AgeCliInteropTest {
   void jwkProviderWithAnEd25519KeyFromSshKeygen() throws Exception {
     Path key = dir.resolve("id_ed25519");
     String publicLine = AgeCli.sshKeygen(key, "ed25519", 0);
-    byte[] wire = Base64.getDecoder().decode(publicLine.split(" ")[1]);
+    byte[] wire = Base64.getDecoder().decode(publicLine.split(" ", -1)[1]);
     String x = Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOfRange(wire, wire.length - 32, wire.length));
     String jwk = "{\"kty\":\"OKP\",\"crv\":\"Ed25519\",\"x\":\"" + x + "\"}";
     String expectedKeyId = sha256Hex(("{\"crv\":\"Ed25519\",\"kty\":\"OKP\",\"x\":\"" + x + "\"}").getBytes(StandardCharsets.UTF_8));
@@ -102,7 +102,7 @@ class AgeCliInteropTest {
   void jwkProviderWithA3072BitRsaKeyFromSshKeygen() throws Exception {
     Path key = dir.resolve("id_rsa");
     String publicLine = AgeCli.sshKeygen(key, "rsa", 3072);
-    byte[] wire = Base64.getDecoder().decode(publicLine.split(" ")[1]);
+    byte[] wire = Base64.getDecoder().decode(publicLine.split(" ", -1)[1]);
     ByteBuffer in = ByteBuffer.wrap(wire);
     assertThat(new String(sshString(in), StandardCharsets.US_ASCII)).isEqualTo("ssh-rsa");
     String e = unsignedBase64Url(sshString(in));

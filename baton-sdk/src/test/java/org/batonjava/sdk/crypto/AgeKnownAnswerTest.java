@@ -12,6 +12,7 @@ import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.Locale;
 import javax.crypto.Cipher;
 import javax.crypto.Mac;
 import javax.crypto.spec.IvParameterSpec;
@@ -65,7 +66,7 @@ class AgeKnownAnswerTest {
     assertThat(file).isEqualTo(expected);
 
     Path identity = Files.writeString(dir.resolve("identity.txt"),
-        Bech32.encode("age-secret-key-", X25519_IDENTITY).toUpperCase() + "\n");
+        Bech32.encode("age-secret-key-", X25519_IDENTITY).toUpperCase(Locale.ROOT) + "\n");
     Path encrypted = Files.write(dir.resolve("x25519.age"), file);
     assertThat(AgeCli.fromBuild().decrypt(identity, encrypted)).isEqualTo(PLAINTEXT);
 

@@ -7,6 +7,8 @@ import java.security.SecureRandom;
  * calls) is {@code (start + n) mod 256}. Only {@link #nextBytes} is meaningful; the age code draws nothing else.
  */
 final class FixedRandom extends SecureRandom {
+  private static final long serialVersionUID = 1L;
+
   private int next;
 
   FixedRandom(int start) {

@@ -3,6 +3,7 @@ package org.batonjava.sdk.crypto;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nimbusds.jose.jwk.JWK;
+import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
@@ -24,7 +25,7 @@ class JwkThumbprintTest {
     String hex = JwkThumbprint.hex(JWK.parse(RFC7638_RSA_JWK));
     assertThat(hex).isEqualTo(hexOfBase64Url("NzbLsXh8uDCcd-6MNwXF4W_7noWXFZAfHkxZsRGC9Xs"))
         .isEqualTo("3736cbb1787cb8309c77ee8c3705c5e16ffb9e859715901f1e4c59b11182f57b");
-    assertThat(PublicJwk.parse(RFC7638_RSA_JWK.getBytes()).keyId()).isEqualTo(hex);
+    assertThat(PublicJwk.parse(RFC7638_RSA_JWK.getBytes(StandardCharsets.UTF_8)).keyId()).isEqualTo(hex);
   }
 
   @Test

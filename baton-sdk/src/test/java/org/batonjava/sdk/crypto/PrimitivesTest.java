@@ -9,6 +9,7 @@ import java.security.MessageDigest;
 import java.security.interfaces.EdECPrivateKey;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -78,7 +79,7 @@ class PrimitivesTest {
       }
       String encoded = Bech32.encode("age", data);
       assertThat(Bech32.decode(encoded).data()).isEqualTo(data);
-      assertThat(Bech32.decode(encoded.toUpperCase()).data()).isEqualTo(data);
+      assertThat(Bech32.decode(encoded.toUpperCase(Locale.ROOT)).data()).isEqualTo(data);
     }
   }
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import c1.connector.v2.EncryptionConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -64,7 +65,7 @@ class RecipientParserTest {
     assertThatThrownBy(() -> RecipientParser.parse(privateJwk)).isInstanceOf(EncryptionException.class)
         .hasMessageContaining("private JWK").message().doesNotContain(PRIVATE_D);
 
-    String identity = Bech32.encode("age-secret-key-", IDENTITY).toUpperCase();
+    String identity = Bech32.encode("age-secret-key-", IDENTITY).toUpperCase(Locale.ROOT);
     assertThatThrownBy(() -> RecipientParser.parse(identity)).isInstanceOf(EncryptionException.class)
         .hasMessageContaining("private key").message().doesNotContain(identity);
 

@@ -74,7 +74,7 @@ final class MembershipConnector implements Connector {
           throw ConnectorException.invalidArgument("argument groupId is required");
         }
         long n = memberships.stream().filter(m -> m.startsWith(group + "/")).count();
-        return Struct.newBuilder().putFields("count", Value.newBuilder().setNumberValue(n).build()).build();
+        return Struct.newBuilder().putFields("count", Value.newBuilder().setNumberValue((double) n).build()).build();
       }
     });
   }
@@ -126,7 +126,7 @@ final class MembershipConnector implements Connector {
     public PageResult<Grant> grants(Resource r, PageRequest page) {
       List<Grant> out = new ArrayList<>();
       for (String m : memberships) {
-        String[] parts = m.split("/");
+        String[] parts = m.split("/", -1);
         if (parts[0].equals(r.getId().getResource())) {
           out.add(GrantBuilder.of(member(r), user(parts[1])).build());
         }

@@ -42,7 +42,7 @@ class ResumeTest {
     for (int round = 0; round < 6; round++) {
       Path file = dir.resolve("cancel" + round + ".c1z");
       SyncOptions o = SyncOptions.defaults(file).withStore(C1zOptions.defaults().withTempDir(dir.resolve("tmp")));
-      long stopAt = 1 + random.nextInt(70);
+      long stopAt = 1L + random.nextInt(70);
       int interruptions = 0;
       while (true) {
         SyntheticConnector c = new SyntheticConnector(SHAPE);
@@ -123,7 +123,7 @@ class ResumeTest {
         + "\"{\\\"states\\\":[]}\",\"resource_type_id\":\"user\"}},\"action_order\":[\"3\"],"
         + "\"current_action_id\":3,\"version\":1}";
     for (String token : List.of(goToken, "{not json")) {
-      Path file = dir.resolve("foreign-" + Math.abs(token.hashCode()) + ".c1z");
+      Path file = dir.resolve("foreign-" + Integer.toHexString(token.hashCode()) + ".c1z");
       SyncOptions o = SyncOptions.defaults(file).withStore(C1zOptions.defaults().withTempDir(dir.resolve("tmp")));
       String foreign;
       try (C1zStore store = C1zStore.open(file, o.store())) {

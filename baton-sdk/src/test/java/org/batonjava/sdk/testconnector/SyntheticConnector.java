@@ -261,13 +261,13 @@ public final class SyntheticConnector implements Connector {
     public PageResult<Grant> grants(Resource resource, PageRequest page) {
       enter();
       // Each project's viewers are the members of one group, granted through expansion.
-      int hash = Math.abs(resource.getId().getResource().hashCode());
-      Resource g = group(hash % shape.groups());
+      long hash = Math.abs((long) resource.getId().getResource().hashCode());
+      Resource g = group((int) (hash % shape.groups()));
       Entitlement viewer = EntitlementBuilder.permission(resource, "viewer").displayName("viewer").build();
       Entitlement editor = EntitlementBuilder.permission(resource, "editor").displayName("editor").build();
       return PageResult.last(List.of(
           GrantBuilder.of(viewer, g).expandableFrom(List.of(member(g).getId()), List.of(), false).build(),
-          GrantBuilder.of(editor, user(hash % shape.users())).build()));
+          GrantBuilder.of(editor, user((int) (hash % shape.users()))).build()));
     }
   }
 }

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -52,7 +53,7 @@ final class DemoSummary {
       Map<String, Integer> byStatus = new TreeMap<>();
       for (Resource u : users) {
         String status = Annotations.find(u.getAnnotationsList(), UserTrait.class)
-            .map(t -> t.getStatus().getStatus().name().replace("STATUS_", "").toLowerCase())
+            .map(t -> t.getStatus().getStatus().name().replace("STATUS_", "").toLowerCase(Locale.ROOT))
             .orElse("unknown");
         byStatus.merge(status, 1, Integer::sum);
       }

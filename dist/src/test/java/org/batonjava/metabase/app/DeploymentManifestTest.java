@@ -69,7 +69,7 @@ class DeploymentManifestTest {
 
     Set<String> known = envNames(v);
     List<String> set = new ArrayList<>();
-    secret.path("stringData").fields().forEachRemaining(e -> {
+    secret.path("stringData").properties().forEach(e -> {
       set.add(e.getKey());
       assertThat(e.getValue().isTextual()).as("Secret value %s is a quoted string", e.getKey()).isTrue();
     });

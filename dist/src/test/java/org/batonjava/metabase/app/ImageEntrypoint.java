@@ -13,7 +13,7 @@ final class ImageEntrypoint {
 
   static List<String> of(String dockerfile, String target) {
     boolean inTarget = false;
-    for (String line : dockerfile.split("\n")) {
+    for (String line : dockerfile.split("\n", -1)) {
       if (line.startsWith("FROM ")) {
         inTarget = line.trim().endsWith(" AS " + target);
       } else if (inTarget && line.startsWith("ENTRYPOINT [")) {

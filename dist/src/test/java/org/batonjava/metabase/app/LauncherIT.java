@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -227,5 +228,47 @@ class LauncherIT {
     assertThat(r.code()).isEqualTo(1);
     assertThat(r.err().strip().lines()).hasSize(1);
     assertThat(r.err()).startsWith("error: ");
+  }
+
+  /** A Java class name as exceptions print them, e.g. java.io.EOFException. */
+  private static final String JAVA_CLASS = "(?s).*\\b([a-z][a-z0-9]*\\.)+[A-Z][A-Za-z0-9]*(Exception|Error|<).*";
+
+  /**
+   * Hostile input through the real launchers: a key with a final newline (as a Kubernetes secret made from a file
+   * has) is trimmed with a warning; a key with CR-LF, a control or a non-ASCII character inside is refused; broken
+   * JSON in the provisioning flags is named in the user's terms. Never the key, a stack trace or a Java class name.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"baton-metabase", "baton-metabase-v049", "baton-metabase-v056"})
+  void hostileInputIsOneLineWithoutTheKeyOrJavaNames(String launcher) throws Exception {
+    String key = "mb_HOSTILEKEY0123456789";
+    Map<String, String> trailing = Map.of("BATON_METABASE_BASE_URL", "http://127.0.0.1:9",
+        "BATON_METABASE_API_KEY", key + "\n");
+    Run trimmed = runWith(trailing, launcher);
+    assertThat(trimmed.code()).isEqualTo(1);
+    assertThat(trimmed.err()).contains("--metabase-api-key (from BATON_METABASE_API_KEY) had leading or trailing"
+        + " whitespace").contains("127.0.0.1:9");
+    for (String bad : List.of(key.replace("KEY", "\r\nKEY"), key.replace("KEY", "\u00e9KEY"), key.replace("KEY", "\u0007"))) {
+      Run refused = runWith(Map.of("BATON_METABASE_BASE_URL", "http://127.0.0.1:9", "BATON_METABASE_API_KEY", bad),
+          launcher);
+      assertThat(refused.code()).isEqualTo(1);
+      assertThat(refused.err()).isEqualTo("error: --metabase-api-key (from BATON_METABASE_API_KEY) contains a space, a"
+          + " control character or a non-ASCII character inside the value; a secret must be printable ASCII. Copy the"
+          + " value again (the value is not shown)\n");
+    }
+    Run profile = runWith(Map.of("BATON_METABASE_BASE_URL", "http://127.0.0.1:9", "BATON_METABASE_API_KEY", key),
+        launcher, "--create-account-profile", "{first_name: Ann");
+    assertThat(profile.code()).isEqualTo(1);
+    assertThat(profile.err()).contains("\nerror: --create-account-profile is not valid JSON: unexpected text at column 2");
+    Run args = runWith(Map.of("BATON_METABASE_BASE_URL", "http://127.0.0.1:9", "BATON_METABASE_API_KEY", key),
+        launcher, "--invoke-action", "disable_user", "--invoke-action-args", "{\"userId\":");
+    assertThat(args.code()).isEqualTo(1);
+    assertThat(args.err()).contains("error: --invoke-action-args is not valid JSON: input ends at column");
+    for (Run r : List.of(trimmed, profile, args)) {
+      assertThat(r.err() + r.out()).doesNotContain("HOSTILEKEY").doesNotContain("0123456789").doesNotContain("\tat ")
+          .doesNotMatch(JAVA_CLASS);
+      assertThat(r.err().lines().filter(l -> l.startsWith("error: "))).hasSize(1);
+    }
+    assertThat(dir.resolve("sync.c1z")).doesNotExist();
   }
 }

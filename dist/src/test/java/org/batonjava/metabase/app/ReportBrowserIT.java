@@ -79,12 +79,16 @@ class ReportBrowserIT {
         assertThat(figure(browser, "deactivated-users")).isEqualTo(expected.deactivated());
         assertThat(figure(browser, "groups")).isEqualTo(expected.groups());
         assertThat(figure(browser, "admin-people")).isEqualTo(expected.admins());
+        assertThat(figure(browser, "api-keys")).isEqualTo(expected.apiKeys());
+        assertThat(figure(browser, "admin-api-keys")).isEqualTo(expected.adminKeys());
         assertThat(figure(browser, "never-logged-in")).isEqualTo(expected.never());
         assertThat(figure(browser, "dormant")).isEqualTo(expected.dormant());
 
         // Filtering the people table by a name leaves that person only.
         WebElement people = browser.driver().findElement(By.id("accounts-table"));
-        assertThat(people.getAttribute("data-rows")).isEqualTo(Integer.toString(expected.active() + expected.deactivated()));
+        // People and API keys: every person, active or not, and every key (keys are non-human accounts).
+        assertThat(people.getAttribute("data-rows"))
+            .isEqualTo(Integer.toString(expected.active() + expected.deactivated() + expected.apiKeys()));
         WebElement filter = people.findElement(By.cssSelector("input.filter"));
         filter.sendKeys("grace");
         browser.waitUntil(() -> "1".equals(people.getAttribute("data-rows")));
@@ -126,7 +130,8 @@ class ReportBrowserIT {
   }
 
   /** The figures as the simulator's own state has them. */
-  record Expected(int active, int deactivated, int groups, int admins, int never, int dormant, int marketingMembers) {
+  record Expected(
+      int active, int deactivated, int apiKeys, int adminKeys, int groups, int admins, int never, int dormant, int marketingMembers) {
     static Expected of(SimState state) {
       return state.read(() -> {
         List<SimUser> active = state.listUsers(new UserFilter(UserFilter.Status.ACTIVE, null, null), 0, null).users();
@@ -137,7 +142,9 @@ class ReportBrowserIT {
         // Everyone is in All Users, which can query the Sample Database: every active person has access.
         int dormant = (int) active.stream().filter(u -> u.lastLogin() != null && u.lastLogin().isBefore(dormantBefore)).count();
         int marketing = state.membershipsIn(state.groupByName("Marketing").id()).size();
-        return new Expected(active.size(), all.size() - active.size(), state.groupsByName().size(), admins, never,
+        int apiKeys = state.credentials().keys().size();
+        int adminKeys = (int) state.credentials().keys().stream().filter(k -> k.groupId() == 2).count();
+        return new Expected(active.size(), all.size() - active.size(), apiKeys, adminKeys, state.groupsByName().size(), admins, never,
             dormant, marketing);
       });
     }

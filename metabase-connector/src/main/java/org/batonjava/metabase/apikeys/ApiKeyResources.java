@@ -38,7 +38,7 @@ public final class ApiKeyResources {
     boolean admin = key.groupId() == ADMINISTRATORS;
     Struct.Builder profile = Struct.newBuilder()
         .putFields("masked_key", text(key.maskedKey()))
-        .putFields("group_id", Value.newBuilder().setNumberValue(key.groupId()).build())
+        .putFields("group_id", Value.newBuilder().setNumberValue((double) key.groupId()).build())
         .putFields("group_name", text(key.groupName()))
         .putFields("is_admin", Value.newBuilder().setBoolValue(admin).build())
         .putFields("created_at", text(key.createdAt()))

@@ -13,6 +13,6 @@ public final class ApiKeysApi {
 
   /** Every API key (the SCIM token is never listed). */
   public List<ApiKey> list() {
-    return json.getList("/api/api-key", ApiKey.class);
+    return json.getList("/api/api-key", ApiKey.class, "the list of API keys");
   }
 }

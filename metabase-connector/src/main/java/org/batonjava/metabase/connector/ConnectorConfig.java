@@ -24,7 +24,7 @@ public record ConnectorConfig(
     boolean extendedAccess, boolean force) {
 
   /** The default of {@code --http-timeout-seconds}, as in baton-sdk. */
-  public static final Duration DEFAULT_HTTP_TIMEOUT = Duration.ofSeconds(300);
+  public static final Duration DEFAULT_HTTP_TIMEOUT = Duration.ofMinutes(5);
 
   public ConnectorConfig {
     baseUrl = baseUrl == null ? "" : baseUrl;

@@ -19,7 +19,7 @@ public final class DatabasesApi {
   /** {@code GET /api/database}: every database the key can see (admins: all but the audit database). */
   public List<MetabaseDatabase> listDatabases() {
     // {data, total} since long before 0.49; a bare array in much older versions.
-    return json.getList("/api/database", MetabaseDatabase.class);
+    return json.getList("/api/database", MetabaseDatabase.class, "the list of databases");
   }
 
   /**

@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 @FunctionalInterface
 public interface GraphVisitor {
   /**
+   * One cell.
+   *
    * @param groupId the group
    * @param key the key as Metabase sent it (a database id, a collection id, …)
    * @param permissions that group's cell under that key, as Metabase sent them (any version's shape,

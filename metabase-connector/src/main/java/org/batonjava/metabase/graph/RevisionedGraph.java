@@ -12,6 +12,7 @@ import java.util.OptionalLong;
 import java.util.function.Function;
 import org.batonjava.metabase.http.MetabaseHttp;
 import org.batonjava.metabase.http.MetabaseJson;
+import org.batonjava.metabase.http.ResponseShape;
 
 /**
  * One of Metabase's revisioned permission graphs, {@code {revision, groups: {groupId: {key: cell}}}}: the data graph
@@ -38,30 +39,49 @@ public record RevisionedGraph(
     MetabaseHttp.Answer answer = json.http().getJson(path, Map.of());
     try (JsonParser parser = json.parser(answer)) {
       if (parser.nextToken() != JsonToken.START_OBJECT) {
-        throw json.unexpected(answer, "the graph is not a JSON object", parser);
+        throw json.unexpected(answer, "the answer is not an object with the permission graph", parser);
       }
+      boolean sawGroups = false;
       while (parser.nextToken() == JsonToken.FIELD_NAME) {
         String field = parser.currentName();
         JsonToken value = parser.nextToken();
-        if (field.equals("groups") && value == JsonToken.START_OBJECT) {
-          readGroups(parser, visitor, null);
+        if (field.equals("groups")) {
+          requireGroupsObject(answer, parser, value);
+          readGroups(answer, parser, visitor, null);
+          sawGroups = true;
         } else {
           parser.skipChildren();
         }
+      }
+      if (!sawGroups) {
+        throw json.unexpected(answer, "`groups` is missing where the permissions by group are required", null);
       }
     } catch (IOException e) {
       throw json.unreadable(answer, e);
     }
   }
 
+  private void requireGroupsObject(MetabaseHttp.Answer answer, JsonParser parser, JsonToken value) {
+    if (value != JsonToken.START_OBJECT) {
+      throw json.unexpected(answer, "`groups` is " + ResponseShape.kind(value)
+          + " where the permissions by group are required", parser);
+    }
+  }
+
   /** Reads {@code groups}; with {@code onlyKey} set, cells under other keys are skipped without being built. */
-  private static void readGroups(JsonParser parser, GraphVisitor visitor, String onlyKey) throws IOException {
+  private void readGroups(MetabaseHttp.Answer answer, JsonParser parser, GraphVisitor visitor, String onlyKey)
+      throws IOException {
     while (parser.nextToken() == JsonToken.FIELD_NAME) {
-      OptionalLong groupId = MetabaseJson.parseId(parser.currentName());
+      String group = parser.currentName();
+      OptionalLong groupId = MetabaseJson.parseId(group);
       JsonToken value = parser.nextToken();
-      if (groupId.isEmpty() || value != JsonToken.START_OBJECT) {
+      if (groupId.isEmpty()) {
         parser.skipChildren();
         continue;
+      }
+      if (value != JsonToken.START_OBJECT) {
+        throw json.unexpected(answer, "the permissions of group " + group + " are " + ResponseShape.kind(value)
+            + " where an object is required", parser);
       }
       while (parser.nextToken() == JsonToken.FIELD_NAME) {
         String key = parser.currentName();
@@ -89,15 +109,16 @@ public record RevisionedGraph(
     Map<Long, JsonNode> byGroup = new LinkedHashMap<>();
     try (JsonParser parser = json.parser(answer)) {
       if (parser.nextToken() != JsonToken.START_OBJECT) {
-        throw json.unexpected(answer, "the graph is not a JSON object", parser);
+        throw json.unexpected(answer, "the answer is not an object with the permission graph", parser);
       }
       while (parser.nextToken() == JsonToken.FIELD_NAME) {
         String field = parser.currentName();
         JsonToken value = parser.nextToken();
         if (field.equals("revision") && value.isNumeric()) {
           revision = parser.getLongValue();
-        } else if (field.equals("groups") && value == JsonToken.START_OBJECT) {
-          readGroups(parser, (groupId, k, cell) -> {
+        } else if (field.equals("groups")) {
+          requireGroupsObject(answer, parser, value);
+          readGroups(answer, parser, (groupId, k, cell) -> {
             if (k.equals(key) && (cell.isObject() || cell.isTextual())) {
               byGroup.put(groupId, cell);
             }
@@ -110,7 +131,8 @@ public record RevisionedGraph(
       throw json.unreadable(answer, e);
     }
     if (revision == null) {
-      throw json.unexpected(answer, "the graph has no revision", null);
+      throw json.unexpected(answer, "`revision` is missing or not a number where the graph's revision number is"
+          + " required", null);
     }
     return new GraphSlice(revision, key, byGroup);
   }

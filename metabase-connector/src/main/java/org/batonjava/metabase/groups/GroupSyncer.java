@@ -83,7 +83,7 @@ public final class GroupSyncer implements ResourceSyncer, GrantProvisioner {
   private static Struct.Builder profile(MetabaseGroup group) {
     return Struct.newBuilder()
         .putFields("name", Value.newBuilder().setStringValue(group.nameOrEmpty()).build())
-        .putFields("member_count", Value.newBuilder().setNumberValue(group.memberCountOrZero()).build());
+        .putFields("member_count", Value.newBuilder().setNumberValue((double) group.memberCountOrZero()).build());
   }
 
   private static Resource build(MetabaseGroup group, Struct profile, String description) {

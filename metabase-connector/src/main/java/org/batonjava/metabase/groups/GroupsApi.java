@@ -1,5 +1,6 @@
 package org.batonjava.metabase.groups;
 
+import org.batonjava.metabase.http.ResponseShape;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -26,7 +27,7 @@ public final class GroupsApi {
 
   /** {@code GET /api/permissions/group}: every group, the magic All Users (1) and Administrators (2) included. */
   public List<MetabaseGroup> listGroups() {
-    return json.getList("/api/permissions/group", MetabaseGroup.class);
+    return json.getList("/api/permissions/group", MetabaseGroup.class, "the list of groups");
   }
 
   /**
@@ -47,23 +48,31 @@ public final class GroupsApi {
     MetabaseHttp.Answer answer = json.http().getJson("/api/permissions/membership", Map.of());
     try (JsonParser parser = json.parser(answer)) {
       if (parser.nextToken() != JsonToken.START_OBJECT) {
-        throw json.unexpected(answer, "the memberships are not a JSON object", parser);
+        throw json.unexpected(answer, "the answer is not an object of memberships by user", parser);
       }
       while (parser.nextToken() == JsonToken.FIELD_NAME) {
         String key = parser.currentName();
         OptionalLong userId = MetabaseJson.parseId(key);
         JsonToken value = parser.nextToken();
-        if (userId.isEmpty() || value != JsonToken.START_ARRAY) {
+        if (userId.isEmpty()) {
           LOG.debug("ignoring memberships under the user key {}", key);
           parser.skipChildren();
           continue;
         }
-        while (parser.nextToken() == JsonToken.START_OBJECT) {
-          GroupMembership row = parser.readValueAs(GroupMembership.class);
-          if (row != null) {
-            visitor.membership(userId.getAsLong(), row);
-          }
+        if (value != JsonToken.START_ARRAY) {
+          throw json.unexpected(answer, "the memberships of user " + key + " are " + ResponseShape.kind(value)
+              + " where a list is required", parser);
         }
+        for (JsonToken row = parser.nextToken(); row != JsonToken.END_ARRAY; row = parser.nextToken()) {
+          if (row != JsonToken.START_OBJECT) {
+            throw json.unexpected(answer, "a membership of user " + key + " is " + ResponseShape.kind(row)
+                + ", not an object", parser);
+          }
+          visitor.membership(userId.getAsLong(), parser.readValueAs(GroupMembership.class));
+        }
+      }
+      if (parser.currentToken() != JsonToken.END_OBJECT) {
+        throw json.unexpected(answer, "the memberships end early or hold something other than lists", parser);
       }
     } catch (IOException e) {
       throw json.unreadable(answer, e);

@@ -23,6 +23,8 @@ public final class MembershipGrants {
   private MembershipGrants() {}
 
   /**
+   * The grants of one user's memberships.
+   *
    * @param paidPlan with the paid plan a manager holds {@code manager}; without it that entitlement does not
    *     exist, so the manager is reported as a {@code member}
    */

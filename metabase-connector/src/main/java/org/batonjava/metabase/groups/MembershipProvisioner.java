@@ -75,7 +75,9 @@ final class MembershipProvisioner {
       client.addMembership(userId, groupId, manager);
     } catch (ConnectorException e) {
       Optional<GroupMembership> now = explainFailedAdd(userId, groupId, operation, e);
-      if (now.isPresent() && (!manager || now.get().manager())) {
+      // A transient failure may have lost the answer to an add that took effect: then this run may have made the
+      // change, which the SDK's retry reports; only a definite refusal makes it someone else's change.
+      if (now.isPresent() && (!manager || now.get().manager()) && !e.transientFailure()) {
         return List.of(Annotations.pack(GrantAlreadyExists.getDefaultInstance()));
       }
       throw OperationFailure.of(operation, e);
@@ -111,7 +113,7 @@ final class MembershipProvisioner {
     try {
       client.removeMembership(m.membershipId());
     } catch (ConnectorException e) {
-      if (membership(userId, groupId).isEmpty()) {
+      if (!e.transientFailure() && membership(userId, groupId).isEmpty()) {
         return List.of(Annotations.pack(GrantAlreadyRevoked.getDefaultInstance()));
       }
       throw OperationFailure.of(operation, e);

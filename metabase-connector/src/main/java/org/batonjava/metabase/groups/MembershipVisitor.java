@@ -4,6 +4,8 @@ package org.batonjava.metabase.groups;
 @FunctionalInterface
 public interface MembershipVisitor {
   /**
+   * One membership row.
+   *
    * @param userId the user key the row was listed under
    * @param row one membership of that user
    */

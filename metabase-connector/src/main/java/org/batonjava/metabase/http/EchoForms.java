@@ -7,13 +7,15 @@ import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.batonjava.sdk.crypto.SecretForms;
 
 /**
  * The spellings in which a secret sent to Metabase can come back inside an error: as sent, escaped once as a
  * JSON string (a server that quotes the request body in a JSON {@code message}, or an error text we show raw),
  * escaped twice (a JSON body that is itself quoted inside JSON), with every symbol written as a backslash-u
  * escape (as some encoders do), and form/URL-encoded (a proxy quoting a query string). A password such as
- * {@code a"b\c} is not found by a plain search once any of these has been applied, so redaction looks for all.
+ * {@code a"b\c} is not found by a plain search once any of these has been applied, so redaction looks for all,
+ * also for each form of {@link SecretForms} (trimmed, control characters escaped or replaced).
  */
 final class EchoForms {
   private EchoForms() {
@@ -22,14 +24,17 @@ final class EchoForms {
   /** Every distinct spelling of {@code secret}, longest first so a longer form is replaced before its parts. */
   static List<String> of(String secret) {
     Set<String> forms = new LinkedHashSet<>();
-    forms.add(secret);
-    String once = json(secret);
-    forms.add(once);
-    forms.add(json(once));
-    forms.add(unicodeEscaped(secret));
-    forms.add(once.replace("/", "\\/"));
-    forms.add(URLEncoder.encode(secret, StandardCharsets.UTF_8));
-    forms.add(URLEncoder.encode(secret, StandardCharsets.UTF_8).replace("+", "%20"));
+    for (String base : SecretForms.of(secret)) {
+      forms.add(base);
+      String once = json(base);
+      forms.add(once);
+      forms.add(json(once));
+      forms.add(unicodeEscaped(base));
+      forms.add(once.replace("/", "\\/"));
+      forms.add(URLEncoder.encode(base, StandardCharsets.UTF_8));
+      forms.add(URLEncoder.encode(base, StandardCharsets.UTF_8).replace("+", "%20"));
+    }
+    forms.removeIf(form -> form.length() < 3);
     return forms.stream().sorted(Comparator.comparingInt(String::length).reversed()).toList();
   }
 

@@ -1,5 +1,6 @@
 package org.batonjava.metabase.http;
 
+import org.batonjava.sdk.connector.FailureWords;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -26,6 +27,7 @@ import java.util.Optional;
 import java.util.function.UnaryOperator;
 import javax.net.ssl.SSLException;
 import org.batonjava.sdk.connector.ConnectorException;
+import org.batonjava.sdk.connector.JsonErrorText;
 import org.batonjava.sdk.crypto.Secret;
 
 /**
@@ -137,12 +139,19 @@ public final class FailureMapper {
       return error(Status.Code.UNAVAILABLE,
           "Metabase's answer ended before it was complete (" + call + ")", Optional.empty());
     }
-    String detail = e.getOriginalMessage() == null ? e.getClass().getSimpleName() : e.getOriginalMessage();
+    String detail = e instanceof ShapeProblem ? e.getOriginalMessage() : JsonErrorText.describe(e);
     return error(Status.Code.INTERNAL, "could not read Metabase's answer to " + call + ": " + abbreviate(oneLine(detail))
         + "; is " + baseUrl + " a supported Metabase version?", Optional.empty());
   }
 
   /** The request did not get an answer at all. */
+  /** The whole answer (headers and body) did not arrive within the HTTP timeout. Retryable. */
+  public ConnectorException wholeAnswerTimeout(ApiCall call) {
+    return error(Status.Code.DEADLINE_EXCEEDED, "Metabase at " + baseUrl + " did not send its whole answer within "
+        + timeout.toSeconds() + " s (the answer stalled or came too slowly); raise --http-timeout-seconds if it is"
+        + " just slow (" + call + ")", Optional.empty());
+  }
+
   public ConnectorException fromIo(ApiCall call, IOException e) {
     String suffix = " (" + call + ")";
     if (e instanceof HttpConnectTimeoutException) {
@@ -167,7 +176,7 @@ public final class FailureMapper {
       return error(Status.Code.UNAVAILABLE, "could not connect to Metabase at " + baseUrl
           + " (connection refused); check --metabase-base-url and that Metabase is running" + suffix, Optional.empty(), e);
     }
-    String detail = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    String detail = FailureWords.of(e);
     return error(Status.Code.UNAVAILABLE, "the connection to Metabase at " + baseUrl
         + " broke before the answer was complete (" + abbreviate(oneLine(detail)) + ")" + suffix, Optional.empty(), e);
   }

@@ -7,13 +7,21 @@ import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
 import java.util.TreeMap;
+import org.batonjava.sdk.connector.ConnectorException;
 import org.batonjava.sdk.crypto.Secret;
+import org.batonjava.sdk.crypto.SecretForms;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,8 +34,12 @@ import org.slf4j.LoggerFactory;
  */
 public final class MetabaseHttp {
   private static final Logger LOG = LoggerFactory.getLogger(MetabaseHttp.class);
+  private static final String UNSENDABLE_KEY = "--metabase-api-key (BATON_METABASE_API_KEY) contains a space, a"
+      + " control character or a non-ASCII character, which cannot be sent in an HTTP header; copy the key again"
+      + " (the value is not shown)";
 
   /** The answer to one request. */
+  @SuppressWarnings("ArrayRecordComponent") // the body as received; read once, never compared
   public record Answer(ApiCall call, int status, byte[] body) {}
 
   private final ClientSettings settings;
@@ -39,6 +51,9 @@ public final class MetabaseHttp {
   }
 
   MetabaseHttp(ClientSettings settings, Clock clock) {
+    if (!SecretForms.allPlain(settings.apiKey().reveal())) {
+      throw ConnectorException.invalidArgument(UNSENDABLE_KEY);
+    }
     this.settings = settings;
     this.failures = new FailureMapper(settings.baseUrl(), settings.apiKey(), settings.timeout(), clock);
     this.http = HttpClient.newBuilder()
@@ -90,26 +105,25 @@ public final class MetabaseHttp {
     String encoded = encode(query);
     ApiCall call = new ApiCall(method, encoded.isEmpty() ? path : path + "?" + encoded);
     URI uri = settings.baseUrl().resolve(path, encoded);
-    HttpRequest.Builder request = HttpRequest.newBuilder(uri)
-        .timeout(settings.timeout())
-        .header("Accept", "application/json")
-        .header("X-API-KEY", settings.apiKey().reveal())
-        .header("User-Agent", settings.userAgent());
-    if (jsonBody == null) {
-      request.method(method, HttpRequest.BodyPublishers.noBody());
-    } else {
-      request.header("Content-Type", "application/json")
-          .method(method, HttpRequest.BodyPublishers.ofByteArray(jsonBody));
-    }
-    HttpResponse<byte[]> response;
+    HttpRequest built;
     try {
-      response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-    } catch (IOException e) {
-      throw mapper.fromIo(call, e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw mapper.interrupted(call);
+      HttpRequest.Builder request = HttpRequest.newBuilder(uri)
+          .timeout(settings.timeout())
+          .header("Accept", "application/json")
+          .header("X-API-KEY", settings.apiKey().reveal())
+          .header("User-Agent", settings.userAgent());
+      if (jsonBody == null) {
+        request.method(method, HttpRequest.BodyPublishers.noBody());
+      } else {
+        request.header("Content-Type", "application/json")
+            .method(method, HttpRequest.BodyPublishers.ofByteArray(jsonBody));
+      }
+      built = request.build();
+    } catch (IllegalArgumentException e) {
+      // The JDK's message quotes the rejected header value, which may be the key: never pass it on.
+      throw ConnectorException.invalidArgument(UNSENDABLE_KEY);
     }
+    HttpResponse<byte[]> response = sendWithinDeadline(built, call, mapper);
     byte[] body = response.body() == null ? new byte[0] : response.body();
     int status = response.statusCode();
     LOG.debug("{} -> HTTP {} ({} bytes)", call, status, body.length);
@@ -119,6 +133,41 @@ public final class MetabaseHttp {
     return new RawAnswer(call, status, response.headers(), body);
   }
 
+  /**
+   * Sends the request and waits for the whole answer, body included, at most the HTTP timeout. The client's own
+   * request timeout only covers the wait for the response headers; a server that then sends the body slowly
+   * would hold the connector forever. Past the deadline the exchange is cancelled (which closes the connection)
+   * and the call fails with a retryable {@code DEADLINE_EXCEEDED}.
+   */
+  private HttpResponse<byte[]> sendWithinDeadline(HttpRequest request, ApiCall call, FailureMapper mapper) {
+    AtomicBoolean headersArrived = new AtomicBoolean();
+    CompletableFuture<HttpResponse<byte[]>> pending = http.sendAsync(request, info -> {
+      headersArrived.set(true);
+      return HttpResponse.BodySubscribers.ofByteArray();
+    });
+    try {
+      return pending.get(settings.timeout().toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      pending.cancel(true);
+      throw headersArrived.get() ? mapper.wholeAnswerTimeout(call)
+          : mapper.fromIo(call, new HttpTimeoutException("request timed out"));
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof IOException io) {
+        throw mapper.fromIo(call, io);
+      }
+      if (cause instanceof IllegalArgumentException) {
+        throw ConnectorException.invalidArgument(UNSENDABLE_KEY);
+      }
+      throw mapper.fromIo(call, new IOException(cause == null ? "request failed" : cause.getMessage(), cause));
+    } catch (InterruptedException e) {
+      pending.cancel(true);
+      Thread.currentThread().interrupt();
+      throw mapper.interrupted(call);
+    }
+  }
+
+  @SuppressWarnings("ArrayRecordComponent") // the body as received; read once, never compared
   private record RawAnswer(ApiCall call, int status, HttpHeaders headers, byte[] body) {}
 
   /** Query parameters in alphabetical order, like Go's {@code url.Values.Encode}. */

@@ -51,18 +51,53 @@ public final class MetabaseJson {
 
   /**
    * {@code GET path}: the objects of a list answer, read as {@code type}. Metabase sends {@code {data, total}} (a bare
-   * array in much older versions); items that are not objects are skipped.
+   * array in much older versions). The list must be there and be a list, and each item an object with a whole-number
+   * id (see {@link ResponseShape}); otherwise the call fails naming the endpoint and what was wrong.
+   *
+   * @param what how a message names the list, e.g. {@code the list of groups}
    */
-  public <T> List<T> getList(String path, Class<T> type) {
+  public <T> List<T> getList(String path, Class<T> type, String what) {
     MetabaseHttp.Answer answer = http.getJson(path, Map.of());
-    JsonNode node = tree(answer);
-    List<T> out = new ArrayList<>();
-    for (JsonNode item : node.isArray() ? node : node.path("data")) {
-      if (item != null && item.isObject()) {
-        out.add(convert(answer, item, type));
+    JsonNode list;
+    try {
+      list = ResponseShape.listIn(tree(answer), "data", what);
+      for (int i = 0; i < list.size(); i++) {
+        ResponseShape.item(list.get(i), i, what);
       }
+    } catch (ShapeProblem e) {
+      throw http.failures().unreadable(answer.call(), e);
+    }
+    List<T> out = new ArrayList<>(list.size());
+    for (JsonNode item : list) {
+      out.add(convert(answer, item, type));
     }
     return out;
+  }
+
+  /** As {@link #getList(String, Class, String)}, naming the list by its path. */
+  public <T> List<T> getList(String path, Class<T> type) {
+    return getList(path, type, "the list");
+  }
+
+  /**
+   * {@code GET path?query}, whose tree must pass {@code check} before it is read as {@code type}; a failed check
+   * fails the call naming the endpoint and what was wrong.
+   */
+  public <T> T getChecked(String path, Map<String, String> query, Class<T> type, ShapeCheck check) {
+    MetabaseHttp.Answer answer = http.getJson(path, query);
+    JsonNode node = tree(answer);
+    try {
+      check.check(node);
+    } catch (ShapeProblem e) {
+      throw http.failures().unreadable(answer.call(), e);
+    }
+    return convert(answer, node, type);
+  }
+
+  /** A shape check of a whole answer. */
+  @FunctionalInterface
+  public interface ShapeCheck {
+    void check(JsonNode answer) throws ShapeProblem;
   }
 
   /** A new JSON object for a request body. */
@@ -110,13 +145,14 @@ public final class MetabaseJson {
     } catch (JsonProcessingException e) {
       throw http.failures().unreadable(answer.call(), e);
     } catch (IllegalArgumentException e) {
-      throw http.failures().unreadable(answer.call(), new UnexpectedShape(e.getMessage(), null));
+      throw http.failures().unreadable(answer.call(), new ShapeProblem("a value has the wrong type"));
     }
   }
 
   /** The failure for a body that is valid JSON but not the shape expected. */
   public ConnectorException unexpected(MetabaseHttp.Answer answer, String what, JsonParser parser) {
-    return http.failures().unreadable(answer.call(), new UnexpectedShape(what, parser));
+    return http.failures().unreadable(answer.call(),
+        new ShapeProblem(what, parser == null ? null : parser.currentLocation()));
   }
 
   /** The failure for a body that could not be parsed or read while streaming it. */
@@ -132,15 +168,6 @@ public final class MetabaseJson {
       return OptionalLong.of(Long.parseLong(text.trim()));
     } catch (NumberFormatException e) {
       return OptionalLong.empty();
-    }
-  }
-
-  /** A body that is valid JSON but not the shape expected. */
-  private static final class UnexpectedShape extends JsonProcessingException {
-    private static final long serialVersionUID = 1L;
-
-    UnexpectedShape(String message, JsonParser parser) {
-      super(message, parser == null ? null : parser.currentLocation());
     }
   }
 }

@@ -22,6 +22,8 @@ import org.batonjava.sdk.connector.ConnectorException;
 public record ProvisioningRequest(long objectId, String slug, long principalId, String entitlementId, String principal) {
 
   /**
+   * The request a grant or revoke of {@code entitlement} to {@code principal} makes.
+   *
    * @param principalType the only resource type that may hold the entitlement
    * @param why the sentence that explains a wrong principal type, e.g. {@code only users can be members of Metabase
    *     groups}

@@ -1,5 +1,6 @@
 package org.batonjava.metabase.server;
 
+import org.batonjava.metabase.http.ResponseShape;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
 import java.util.Set;
@@ -22,7 +23,7 @@ public final class ServerApi {
 
   /** {@code GET /api/user/current}: the user (or API-key pseudo-user) the key belongs to. */
   public KeyOwner currentUser() {
-    return json.get("/api/user/current", Map.of(), KeyOwner.class);
+    return json.getChecked("/api/user/current", Map.of(), KeyOwner.class, node -> ResponseShape.object(node, "a user"));
   }
 
   /** {@code GET /api/setting/version} (administrators only): the version the Go v049/v056 connectors check. */

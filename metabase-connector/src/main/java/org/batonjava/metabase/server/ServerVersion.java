@@ -17,7 +17,7 @@ public record ServerVersion(String tag, int major, int minor) {
   public static ServerVersion parse(String tag) {
     String text = tag == null ? "" : tag.trim();
     String bare = text.startsWith("v") ? text.substring(1) : text;
-    String[] parts = bare.split("\\.");
+    String[] parts = bare.split("\\.", -1);
     if (parts.length < 2) {
       throw bad("unexpected version format: " + text);
     }

@@ -73,7 +73,8 @@ final class AccountProvisioner {
       created = client.createUser(new NewUser(account.email(), account.firstName(), account.lastName(), password));
     } catch (ConnectorException e) {
       password.wipe();
-      Optional<MetabaseUser> now = existing(account);
+      // After a lost answer (a transient failure) the user found may be this run's: the SDK's retry reports that.
+      Optional<MetabaseUser> now = e.transientFailure() ? Optional.empty() : existing(account);
       if (now.isPresent()) {
         return new AccountCreation(UserResources.toResource(now.get()), true, List.of(), List.of());
       }

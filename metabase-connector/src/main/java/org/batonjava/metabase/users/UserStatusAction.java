@@ -67,7 +67,8 @@ public final class UserStatusAction implements ActionHandler {
         client.deactivateUser(userId);
       }
     } catch (ConnectorException e) {
-      if (reachedMeanwhile(userId)) {
+      // After a lost answer (a transient failure) the change may be this run's: the SDK's retry reports that.
+      if (!e.transientFailure() && reachedMeanwhile(userId)) {
         return success();
       }
       throw OperationFailure.of("cannot " + (enable ? "enable" : "disable") + " Metabase user " + userId, e);

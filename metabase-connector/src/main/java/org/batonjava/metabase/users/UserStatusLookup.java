@@ -26,6 +26,8 @@ public final class UserStatusLookup {
   }
 
   /**
+   * Whether the user is active, read afresh from Metabase.
+   *
    * @return true for an active user, false for a deactivated one
    * @throws ConnectorException {@code NOT_FOUND} when Metabase has no such user
    */

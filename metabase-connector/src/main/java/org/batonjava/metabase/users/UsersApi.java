@@ -1,5 +1,8 @@
 package org.batonjava.metabase.users;
 
+import org.batonjava.metabase.http.ShapeProblem;
+import org.batonjava.metabase.http.ResponseShape;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -23,7 +26,21 @@ public final class UsersApi {
       query.put("offset", Long.toString(offset));
     }
     query.put("status", "all");
-    return json.get("/api/user", query, UserPage.class);
+    return page(query);
+  }
+
+  /** A page of users: {@code data} must be a list of users with ids and {@code total} a number. */
+  private UserPage page(Map<String, String> query) {
+    return json.getChecked("/api/user", query, UserPage.class, node -> {
+      if (!node.isObject()) {
+        throw new ShapeProblem("the answer is " + ResponseShape.kind(node) + " where a page of users is required");
+      }
+      JsonNode data = ResponseShape.list(node, "data", "the list of users");
+      ResponseShape.number(node, "total", "the number of users");
+      for (int i = 0; i < data.size(); i++) {
+        ResponseShape.item(data.get(i), i, "the list of users");
+      }
+    });
   }
 
   // ---- reads and changes for provisioning (never cached) ------------------------------------------------
@@ -33,7 +50,7 @@ public final class UsersApi {
    * with {@code is_active: false}.
    */
   public MetabaseUser user(long id) {
-    return json.get("/api/user/" + id, Map.of(), MetabaseUser.class);
+    return json.getChecked("/api/user/" + id, Map.of(), MetabaseUser.class, node -> ResponseShape.object(node, "a user"));
   }
 
   /**
@@ -44,12 +61,12 @@ public final class UsersApi {
     Map<String, String> query = new LinkedHashMap<>();
     query.put("query", text);
     query.put("status", "all");
-    return json.get("/api/user", query, UserPage.class).data();
+    return page(query).data();
   }
 
   /** {@code GET /api/user?status=deactivated}: every deactivated user (no paging). */
   public List<MetabaseUser> deactivatedUsers() {
-    return json.get("/api/user", Map.of("status", "deactivated"), UserPage.class).data();
+    return page(Map.of("status", "deactivated")).data();
   }
 
   /** {@code POST /api/user}: creates an active user with this password; Metabase adds it to All Users. */

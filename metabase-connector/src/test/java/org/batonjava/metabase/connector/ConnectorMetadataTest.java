@@ -127,7 +127,7 @@ class ConnectorMetadataTest {
   void configNeverShowsTheKeyAndDefaultsTheTimeout() {
     ConnectorConfig config = ConnectorConfig.of(MetabaseVariant.AUTO, "https://mb", Secret.of("mb_VerySecretKey123"), true);
     assertThat(config.toString()).doesNotContain("VerySecret").contains("<secret>");
-    assertThat(config.httpTimeout()).isEqualTo(Duration.ofSeconds(300));
+    assertThat(config.httpTimeout()).isEqualTo(Duration.ofMinutes(5));
     assertThat(config.withHttpTimeout(Duration.ofSeconds(5)).httpTimeout()).isEqualTo(Duration.ofSeconds(5));
   }
 

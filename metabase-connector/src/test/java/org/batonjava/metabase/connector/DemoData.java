@@ -55,6 +55,7 @@ final class DemoData {
       "5 1 query-builder", "5 3 query-builder-and-native",
       "6 4 query-builder-and-native");
 
+  @SuppressWarnings("ImmutableEnumChecker") // the lists are List.of(...), unmodifiable
   enum Model {
     NONE(List.of(), List.of()),
     LEGACY(List.of("access", "write"), LEGACY_GRANTS),
@@ -124,7 +125,7 @@ final class DemoData {
   static Set<String> databaseGrantIds(Model model) {
     Set<String> ids = new TreeSet<>();
     for (String row : model.grants) {
-      String[] p = row.split(" ");
+      String[] p = row.split(" ", -1);
       ids.add("database:" + p[1] + ":" + p[2] + ":group:" + p[0]);
     }
     return ids;
@@ -134,7 +135,7 @@ final class DemoData {
   static Set<String> expandedDatabaseGrantIds(Model model) {
     Set<String> ids = new TreeSet<>();
     for (String row : model.grants) {
-      String[] p = row.split(" ");
+      String[] p = row.split(" ", -1);
       int group = Integer.parseInt(p[0]);
       for (int u = 1; u <= USERS; u++) {
         if (memberOf(u, group)) {

@@ -66,7 +66,7 @@ final class ExtendedAccessData {
       out.add("group:" + k[1] + ":member:api_key:" + k[0]);
     }
     for (String line : COLLECTION_LEVELS) {
-      String[] p = line.split(" ");
+      String[] p = line.split(" ", -1);
       out.add("collection:" + p[0] + ":view:group:" + p[1]);
       if (p[2].equals("write")) {
         out.add("collection:" + p[0] + ":curate:group:" + p[1]);

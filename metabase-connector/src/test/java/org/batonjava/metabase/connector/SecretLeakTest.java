@@ -119,6 +119,7 @@ class SecretLeakTest {
         secrets.addAll(connector.passwords);
         assertThat(connector.passwords).as("one password per created account").hasSize(2);
         try (C1zStore open = C1zStore.openReadOnly(file, C1zOptions.defaults().withTempDir(dir))) {
+          assertThat(open.syncRuns().latestFinished()).isPresent();
           assertNoSecretInFiles(secrets); // the decompressed database is in dir while the store is open
         }
       }
@@ -138,6 +139,23 @@ class SecretLeakTest {
       secrets.forEach(s -> assertThat(text).doesNotContain(s));
     }
     assertNoSecretInFiles(secrets);
+  }
+
+  /**
+   * A key that cannot be sent in an HTTP header (a newline, CR-LF, a non-ASCII character) is refused when the
+   * connector is built, naming the setting; the JDK's own message, which quotes the header value, never gets out.
+   */
+  @Test
+  void aKeyThatCannotBeSentInAHeaderIsRefusedWithoutBeingPrinted() {
+    for (String key : List.of("mb_HeaderKey0123456789\n", "mb_Header\r\nKey0123456789", "mb_HeaderKey\u00e90123456789",
+        "mb_Header Key0123456789")) {
+      assertThatThrownBy(() -> MetabaseConnectors.create(ConnectorConfig.of(MetabaseVariant.UNVERSIONED,
+          "http://127.0.0.1:9", Secret.of(key), false)))
+          .isInstanceOfSatisfying(ConnectorException.class, e -> assertThat(e.getMessage())
+              .startsWith("--metabase-api-key (BATON_METABASE_API_KEY) contains a space, a control character or a"
+                  + " non-ASCII character")
+              .doesNotContain("HeaderKey").doesNotContain("0123456789").doesNotContain("invalid header"));
+    }
   }
 
   /**

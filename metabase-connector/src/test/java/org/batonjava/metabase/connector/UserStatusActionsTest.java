@@ -8,6 +8,7 @@ import com.google.protobuf.Struct;
 import com.google.protobuf.Value;
 import com.google.protobuf.util.JsonFormat;
 import io.grpc.Status;
+import java.util.Locale;
 import java.util.stream.Stream;
 import org.batonjava.metabase.sim.MetabaseSimulator;
 import org.batonjava.sdk.connector.ActionHandler;
@@ -142,7 +143,7 @@ class UserStatusActionsTest {
       String expected = "{\"name\":\"" + kind + "_user\","
           + "\"arguments\":[{\"name\":\"userId\",\"displayName\":\"User ID\",\"isRequired\":true,\"stringField\":{}}],"
           + "\"returnTypes\":[{\"name\":\"success\",\"displayName\":\"Success\",\"boolField\":{}}],"
-          + "\"actionType\":[\"ACTION_TYPE_ACCOUNT\",\"ACTION_TYPE_ACCOUNT_" + kind.toUpperCase() + "\"]}";
+          + "\"actionType\":[\"ACTION_TYPE_ACCOUNT\",\"ACTION_TYPE_ACCOUNT_" + kind.toUpperCase(Locale.ROOT) + "\"]}";
       assertThat(JSON.readTree(JsonFormat.printer().print(action(connector, kind + "_user").schema())))
           .isEqualTo(JSON.readTree(expected));
     }

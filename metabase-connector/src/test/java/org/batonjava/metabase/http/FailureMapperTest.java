@@ -25,7 +25,7 @@ class FailureMapperTest {
   private static final Instant NOW = Instant.parse("2026-01-01T12:00:00Z");
   private static final String KEY = "mb_MapperKey000000000000000000000000000000000000";
   private final FailureMapper mapper = new FailureMapper(BaseUrl.parse("https://mb.example.com/"), Secret.of(KEY),
-      Duration.ofSeconds(300), Clock.fixed(NOW, ZoneOffset.UTC));
+      Duration.ofMinutes(5), Clock.fixed(NOW, ZoneOffset.UTC));
   private final ApiCall call = new ApiCall("GET", "/api/user?limit=100&status=all");
 
   private static HttpHeaders headers(Map<String, String> values) {
@@ -138,7 +138,7 @@ class FailureMapperTest {
   @Test
   void aOneOrTwoCharacterKeyDoesNotMangleTheMessage() {
     FailureMapper tiny = new FailureMapper(BaseUrl.parse("https://mb.example.com/"), Secret.of("k"),
-        Duration.ofSeconds(300), Clock.fixed(NOW, ZoneOffset.UTC));
+        Duration.ofMinutes(5), Clock.fixed(NOW, ZoneOffset.UTC));
     assertThat(tiny.redact("check the key")).isEqualTo("check the key");
     assertThat(tiny.alsoHiding(List.of(Secret.of("abc"))).redact("abcd")).isEqualTo("<redacted>d");
   }

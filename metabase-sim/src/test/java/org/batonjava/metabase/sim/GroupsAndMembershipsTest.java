@@ -197,7 +197,7 @@ class GroupsAndMembershipsTest {
     static void assertConsistent(SimClient c) {
         JsonNode map = c.get("/api/permissions/membership").json();
         Map<Integer, Set<Integer>> byGroup = new HashMap<>();
-        map.fields().forEachRemaining(e -> e.getValue().forEach(m -> byGroup
+        map.properties().forEach(e -> e.getValue().forEach(m -> byGroup
                 .computeIfAbsent(m.get("group_id").asInt(), k -> new HashSet<>()).add(m.get("user_id").asInt())));
         for (JsonNode g : c.get("/api/permissions/group").json()) {
             int gid = g.get("id").asInt();
@@ -207,8 +207,8 @@ class GroupsAndMembershipsTest {
             assertThat(g.get("member_count").asInt()).as("member_count of %d", gid).isEqualTo(listed.size());
             Set<Integer> activeInMap = new HashSet<>();
             for (int uid : byGroup.getOrDefault(gid, Set.of())) {
-                if (c.get("/api/user/" + uid).status() == 200 && c.get("/api/user/" + uid).json().get("is_active")
-                        .asBoolean() || isActiveKeyUser(c, uid)) {
+                if ((c.get("/api/user/" + uid).status() == 200 && c.get("/api/user/" + uid).json().get("is_active")
+                        .asBoolean()) || isActiveKeyUser(c, uid)) {
                     activeInMap.add(uid);
                 }
             }

@@ -242,7 +242,7 @@ class FullSyncTest {
       h.c1.faults().fail(Faults.Kind.HEARTBEAT, Status.UNAVAILABLE, 100);
       FinishedTask done = h.c1.tasks().awaitFinished(task.getId(), Duration.ofSeconds(16));
       assertThat(done.code()).isEqualTo(Status.Code.CANCELLED);
-      long failedHeartbeats = h.c1.calls().of("Heartbeat").size() - 1;
+      long failedHeartbeats = h.c1.calls().of("Heartbeat").size() - 1L;
       assertThat(failedHeartbeats).isEqualTo(9);
     }
   }

@@ -26,7 +26,7 @@ final class LogCapture implements AutoCloseable {
   String text() {
     StringBuilder out = new StringBuilder();
     List<ILoggingEvent> events;
-    synchronized (appender.list) {
+    synchronized (appender) { // the appender adds events while holding its own lock
       events = List.copyOf(appender.list);
     }
     for (ILoggingEvent e : events) {

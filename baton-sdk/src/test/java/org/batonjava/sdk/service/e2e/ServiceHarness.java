@@ -76,11 +76,15 @@ final class ServiceHarness implements AutoCloseable {
   }
 
   @Override
-  public void close() throws Exception {
+  public void close() {
     connector.unblock.countDown();
     if (runner != null) {
       runner.shutdown();
-      thread.join(30_000);
+      try {
+        thread.join(30_000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
     }
     c1.close();
   }

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.batonjava.c1sim.FakeConductorOne;
 import org.batonjava.c1sim.FinishedTask;
 import org.batonjava.c1sim.RegisteredClient;
@@ -74,8 +75,9 @@ class SigtermProcessTest {
       for (String token : c1.issuedTokens()) {
         assertThat(stderr).doesNotContain(token);
       }
-      assertThat(Files.list(temp).filter(p -> p.getFileName().toString().startsWith("baton-sdk-sync-upload")))
-          .isEmpty();
+      try (Stream<Path> left = Files.list(temp)) {
+        assertThat(left.filter(p -> p.getFileName().toString().startsWith("baton-sdk-sync-upload"))).isEmpty();
+      }
     }
   }
 }

@@ -219,7 +219,7 @@ final class TestConnector implements Connector {
     public PageResult<Grant> grants(Resource resource, PageRequest page) {
       List<Grant> out = new ArrayList<>();
       for (String m : memberships) {
-        String[] parts = m.split("/");
+        String[] parts = m.split("/", -1);
         if (parts[0].equals(resource.getId().getResource())) {
           out.add(GrantBuilder.of(member(resource), user(parts[1])).build());
         }

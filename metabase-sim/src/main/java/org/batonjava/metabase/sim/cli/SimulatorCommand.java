@@ -1,6 +1,8 @@
 package org.batonjava.metabase.sim.cli;
 
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -97,6 +99,10 @@ public final class SimulatorCommand implements Callable<Integer> {
     @Option(names = "--truncate-rate", defaultValue = "0", description = "Fault: share of truncated bodies.")
     double truncateRate;
 
+    @Option(names = "--lost-answer-rate", defaultValue = "0",
+            description = "Fault: share of changes carried out whose answer is then lost (connection closed).")
+    double lostAnswerRate;
+
     @Option(names = "--slow-body-rate", defaultValue = "0", description = "Fault: share of slowly sent bodies.")
     double slowBodyRate;
 
@@ -113,8 +119,8 @@ public final class SimulatorCommand implements Callable<Integer> {
     public static void main(String[] args) {
         System.setProperty("mbsim.newest", MetabaseVersion.NEWEST.label());
         configureLogging();
-        PrintWriter out = new PrintWriter(System.out, true);
-        int code = run(args, out, new PrintWriter(System.err, true));
+        PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+        int code = run(args, out, new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true));
         if (code != 0) {
             System.exit(code);
         }
@@ -159,7 +165,7 @@ public final class SimulatorCommand implements Callable<Integer> {
         MetabaseVersion version = MetabaseVersion.parse(metabaseVersion);
         FaultConfig faults = FaultConfig.builder().seed(seed).latencyMs(latencyMs).jitterMs(jitterMs)
                 .errorRate(errorRate).errorStatuses(errorStatuses).resetRate(resetRate).truncateRate(truncateRate)
-                .slowBodyRate(slowBodyRate).versionTag(reportVersion).build();
+                .slowBodyRate(slowBodyRate).lostAnswerRate(lostAnswerRate).versionTag(reportVersion).build();
         MetabaseSimulator.Builder b = MetabaseSimulator.builder().version(version).paid(paid).dataset(dataset())
                 .port(port).bind(bind).seed(seed).threads(threads).faults(faults);
         if (apiKey != null) {

@@ -131,7 +131,7 @@ public final class CreateQueriesPermissions implements PermissionModel {
         ObjectNode next = current == null ? defaultForNewGroup() : current.deepCopy();
         JsonNode viewData = null;
         JsonNode createQueries = null;
-        for (Iterator<Map.Entry<String, JsonNode>> it = requested.fields(); it.hasNext(); ) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = requested.properties().iterator(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> field = it.next();
             String key = field.getKey();
             JsonNode v = field.getValue();

@@ -20,13 +20,11 @@ import org.batonjava.metabase.sim.state.SimState;
 /** {@code /api/database}: {@code {data, total}} list and single database. */
 public final class DatabasesApi {
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
-    private final ApiContext ctx;
     private final PermissionModel permissions;
     private final SimState state;
 
     public DatabasesApi(ApiContext ctx, PermissionModel permissions) {
         this.permissions = permissions;
-        this.ctx = ctx;
         this.state = ctx.state();
     }
 

@@ -37,13 +37,13 @@ final class GraphValues {
         if (value == null || !value.isObject() || granularLevels.isEmpty()) {
             throw invalid("{" + key + " (invalid value: " + value + ")}");
         }
-        for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = value.properties().iterator(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> schema = it.next();
             JsonNode v = schema.getValue();
             if (v.isTextual()) {
                 checkLevel(key, v.asText(), granularLevels);
             } else if (v.isObject()) {
-                for (Iterator<Map.Entry<String, JsonNode>> tables = v.fields(); tables.hasNext(); ) {
+                for (Iterator<Map.Entry<String, JsonNode>> tables = v.properties().iterator(); tables.hasNext(); ) {
                     Map.Entry<String, JsonNode> table = tables.next();
                     if (!table.getKey().matches("\\d+")) {
                         throw invalid("{" + key + " (table ids must be integers, received: \"" + table.getKey() + "\")}");
@@ -104,7 +104,7 @@ final class GraphValues {
             return r == null ? value : JsonNodeFactory.instance.textNode(r);
         }
         ObjectNode out = JsonNodeFactory.instance.objectNode();
-        value.fields().forEachRemaining(e -> out.set(e.getKey(), replaceLevels(e.getValue(), replacements)));
+        value.properties().forEach(e -> out.set(e.getKey(), replaceLevels(e.getValue(), replacements)));
         return out;
     }
 
@@ -114,7 +114,7 @@ final class GraphValues {
      */
     static JsonNode pruneGranular(JsonNode value, String leastPermissive, boolean dropSchemaLevel) {
         ObjectNode out = JsonNodeFactory.instance.objectNode();
-        value.fields().forEachRemaining(schema -> {
+        value.properties().forEach(schema -> {
             JsonNode v = schema.getValue();
             if (v.isTextual()) {
                 if (!(dropSchemaLevel && v.asText().equals(leastPermissive))) {
@@ -122,7 +122,7 @@ final class GraphValues {
                 }
             } else {
                 ObjectNode tables = JsonNodeFactory.instance.objectNode();
-                v.fields().forEachRemaining(t -> {
+                v.properties().forEach(t -> {
                     if (!t.getValue().asText().equals(leastPermissive)) {
                         tables.set(t.getKey(), t.getValue());
                     }

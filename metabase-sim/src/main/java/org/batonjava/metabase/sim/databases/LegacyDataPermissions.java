@@ -108,7 +108,7 @@ public final class LegacyDataPermissions implements PermissionModel {
             throw GraphValues.invalid("{database permissions must be a map, received: " + requested + "}");
         }
         ObjectNode base = current == null ? seed(DataAccess.NONE, null) : current.deepCopy();
-        for (Iterator<Map.Entry<String, JsonNode>> it = requested.fields(); it.hasNext(); ) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = requested.properties().iterator(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> field = it.next();
             JsonNode v = field.getValue();
             switch (field.getKey()) {

@@ -154,7 +154,7 @@ public final class PermissionGraphApi {
      */
     private Map<Integer, Map<Integer, ObjectNode>> computeChanges(JsonNode groupsNode) {
         Map<Integer, Map<Integer, ObjectNode>> changes = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = groupsNode.fields(); it.hasNext(); ) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = groupsNode.properties().iterator(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> g = it.next();
             int gid = parseId(g.getKey(), "group");
             if (state.group(gid) == null) {

@@ -20,10 +20,14 @@ import java.util.List;
  * @param versionTag when non-null, the {@code version.tag} reported by /api/session/properties and
  *                   /api/setting/version (a version-mismatch fault); the served behaviour does not change
  * @param pathPrefix only requests whose path starts with this are affected (default {@code /api/})
+ * @param lostAnswerRate share of changes (requests other than GET) that are carried out but whose answer is lost:
+ *                       the connection is closed without a response after the change took effect
+ * @param changesOnly when true, only changes (requests other than GET) are affected
+ * @param limit when positive, at most this many requests are affected; then faults stop until reconfigured
  */
 public record FaultConfig(long seed, int latencyMs, int jitterMs, double errorRate, List<Integer> errorStatuses,
         int retryAfterSeconds, double resetRate, double truncateRate, double slowBodyRate, int slowBodyDelayMs,
-        String versionTag, String pathPrefix) {
+        String versionTag, String pathPrefix, double lostAnswerRate, boolean changesOnly, int limit) {
 
     private static final List<Integer> ALLOWED = List.of(500, 502, 503, 429);
 
@@ -35,12 +39,12 @@ public record FaultConfig(long seed, int latencyMs, int jitterMs, double errorRa
                 throw new IllegalArgumentException("fault status " + s + " is not one of " + ALLOWED);
             }
         }
-        for (double r : new double[] {errorRate, resetRate, truncateRate, slowBodyRate}) {
+        for (double r : new double[] {errorRate, resetRate, truncateRate, slowBodyRate, lostAnswerRate}) {
             if (r < 0 || r > 1) {
                 throw new IllegalArgumentException("fault rates must be between 0 and 1, got " + r);
             }
         }
-        if (latencyMs < 0 || jitterMs < 0 || slowBodyDelayMs < 0 || retryAfterSeconds < 0) {
+        if (latencyMs < 0 || jitterMs < 0 || slowBodyDelayMs < 0 || retryAfterSeconds < 0 || limit < 0) {
             throw new IllegalArgumentException("fault delays must not be negative");
         }
         pathPrefix = pathPrefix == null || pathPrefix.isBlank() ? "/api/" : pathPrefix;
@@ -58,7 +62,7 @@ public record FaultConfig(long seed, int latencyMs, int jitterMs, double errorRa
     /** True when this configuration injects anything. */
     public boolean active() {
         return latencyMs > 0 || jitterMs > 0 || errorRate > 0 || resetRate > 0 || truncateRate > 0
-                || slowBodyRate > 0 || versionTag != null;
+                || slowBodyRate > 0 || versionTag != null || lostAnswerRate > 0;
     }
 
     /** Builder with everything off by default. */
@@ -75,6 +79,9 @@ public record FaultConfig(long seed, int latencyMs, int jitterMs, double errorRa
         private int slowBodyDelayMs = 50;
         private String versionTag;
         private String pathPrefix = "/api/";
+        private double lostAnswerRate;
+        private boolean changesOnly;
+        private int limit;
 
         public Builder seed(long v) {
             seed = v;
@@ -131,6 +138,21 @@ public record FaultConfig(long seed, int latencyMs, int jitterMs, double errorRa
             return this;
         }
 
+        public Builder lostAnswerRate(double v) {
+            lostAnswerRate = v;
+            return this;
+        }
+
+        public Builder changesOnly(boolean v) {
+            changesOnly = v;
+            return this;
+        }
+
+        public Builder limit(int v) {
+            limit = v;
+            return this;
+        }
+
         public Builder pathPrefix(String v) {
             pathPrefix = v;
             return this;
@@ -138,7 +160,7 @@ public record FaultConfig(long seed, int latencyMs, int jitterMs, double errorRa
 
         public FaultConfig build() {
             return new FaultConfig(seed, latencyMs, jitterMs, errorRate, errorStatuses, retryAfterSeconds, resetRate,
-                    truncateRate, slowBodyRate, slowBodyDelayMs, versionTag, pathPrefix);
+                    truncateRate, slowBodyRate, slowBodyDelayMs, versionTag, pathPrefix, lostAnswerRate, changesOnly, limit);
         }
     }
 }

@@ -10,6 +10,7 @@ import java.util.Random;
 public final class FaultInjector {
     private FaultConfig config;
     private Random random;
+    private int affected;
 
     public FaultInjector(FaultConfig initial) {
         set(initial);
@@ -19,6 +20,7 @@ public final class FaultInjector {
     public synchronized void set(FaultConfig next) {
         this.config = next == null ? FaultConfig.none() : next;
         this.random = new Random(config.seed());
+        this.affected = 0;
     }
 
     /** Turns every fault off. */
@@ -37,8 +39,17 @@ public final class FaultInjector {
 
     /** The next decision for a request path. */
     public synchronized FaultDecision next(String path) {
+        return next("GET", path);
+    }
+
+    /**
+     * The next decision for a request. A lost answer is drawn only for changes and only when configured, so the
+     * sequences of configurations without it are unchanged.
+     */
+    public synchronized FaultDecision next(String method, String path) {
         FaultConfig c = config;
-        if (!c.active() || !path.startsWith(c.pathPrefix())) {
+        if (!c.active() || !path.startsWith(c.pathPrefix()) || (c.changesOnly() && method.equals("GET"))
+                || (c.limit() > 0 && affected >= c.limit())) {
             return FaultDecision.NONE;
         }
         double jitter = random.nextDouble();
@@ -47,13 +58,23 @@ public final class FaultInjector {
         double reset = random.nextDouble();
         double truncate = random.nextDouble();
         double slow = random.nextDouble();
+        boolean lost = c.lostAnswerRate() > 0 && !method.equals("GET") && random.nextDouble() < c.lostAnswerRate();
         int delay = c.latencyMs() + (int) Math.round(jitter * c.jitterMs());
+        FaultDecision decision = decide(c, delay, error, statusIndex, reset, truncate, slow, lost);
+        if (decision.label() != null) {
+            affected++;
+        }
+        return decision;
+    }
+
+    private static FaultDecision decide(FaultConfig c, int delay, double error, int statusIndex, double reset,
+            double truncate, double slow, boolean lost) {
         if (reset < c.resetRate()) {
-            return new FaultDecision(delay, 0, true, false, false);
+            return new FaultDecision(delay, 0, true, false, false, false);
         }
         if (error < c.errorRate()) {
-            return new FaultDecision(delay, c.errorStatuses().get(statusIndex), false, false, false);
+            return new FaultDecision(delay, c.errorStatuses().get(statusIndex), false, false, false, false);
         }
-        return new FaultDecision(delay, 0, false, truncate < c.truncateRate(), slow < c.slowBodyRate());
+        return new FaultDecision(delay, 0, false, truncate < c.truncateRate(), slow < c.slowBodyRate(), lost);
     }
 }

@@ -28,7 +28,7 @@ public final class MembershipSpec {
             JsonNode id = item.get("id");
             JsonNode mgr = item.get("is_group_manager");
             if (!item.isObject() || id == null || !id.isIntegralNumber() || id.asInt() <= 0
-                    || mgr != null && !mgr.isNull() && !mgr.isBoolean()) {
+                    || (mgr != null && !mgr.isNull() && !mgr.isBoolean())) {
                 throw ErrorResponses.schemaError("user_group_memberships", expected, "invalid type", v.toString());
             }
             out.put(id.asInt(), mgr != null && mgr.asBoolean());

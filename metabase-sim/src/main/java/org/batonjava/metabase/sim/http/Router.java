@@ -57,7 +57,7 @@ public final class Router {
 
     static List<String> split(String path) {
         List<String> parts = new ArrayList<>();
-        for (String s : path.split("/")) {
+        for (String s : path.split("/", -1)) {
             if (!s.isEmpty()) {
                 parts.add(s);
             }

@@ -14,7 +14,7 @@ final class SessionCookie {
         }
         String cookie = headers.apply("Cookie");
         if (cookie != null) {
-            for (String part : cookie.split(";")) {
+            for (String part : cookie.split(";", -1)) {
                 String p = part.trim();
                 if (p.startsWith("metabase.SESSION=")) {
                     return p.substring("metabase.SESSION=".length());

@@ -104,7 +104,7 @@ public final class SimulatorServer implements AutoCloseable {
                 write(exchange, routed.response(), FaultDecision.NONE);
                 return;
             }
-            FaultDecision fault = faults.next(path);
+            FaultDecision fault = faults.next(method, path);
             if (fault.delayMs() > 0) {
                 sleep(fault.delayMs());
             }
@@ -121,6 +121,10 @@ public final class SimulatorServer implements AutoCloseable {
                 Routed routed = dispatch(api, method, path, rawQuery, body, exchange, false);
                 endpoint = routed.endpoint();
                 response = routed.response();
+            }
+            if (fault.lostAnswer()) {
+                log.record(at.toString(), method, path, rawQuery, endpoint, 0, elapsed(started), fault.label());
+                return; // the change is made; closing without headers drops the answer
             }
             // recorded before the answer is sent: a client that has read an answer always finds it in the log,
             // and the log's order is the order in which answers were given
@@ -231,7 +235,7 @@ public final class SimulatorServer implements AutoCloseable {
         if (raw == null || raw.isEmpty()) {
             return out;
         }
-        for (String pair : raw.split("&")) {
+        for (String pair : raw.split("&", -1)) {
             if (pair.isEmpty()) {
                 continue;
             }

@@ -35,6 +35,14 @@ public enum CollectionLevel {
 
     /** The more permissive of the two. */
     public CollectionLevel max(CollectionLevel other) {
-        return other != null && other.ordinal() > ordinal() ? other : this;
+        return other != null && other.rank() > rank() ? other : this;
+    }
+
+    private int rank() {
+        return switch (this) {
+            case WRITE -> 2;
+            case READ -> 1;
+            case NONE -> 0;
+        };
     }
 }

@@ -2,6 +2,7 @@ package org.batonjava.metabase.sim.state;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Map;
+import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
@@ -35,7 +36,7 @@ public final class PermissionStore {
     }
 
     /** group id → (db id → stored perms), ascending. */
-    public TreeMap<Integer, TreeMap<Integer, ObjectNode>> all() {
+    public SortedMap<Integer, ? extends SortedMap<Integer, ObjectNode>> all() {
         return entries;
     }
 

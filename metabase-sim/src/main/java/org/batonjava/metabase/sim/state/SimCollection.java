@@ -83,7 +83,7 @@ public final class SimCollection {
 
     /** The parent's id, or null at the top level. */
     public Integer parentId() {
-        String[] parts = location.split("/");
+        String[] parts = location.split("/", -1);
         for (int i = parts.length - 1; i >= 0; i--) {
             if (!parts[i].isEmpty()) {
                 return Integer.parseInt(parts[i]);
@@ -94,7 +94,7 @@ public final class SimCollection {
 
     /** The top-level ancestor's id, or null for a top-level collection. */
     public Integer topAncestorId() {
-        for (String part : location.split("/")) {
+        for (String part : location.split("/", -1)) {
             if (!part.isEmpty()) {
                 return Integer.parseInt(part);
             }

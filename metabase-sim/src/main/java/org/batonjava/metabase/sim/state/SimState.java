@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
@@ -331,7 +332,7 @@ public final class SimState {
     }
 
     /** Every membership row keyed by user id (ascending), each list sorted by group id. */
-    public TreeMap<Integer, Collection<SimMembership>> allMemberships() {
+    public SortedMap<Integer, Collection<SimMembership>> allMemberships() {
         TreeMap<Integer, Collection<SimMembership>> out = new TreeMap<>();
         byUser.forEach((uid, ms) -> {
             if (!ms.isEmpty()) {

@@ -12,7 +12,7 @@ public record UserFilter(Status status, String query, Integer groupId) {
     public enum Status { ACTIVE, DEACTIVATED, ALL }
 
     boolean accepts(SimUser user, SimState state) {
-        if (status == Status.ACTIVE && !user.active() || status == Status.DEACTIVATED && user.active()) {
+        if ((status == Status.ACTIVE && !user.active()) || (status == Status.DEACTIVATED && user.active())) {
             return false;
         }
         if (groupId != null && !state.isMember(user.id(), groupId)) {

@@ -101,8 +101,8 @@ public final class UsersApi {
         requireSelfOrSuperuser(r.caller(), id);
         return state.read(() -> {
             SimUser u = state.user(id);
-            if (u == null || !u.personal() && ctx.version().newestLine()
-                    || !u.active() && !ctx.version().getUserReturnsDeactivated()) {
+            if (u == null || (!u.personal() && ctx.version().newestLine())
+                    || (!u.active() && !ctx.version().getUserReturnsDeactivated())) {
                 throw ErrorResponses.notFound();
             }
             return Response.ok(json.withMemberships(u));
@@ -152,7 +152,7 @@ public final class UsersApi {
         Boolean superuser = body.hasNonNull("is_superuser") ? BodyFields.optionalBoolean(body, "is_superuser", false) : null;
         return state.write(() -> {
             SimUser u = state.user(id);
-            if (u == null || !u.active() || !u.personal() && ctx.version().newestLine()) {
+            if (u == null || !u.active() || (!u.personal() && ctx.version().newestLine())) {
                 throw ErrorResponses.notFound();
             }
             if (email != null && !email.equalsIgnoreCase(u.email())) {
