@@ -189,7 +189,7 @@ public final class DatabaseSyncer implements ResourceSyncer, GrantProvisioner {
         .expandableFrom(expandFrom, List.of(), false);
     if (!gr.right().scope().isEmpty() || !rowSecurity.isEmpty()) {
       Struct.Builder details = Struct.newBuilder()
-          .putFields("database_id", Value.newBuilder().setNumberValue(MetabaseIds.of(resource)).build())
+          .putFields("database_id", Value.newBuilder().setNumberValue((double) MetabaseIds.of(resource)).build())
           .putFields("right", Value.newBuilder().setStringValue(gr.right().permission().slug()).build());
       if (!gr.right().scope().isEmpty()) {
         details.putFields("scope", Value.newBuilder().setListValue(strings(gr.right().scope())).build());

@@ -35,6 +35,8 @@ public final class PermissionGraph {
   }
 
   /**
+   * Reads the whole data-permission graph once, streamed, keeping only what the sync reports.
+   *
    * @param fineGrained also keep the {@link FineGrainedRights} (extended access)
    * @param paid whether the paid-only rights are offered (the token has advanced permissions)
    */

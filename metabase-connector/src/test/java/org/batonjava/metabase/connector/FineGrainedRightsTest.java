@@ -36,7 +36,7 @@ class FineGrainedRightsTest {
 
   /** Whether a grant id is one of the fine-grained database rights. */
   static boolean isFineGrainedGrant(String id) {
-    String[] p = id.split(":");
+    String[] p = id.split(":", -1);
     return p.length == 5 && p[0].equals("database") && FineGrainedRights.isFineGrained(p[2]);
   }
 

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.SortedSet;
 import java.util.TreeSet;
 
 /**
@@ -54,7 +55,7 @@ public final class ApplicationStore {
     }
 
     /** Group id → its permissions, for every group holding at least one (Administrators not included). */
-    public Map<Integer, TreeSet<String>> stored() {
+    public Map<Integer, ? extends SortedSet<String>> stored() {
         return granted;
     }
 
