@@ -10,14 +10,17 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * What one sync of a c1z says about access, kept compact: accounts, targets (groups, databases, collections...),
- * entitlements ("levels"), each principal's direct entitlements as an int array, and the expansion rules ("whoever
- * holds entitlement F also holds E, through principal P") taken from the grants' {@code GrantExpandable}
- * annotations. Effective access is derived from these by {@link EffectiveAccess}; nothing per user-and-resource
- * pair is stored.
+ * What one sync of a c1z says about access, kept compact: accounts, targets (groups, databases,
+ * collections...), entitlements ("levels"), each principal's direct entitlements as an int array,
+ * and the expansion rules ("whoever holds entitlement F also holds E, through principal P") taken
+ * from the grants' {@code GrantExpandable} annotations. Effective access is derived from these by
+ * {@link EffectiveAccess}; nothing per user-and-resource pair is stored.
  */
 public final class AccessModel {
-  /** An expansion rule: holders of the source entitlement also get {@code level}, through {@code via}. */
+  /**
+   * An expansion rule: holders of the source entitlement also get {@code level}, through {@code
+   * via}.
+   */
   record Edge(int level, int via, Set<String> principalTypes, boolean shallow) {}
 
   final String syncId;

@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * A principal that logs in or calls the API: a person ({@code user}) or a non-human account ({@code api_key}, or
- * any resource with a user trait whose account type is service or system).
+ * A principal that logs in or calls the API: a person ({@code user}) or a non-human account ({@code
+ * api_key}, or any resource with a user trait whose account type is service or system).
  *
  * @param principal index of this account among the model's principals
  * @param key {@code type:id}, as grants name their principal

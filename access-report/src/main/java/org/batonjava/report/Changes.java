@@ -9,15 +9,17 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * What changed between an earlier sync and this one: access granted and removed (effective access of every
- * account and group, expansion included, compared entitlement by entitlement), accounts added, removed and
- * deactivated, and new administrators. Principals and entitlements are matched by their ids.
+ * What changed between an earlier sync and this one: access granted and removed (effective access
+ * of every account and group, expansion included, compared entitlement by entitlement), accounts
+ * added, removed and deactivated, and new administrators. Principals and entitlements are matched
+ * by their ids.
  */
 public final class Changes {
   /**
    * One change.
    *
-   * @param kind granted, removed, account added, account removed, deactivated, reactivated, new admin
+   * @param kind granted, removed, account added, account removed, deactivated, reactivated, new
+   *     admin
    * @param who the principal's name
    * @param whoType its resource type
    * @param email the account's e-mail (empty for groups)
@@ -27,7 +29,13 @@ public final class Changes {
    * @param through the groups the access passes through ("direct" when granted directly)
    */
   public record Change(
-      String kind, String who, String whoType, String email, String targetType, String target, String level,
+      String kind,
+      String who,
+      String whoType,
+      String email,
+      String targetType,
+      String target,
+      String level,
       String through) {}
 
   private final List<Change> changes = new ArrayList<>();
@@ -50,8 +58,16 @@ public final class Changes {
         changes.add(account("reactivated", a));
       }
       if (f.admin() && a.active() && (was == null || !was.admin() || !was.account().active())) {
-        changes.add(new Change("new admin", a.name(), a.type(), a.email(), "", "", "",
-            names(now, f.adminRoutes())));
+        changes.add(
+            new Change(
+                "new admin",
+                a.name(),
+                a.type(),
+                a.email(),
+                "",
+                "",
+                "",
+                names(now, f.adminRoutes())));
       }
     }
     for (Review.AccountFacts f : previous.accounts()) {
@@ -90,13 +106,16 @@ public final class Changes {
     return changes.stream().filter(c -> c.kind().equals(kind)).count();
   }
 
-  private static Map<String, List<List<Integer>>> byId(EffectiveAccess access, String principalKey) {
+  private static Map<String, List<List<Integer>>> byId(
+      EffectiveAccess access, String principalKey) {
     Optional<Integer> p = access.model().principal(principalKey);
     if (p.isEmpty()) {
       return Map.of();
     }
     Map<String, List<List<Integer>>> out = new HashMap<>();
-    access.routes(p.get()).forEach((level, routes) -> out.put(access.model().levels().get(level).id(), routes));
+    access
+        .routes(p.get())
+        .forEach((level, routes) -> out.put(access.model().levels().get(level).id(), routes));
     return out;
   }
 
@@ -105,13 +124,24 @@ public final class Changes {
   }
 
   private static Change access(
-      String kind, AccessModel model, String principalKey, String levelId, List<List<Integer>> routes) {
+      String kind,
+      AccessModel model,
+      String principalKey,
+      String levelId,
+      List<List<Integer>> routes) {
     int p = model.principal(principalKey).orElseThrow();
     Level level = model.levels().get(model.level(levelId).orElseThrow());
     Target target = model.targets().get(level.target());
     String email = model.account(p).map(Account::email).orElse("");
-    return new Change(kind, model.principalName(p), EffectiveAccess.type(principalKey), email, target.typeName(),
-        target.name(), level.slug(), names(model, routes));
+    return new Change(
+        kind,
+        model.principalName(p),
+        EffectiveAccess.type(principalKey),
+        email,
+        target.typeName(),
+        target.name(),
+        level.slug(),
+        names(model, routes));
   }
 
   /** "direct", or the routes' groups ("Analysts", "Contractors → Analysts"), comma separated. */

@@ -8,9 +8,10 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The report's pictures, as plain inline SVG: a group × resource matrix coloured by the highest level each group
- * holds, and per resource a bar of how many accounts hold it at each level. Large tenants get the busiest rows and
- * columns, with a note saying how many are left out (the tables and CSV files have them all).
+ * The report's pictures, as plain inline SVG: a group × resource matrix coloured by the highest
+ * level each group holds, and per resource a bar of how many accounts hold it at each level. Large
+ * tenants get the busiest rows and columns, with a note saying how many are left out (the tables
+ * and CSV files have them all).
  */
 final class Charts {
   static final int MAX_ROWS = 40;
@@ -43,12 +44,20 @@ final class Charts {
 
   String legend(String type) {
     StringBuilder out = new StringBuilder("<div class=\"legend\">");
-    slugs(type).forEach((rank, slug) -> out.append("<span><i style=\"background:").append(colour(rank))
-        .append("\"></i>").append(Html.esc(slug)).append("</span>"));
+    slugs(type)
+        .forEach(
+            (rank, slug) ->
+                out.append("<span><i style=\"background:")
+                    .append(colour(rank))
+                    .append("\"></i>")
+                    .append(Html.esc(slug))
+                    .append("</span>"));
     return out.append("</div>").toString();
   }
 
-  /** Group × resource of {@code type}: each cell the highest level the group holds on the resource. */
+  /**
+   * Group × resource of {@code type}: each cell the highest level the group holds on the resource.
+   */
   String matrix(String type, EffectiveAccess access) {
     Map<Integer, Map<Integer, Integer>> cells = new LinkedHashMap<>();
     Map<Integer, Integer> columnUse = new LinkedHashMap<>();
@@ -76,9 +85,13 @@ final class Charts {
       return "<p class=\"muted\">No group holds access to any " + Html.esc(type) + ".</p>";
     }
     List<Integer> rows = new ArrayList<>(cells.keySet());
-    rows.sort(Comparator.comparingInt((Integer p) -> -cells.get(p).size()).thenComparing(model::principalName));
+    rows.sort(
+        Comparator.comparingInt((Integer p) -> -cells.get(p).size())
+            .thenComparing(model::principalName));
     List<Integer> columns = new ArrayList<>(columnUse.keySet());
-    columns.sort(Comparator.comparingInt((Integer t) -> -columnUse.get(t)).thenComparing(t -> model.targets().get(t).name()));
+    columns.sort(
+        Comparator.comparingInt((Integer t) -> -columnUse.get(t))
+            .thenComparing(t -> model.targets().get(t).name()));
     int shownRows = Math.min(rows.size(), MAX_ROWS);
     int shownColumns = Math.min(columns.size(), MAX_COLUMNS);
     int cell = 26;
@@ -87,38 +100,81 @@ final class Charts {
     int width = left + shownColumns * cell + 130;
     int height = top + shownRows * cell + 10;
     StringBuilder svg = new StringBuilder();
-    svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" width=\"").append(width).append("\" height=\"")
-        .append(height).append("\" viewBox=\"0 0 ").append(width).append(' ').append(height).append("\" data-chart=\"matrix-")
-        .append(Html.esc(type)).append("\"><title>Groups × ").append(Html.esc(type)).append(": highest level</title>");
+    svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" width=\"")
+        .append(width)
+        .append("\" height=\"")
+        .append(height)
+        .append("\" viewBox=\"0 0 ")
+        .append(width)
+        .append(' ')
+        .append(height)
+        .append("\" data-chart=\"matrix-")
+        .append(Html.esc(type))
+        .append("\"><title>Groups × ")
+        .append(Html.esc(type))
+        .append(": highest level</title>");
     for (int c = 0; c < shownColumns; c++) {
       int x = left + c * cell + cell / 2;
-      svg.append("<text transform=\"translate(").append(x - 2).append(',').append(top - 6).append(") rotate(-45)\">")
-          .append(Html.esc(clip(model.targets().get(columns.get(c)).name(), 22))).append("</text>");
+      svg.append("<text transform=\"translate(")
+          .append(x - 2)
+          .append(',')
+          .append(top - 6)
+          .append(") rotate(-45)\">")
+          .append(Html.esc(clip(model.targets().get(columns.get(c)).name(), 22)))
+          .append("</text>");
     }
     for (int r = 0; r < shownRows; r++) {
       int principal = rows.get(r);
       int y = top + r * cell;
-      svg.append("<text x=\"").append(left - 6).append("\" y=\"").append(y + 17).append("\" text-anchor=\"end\">")
-          .append(Html.esc(clip(model.principalName(principal), 26))).append("</text>");
+      svg.append("<text x=\"")
+          .append(left - 6)
+          .append("\" y=\"")
+          .append(y + 17)
+          .append("\" text-anchor=\"end\">")
+          .append(Html.esc(clip(model.principalName(principal), 26)))
+          .append("</text>");
       Map<Integer, Integer> row = cells.get(principal);
       for (int c = 0; c < shownColumns; c++) {
         Integer rank = row.get(columns.get(c));
         int x = left + c * cell;
-        svg.append("<rect x=\"").append(x).append("\" y=\"").append(y).append("\" width=\"").append(cell - 2)
-            .append("\" height=\"").append(cell - 2).append("\" fill=\"").append(rank == null ? "#f0f4f8" : colour(rank))
+        svg.append("<rect x=\"")
+            .append(x)
+            .append("\" y=\"")
+            .append(y)
+            .append("\" width=\"")
+            .append(cell - 2)
+            .append("\" height=\"")
+            .append(cell - 2)
+            .append("\" fill=\"")
+            .append(rank == null ? "#f0f4f8" : colour(rank))
             .append("\">");
         if (rank != null) {
-          svg.append("<title>").append(Html.esc(model.principalName(principal) + " → "
-              + model.targets().get(columns.get(c)).name() + ": " + slugOf(columns.get(c), rank))).append("</title>");
+          svg.append("<title>")
+              .append(
+                  Html.esc(
+                      model.principalName(principal)
+                          + " → "
+                          + model.targets().get(columns.get(c)).name()
+                          + ": "
+                          + slugOf(columns.get(c), rank)))
+              .append("</title>");
         }
         svg.append("</rect>");
       }
     }
     svg.append("</svg>");
-    String note = rows.size() > shownRows || columns.size() > shownColumns
-        ? "<p class=\"note\">Showing the " + shownRows + " groups and " + shownColumns + " resources with the most grants (of "
-            + rows.size() + " and " + columns.size() + "); the tables and CSV files list them all.</p>"
-        : "";
+    String note =
+        rows.size() > shownRows || columns.size() > shownColumns
+            ? "<p class=\"note\">Showing the "
+                + shownRows
+                + " groups and "
+                + shownColumns
+                + " resources with the most grants (of "
+                + rows.size()
+                + " and "
+                + columns.size()
+                + "); the tables and CSV files list them all.</p>"
+            : "";
     return legend(type) + "<div class=\"chart\">" + svg + "</div>" + note;
   }
 
@@ -133,7 +189,9 @@ final class Charts {
     if (targets.isEmpty()) {
       return "";
     }
-    targets.sort(Comparator.comparingInt((Integer t) -> -review.accountsOn(t)).thenComparing(t -> model.targets().get(t).name()));
+    targets.sort(
+        Comparator.comparingInt((Integer t) -> -review.accountsOn(t))
+            .thenComparing(t -> model.targets().get(t).name()));
     int shown = Math.min(targets.size(), MAX_BARS);
     int max = Math.max(1, review.accountsOn(targets.get(0)));
     int left = 190;
@@ -142,14 +200,29 @@ final class Charts {
     int height = shown * rowHeight + 10;
     int width = left + barWidth + 70;
     StringBuilder svg = new StringBuilder();
-    svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" width=\"").append(width).append("\" height=\"")
-        .append(height).append("\" viewBox=\"0 0 ").append(width).append(' ').append(height).append("\" data-chart=\"bars-")
-        .append(Html.esc(type)).append("\"><title>Accounts per level per ").append(Html.esc(type)).append("</title>");
+    svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" width=\"")
+        .append(width)
+        .append("\" height=\"")
+        .append(height)
+        .append("\" viewBox=\"0 0 ")
+        .append(width)
+        .append(' ')
+        .append(height)
+        .append("\" data-chart=\"bars-")
+        .append(Html.esc(type))
+        .append("\"><title>Accounts per level per ")
+        .append(Html.esc(type))
+        .append("</title>");
     for (int i = 0; i < shown; i++) {
       int t = targets.get(i);
       int y = i * rowHeight + 4;
-      svg.append("<text x=\"").append(left - 6).append("\" y=\"").append(y + 13).append("\" text-anchor=\"end\">")
-          .append(Html.esc(clip(model.targets().get(t).name(), 28))).append("</text>");
+      svg.append("<text x=\"")
+          .append(left - 6)
+          .append("\" y=\"")
+          .append(y + 13)
+          .append("\" text-anchor=\"end\">")
+          .append(Html.esc(clip(model.targets().get(t).name(), 28)))
+          .append("</text>");
       double x = left;
       int total = 0;
       for (int rank = 0; ; rank++) {
@@ -161,19 +234,37 @@ final class Charts {
         total += n;
         double w = barWidth * (double) n / max;
         if (n > 0) {
-          svg.append("<rect x=\"").append(String.format(java.util.Locale.ROOT, "%.1f", x)).append("\" y=\"").append(y)
-              .append("\" width=\"").append(String.format(java.util.Locale.ROOT, "%.1f", Math.max(w, 1))).append("\" height=\"16\" fill=\"")
-              .append(colour(rank)).append("\"><title>").append(Html.esc(model.targets().get(t).name() + ": " + n + " at "
-                  + slug)).append("</title></rect>");
+          svg.append("<rect x=\"")
+              .append(String.format(java.util.Locale.ROOT, "%.1f", x))
+              .append("\" y=\"")
+              .append(y)
+              .append("\" width=\"")
+              .append(String.format(java.util.Locale.ROOT, "%.1f", Math.max(w, 1)))
+              .append("\" height=\"16\" fill=\"")
+              .append(colour(rank))
+              .append("\"><title>")
+              .append(Html.esc(model.targets().get(t).name() + ": " + n + " at " + slug))
+              .append("</title></rect>");
         }
         x += w;
       }
-      svg.append("<text x=\"").append(String.format(java.util.Locale.ROOT, "%.1f", x + 6)).append("\" y=\"").append(y + 13)
-          .append("\">").append(total).append("</text>");
+      svg.append("<text x=\"")
+          .append(String.format(java.util.Locale.ROOT, "%.1f", x + 6))
+          .append("\" y=\"")
+          .append(y + 13)
+          .append("\">")
+          .append(total)
+          .append("</text>");
     }
     svg.append("</svg>");
-    String note = targets.size() > shown
-        ? "<p class=\"note\">Showing the " + shown + " of " + targets.size() + " with the most accounts.</p>" : "";
+    String note =
+        targets.size() > shown
+            ? "<p class=\"note\">Showing the "
+                + shown
+                + " of "
+                + targets.size()
+                + " with the most accounts.</p>"
+            : "";
     return legend(type) + "<div class=\"chart\">" + svg + "</div>" + note;
   }
 

@@ -7,10 +7,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Who holds what, including what grant expansion adds: a principal holds its direct entitlements, and for each
- * expansion rule "holders of F also get E through P" whose F it holds (and whose principal types admit it; a
- * shallow rule only for direct holders of F), it holds E through P, and so on transitively (cycles are cut).
- * The closure of each entitlement is computed once per principal type and shared by every principal.
+ * Who holds what, including what grant expansion adds: a principal holds its direct entitlements,
+ * and for each expansion rule "holders of F also get E through P" whose F it holds (and whose
+ * principal types admit it; a shallow rule only for direct holders of F), it holds E through P, and
+ * so on transitively (cycles are cut). The closure of each entitlement is computed once per
+ * principal type and shared by every principal.
  */
 public final class EffectiveAccess {
   private static final int MAX_DEPTH = 8;
@@ -41,8 +42,8 @@ public final class EffectiveAccess {
   }
 
   /**
-   * The principal's access grouped by entitlement: for each entitlement held, the routes (empty route = direct),
-   * in the order first found.
+   * The principal's access grouped by entitlement: for each entitlement held, the routes (empty
+   * route = direct), in the order first found.
    */
   public Map<Integer, List<List<Integer>>> routes(int principal) {
     Map<Integer, List<List<Integer>>> out = new LinkedHashMap<>();
@@ -68,7 +69,12 @@ public final class EffectiveAccess {
   }
 
   private void expand(
-      int from, String type, List<Integer> path, List<Integer> levelsOnPath, boolean heldDirectly, List<Reach> out) {
+      int from,
+      String type,
+      List<Integer> path,
+      List<Integer> levelsOnPath,
+      boolean heldDirectly,
+      List<Reach> out) {
     if (path.size() >= MAX_DEPTH) {
       return;
     }

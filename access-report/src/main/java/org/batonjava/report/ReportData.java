@@ -14,11 +14,11 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The data the page's tables are built from, as one compact JSON document written straight into the page: arrays
- * instead of objects, indexes instead of repeated names, and per account only its direct entitlements; the page
- * joins them with the expansion closure of each entitlement (computed here), so effective access of 50,000 users
- * costs a few bytes per user. {@code <}, {@code >} and {@code &} are escaped so the JSON cannot end its script
- * element.
+ * The data the page's tables are built from, as one compact JSON document written straight into the
+ * page: arrays instead of objects, indexes instead of repeated names, and per account only its
+ * direct entitlements; the page joins them with the expansion closure of each entitlement (computed
+ * here), so effective access of 50,000 users costs a few bytes per user. {@code <}, {@code >} and
+ * {@code &} are escaped so the JSON cannot end its script element.
  */
 final class ReportData {
   static final int FLAG_ADMIN = 1;
@@ -26,7 +26,10 @@ final class ReportData {
   static final int FLAG_NEVER = 4;
   static final int FLAG_DEACTIVATED_IN_GROUPS = 8;
   static final int FLAG_API_KEY = 16;
-  /** Up to this many resource levels, the per-resource summary is a static table (printed whole). */
+
+  /**
+   * Up to this many resource levels, the per-resource summary is a static table (printed whole).
+   */
   static final int STATIC_RESOURCE_ROWS = 500;
 
   private ReportData() {}
@@ -147,7 +150,16 @@ final class ReportData {
       g.writeArrayFieldStart("changes");
       for (Changes.Change c : changes) {
         g.writeStartArray();
-        for (String s : List.of(c.kind(), c.who(), c.whoType(), c.email(), c.targetType(), c.target(), c.level(), c.through())) {
+        for (String s :
+            List.of(
+                c.kind(),
+                c.who(),
+                c.whoType(),
+                c.email(),
+                c.targetType(),
+                c.target(),
+                c.level(),
+                c.through())) {
           g.writeString(s);
         }
         g.writeEndArray();
@@ -158,13 +170,17 @@ final class ReportData {
   }
 
   static int flags(Review.AccountFacts f) {
-    return (f.admin() ? FLAG_ADMIN : 0) | (f.dormant() ? FLAG_DORMANT : 0) | (f.neverLoggedIn() ? FLAG_NEVER : 0)
-        | (f.deactivatedInGroups() ? FLAG_DEACTIVATED_IN_GROUPS : 0) | (f.account().apiKey() ? FLAG_API_KEY : 0);
+    return (f.admin() ? FLAG_ADMIN : 0)
+        | (f.dormant() ? FLAG_DORMANT : 0)
+        | (f.neverLoggedIn() ? FLAG_NEVER : 0)
+        | (f.deactivatedInGroups() ? FLAG_DEACTIVATED_IN_GROUPS : 0)
+        | (f.account().apiKey() ? FLAG_API_KEY : 0);
   }
 
   /**
-   * Each resource level: type name, resource, level, accounts holding it as their highest level there, and the
-   * groups (or other non-account principals) it is granted to directly ("" when nobody).
+   * Each resource level: type name, resource, level, accounts holding it as their highest level
+   * there, and the groups (or other non-account principals) it is granted to directly ("" when
+   * nobody).
    */
   static List<List<Object>> resourceRows(Review review) {
     AccessModel model = review.model();
@@ -182,14 +198,22 @@ final class ReportData {
       Level l = model.levels().get(i);
       Target t = model.targets().get(l.target());
       if (!t.group()) {
-        out.add(List.of(t.typeName(), t.name(), l.slug(), review.highestCount(l.target(), l.rank()),
-            String.join(", ", grantedTo.getOrDefault(i, List.of()))));
+        out.add(
+            List.of(
+                t.typeName(),
+                t.name(),
+                l.slug(),
+                review.highestCount(l.target(), l.rank()),
+                String.join(", ", grantedTo.getOrDefault(i, List.of()))));
       }
     }
     return out;
   }
 
-  /** Each group: name, accounts that are members, and what the group itself holds ("Sales DB: query-builder"). */
+  /**
+   * Each group: name, accounts that are members, and what the group itself holds ("Sales DB:
+   * query-builder").
+   */
   static List<List<Object>> groupRows(Review review) {
     AccessModel model = review.model();
     List<List<Object>> out = new ArrayList<>();
@@ -199,10 +223,23 @@ final class ReportData {
         continue;
       }
       Map<String, Set<String>> holds = new LinkedHashMap<>();
-      model.principal(target.key()).ifPresent(p -> review.access().routes(p).keySet().forEach(level -> {
-        Level l = model.levels().get(level);
-        holds.computeIfAbsent(model.targets().get(l.target()).name(), k -> new LinkedHashSet<>()).add(l.slug());
-      }));
+      model
+          .principal(target.key())
+          .ifPresent(
+              p ->
+                  review
+                      .access()
+                      .routes(p)
+                      .keySet()
+                      .forEach(
+                          level -> {
+                            Level l = model.levels().get(level);
+                            holds
+                                .computeIfAbsent(
+                                    model.targets().get(l.target()).name(),
+                                    k -> new LinkedHashSet<>())
+                                .add(l.slug());
+                          }));
       List<String> parts = new ArrayList<>();
       holds.forEach((name, slugs) -> parts.add(name + ": " + String.join(", ", slugs)));
       out.add(List.of(target.name(), review.accountsOn(t), String.join("; ", parts)));
@@ -210,7 +247,10 @@ final class ReportData {
     return out;
   }
 
-  /** Escapes {@code <}, {@code >} and {@code &} as unicode escapes, so the JSON is safe inside a script element. */
+  /**
+   * Escapes {@code <}, {@code >} and {@code &} as unicode escapes, so the JSON is safe inside a
+   * script element.
+   */
   private static final class ScriptSafe extends CharacterEscapes {
     private static final long serialVersionUID = 1L;
     private final int[] escapes;

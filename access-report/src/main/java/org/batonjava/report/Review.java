@@ -8,26 +8,39 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The review's facts about one sync, computed in one pass over the accounts: who is an administrator, who is
- * dormant, who left but still holds access, and per target how many accounts hold each level (counted at their
- * highest level). Only counters and small per-account flags are kept.
+ * The review's facts about one sync, computed in one pass over the accounts: who is an
+ * administrator, who is dormant, who left but still holds access, and per target how many accounts
+ * hold each level (counted at their highest level). Only counters and small per-account flags are
+ * kept.
  */
 public final class Review {
-  /** Metabase's magic groups: All Users (id 1; everyone is in it) and Administrators (id 2; superusers). */
+  /**
+   * Metabase's magic groups: All Users (id 1; everyone is in it) and Administrators (id 2;
+   * superusers).
+   */
   static final String ALL_USERS = "group:1";
+
   static final String ADMINISTRATORS = "group:2";
 
   /** Per-account facts; {@code resources} counts the non-group targets the account reaches. */
   public record AccountFacts(
-      Account account, boolean admin, boolean dormant, boolean neverLoggedIn, boolean deactivatedInGroups,
-      int groups, int resources, List<List<Integer>> adminRoutes) {}
+      Account account,
+      boolean admin,
+      boolean dormant,
+      boolean neverLoggedIn,
+      boolean deactivatedInGroups,
+      int groups,
+      int resources,
+      List<List<Integer>> adminRoutes) {}
 
   private final EffectiveAccess access;
   private final AccessModel model;
   private final int dormantDays;
   private final List<AccountFacts> facts = new ArrayList<>();
+
   /** [target][rank]: accounts whose highest level on the target has that rank. */
   private final int[][] highest;
+
   private final int groupCount;
 
   public Review(EffectiveAccess access, int dormantDays) {
@@ -72,10 +85,15 @@ public final class Review {
       List<List<Integer>> adminRoutes = admin ? routes.get(adminLevel.get()) : List.of();
       boolean person = !a.apiKey();
       boolean never = person && a.active() && a.lastLogin().isEmpty();
-      boolean dormant = person && a.active() && resources > 0
-          && a.lastLogin().map(l -> l.isBefore(dormantBefore)).orElse(false);
+      boolean dormant =
+          person
+              && a.active()
+              && resources > 0
+              && a.lastLogin().map(l -> l.isBefore(dormantBefore)).orElse(false);
       boolean deactivatedInGroups = !a.active() && inRealGroup;
-      facts.add(new AccountFacts(a, admin, dormant, never, deactivatedInGroups, groups, resources, adminRoutes));
+      facts.add(
+          new AccountFacts(
+              a, admin, dormant, never, deactivatedInGroups, groups, resources, adminRoutes));
     }
   }
 

@@ -9,6 +9,9 @@ import java.security.KeyFactory;
 import java.security.MessageDigest;
 import java.security.PrivateKey;
 import java.security.PublicKey;
+import java.security.spec.NamedParameterSpec;
+import java.security.spec.XECPrivateKeySpec;
+import java.security.spec.XECPublicKeySpec;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
@@ -18,16 +21,13 @@ import javax.crypto.KeyAgreement;
 import javax.crypto.Mac;
 import javax.crypto.spec.IvParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
-import java.security.spec.NamedParameterSpec;
-import java.security.spec.XECPrivateKeySpec;
-import java.security.spec.XECPublicKeySpec;
 
 /**
- * Decrypts an age v1 file addressed to an {@code ssh-ed25519} recipient (what Baton's {@code baton/jwk/v1}
- * provider makes for an Ed25519 JWK), the way ConductorOne would with its private key: find the stanza whose tag
- * matches the key, unwrap the file key (X25519 with the tweak, HKDF, ChaCha20-Poly1305), check the header MAC,
- * then decrypt the STREAM payload. JDK 17 primitives only; written from the age specification, independent of
- * the SDK's encryptor.
+ * Decrypts an age v1 file addressed to an {@code ssh-ed25519} recipient (what Baton's {@code
+ * baton/jwk/v1} provider makes for an Ed25519 JWK), the way ConductorOne would with its private
+ * key: find the stanza whose tag matches the key, unwrap the file key (X25519 with the tweak, HKDF,
+ * ChaCha20-Poly1305), check the header MAC, then decrypt the STREAM payload. JDK 17 primitives
+ * only; written from the age specification, independent of the SDK's encryptor.
  */
 public final class AgeDecryptor {
   private static final String INTRO = "age-encryption.org/v1";
@@ -38,7 +38,10 @@ public final class AgeDecryptor {
 
   private AgeDecryptor() {}
 
-  /** The plaintext of {@code file} for the Ed25519 key {@code keys}; throws when it is not for that key. */
+  /**
+   * The plaintext of {@code file} for the Ed25519 key {@code keys}; throws when it is not for that
+   * key.
+   */
   public static byte[] decrypt(byte[] file, Ed25519Keys keys) {
     try {
       int macLine = indexOf(file, "\n--- ".getBytes(StandardCharsets.US_ASCII)) + 1;
@@ -47,17 +50,24 @@ public final class AgeDecryptor {
       }
       int macEnd = indexOf(file, new byte[] {'\n'}, macLine);
       byte[] headerForMac = Arrays.copyOfRange(file, 0, macLine + 3);
-      byte[] mac = B64.decode(new String(file, macLine + 4, macEnd - macLine - 4, StandardCharsets.US_ASCII));
+      byte[] mac =
+          B64.decode(
+              new String(file, macLine + 4, macEnd - macLine - 4, StandardCharsets.US_ASCII));
       String[] lines = new String(file, 0, macLine - 1, StandardCharsets.US_ASCII).split("\n", -1);
       if (!lines[0].equals(INTRO)) {
         throw new IllegalArgumentException("not an age v1 file");
       }
       byte[] sshKey = sshWireKey(keys.publicKey());
-      String tag = Base64.getEncoder().withoutPadding()
-          .encodeToString(Arrays.copyOf(MessageDigest.getInstance("SHA-256").digest(sshKey), 4));
+      String tag =
+          Base64.getEncoder()
+              .withoutPadding()
+              .encodeToString(
+                  Arrays.copyOf(MessageDigest.getInstance("SHA-256").digest(sshKey), 4));
       byte[] fileKey = null;
       for (Stanza stanza : stanzas(lines)) {
-        if (stanza.type().equals("ssh-ed25519") && stanza.args().size() == 2 && stanza.args().get(0).equals(tag)) {
+        if (stanza.type().equals("ssh-ed25519")
+            && stanza.args().size() == 2
+            && stanza.args().get(0).equals(tag)) {
           fileKey = unwrap(stanza, keys, sshKey);
         }
       }
@@ -74,7 +84,8 @@ public final class AgeDecryptor {
     }
   }
 
-  @SuppressWarnings("ArrayRecordComponent") // raw bytes, compared by content where it matters; never a map key
+  @SuppressWarnings(
+      "ArrayRecordComponent") // raw bytes, compared by content where it matters; never a map key
   private record Stanza(String type, List<String> args, byte[] body) {}
 
   private static List<Stanza> stanzas(String[] lines) {
@@ -99,7 +110,8 @@ public final class AgeDecryptor {
     return out;
   }
 
-  private static byte[] unwrap(Stanza stanza, Ed25519Keys keys, byte[] sshKey) throws GeneralSecurityException {
+  private static byte[] unwrap(Stanza stanza, Ed25519Keys keys, byte[] sshKey)
+      throws GeneralSecurityException {
     byte[] ephemeral = B64.decode(stanza.args().get(1));
     byte[] secret = montgomerySecret(keys);
     byte[] ownPublic = x25519(secret, basepoint());
@@ -110,7 +122,9 @@ public final class AgeDecryptor {
     return chacha(wrapKey, new byte[12], stanza.body());
   }
 
-  /** The X25519 secret of an Ed25519 key: the first half of SHA-512 of its seed (X25519 clamps it). */
+  /**
+   * The X25519 secret of an Ed25519 key: the first half of SHA-512 of its seed (X25519 clamps it).
+   */
   static byte[] montgomerySecret(Ed25519Keys keys) throws GeneralSecurityException {
     return Arrays.copyOf(MessageDigest.getInstance("SHA-512").digest(keys.seed()), 32);
   }
@@ -131,7 +145,8 @@ public final class AgeDecryptor {
       boolean last = offset + len >= payload.length;
       ByteBuffer chunkNonce = ByteBuffer.allocate(12);
       chunkNonce.put(new byte[3]).putLong(counter).put((byte) (last ? 1 : 0));
-      out.writeBytes(chacha(key, chunkNonce.array(), Arrays.copyOfRange(payload, offset, offset + len)));
+      out.writeBytes(
+          chacha(key, chunkNonce.array(), Arrays.copyOfRange(payload, offset, offset + len)));
       offset += len;
       counter++;
       if (last) {
@@ -144,19 +159,26 @@ public final class AgeDecryptor {
   static byte[] sshWireKey(byte[] publicKey) {
     byte[] type = "ssh-ed25519".getBytes(StandardCharsets.US_ASCII);
     return ByteBuffer.allocate(4 + type.length + 4 + publicKey.length)
-        .putInt(type.length).put(type).putInt(publicKey.length).put(publicKey).array();
+        .putInt(type.length)
+        .put(type)
+        .putInt(publicKey.length)
+        .put(publicKey)
+        .array();
   }
 
   static byte[] x25519(byte[] scalar, byte[] u) throws GeneralSecurityException {
     KeyFactory factory = KeyFactory.getInstance("XDH");
-    PrivateKey priv = factory.generatePrivate(new XECPrivateKeySpec(NamedParameterSpec.X25519, scalar));
+    PrivateKey priv =
+        factory.generatePrivate(new XECPrivateKeySpec(NamedParameterSpec.X25519, scalar));
     byte[] le = u.clone();
     le[31] &= 0x7f;
     byte[] be = new byte[32];
     for (int i = 0; i < 32; i++) {
       be[i] = le[31 - i];
     }
-    PublicKey pub = factory.generatePublic(new XECPublicKeySpec(NamedParameterSpec.X25519, new BigInteger(1, be)));
+    PublicKey pub =
+        factory.generatePublic(
+            new XECPublicKeySpec(NamedParameterSpec.X25519, new BigInteger(1, be)));
     KeyAgreement agreement = KeyAgreement.getInstance("XDH");
     agreement.init(priv);
     agreement.doPhase(pub, true);
@@ -169,9 +191,11 @@ public final class AgeDecryptor {
     return nine;
   }
 
-  private static byte[] chacha(byte[] key, byte[] nonce, byte[] ciphertext) throws GeneralSecurityException {
+  private static byte[] chacha(byte[] key, byte[] nonce, byte[] ciphertext)
+      throws GeneralSecurityException {
     Cipher cipher = Cipher.getInstance("ChaCha20-Poly1305");
-    cipher.init(Cipher.DECRYPT_MODE, new SecretKeySpec(key, "ChaCha20"), new IvParameterSpec(nonce));
+    cipher.init(
+        Cipher.DECRYPT_MODE, new SecretKeySpec(key, "ChaCha20"), new IvParameterSpec(nonce));
     return cipher.doFinal(ciphertext);
   }
 

@@ -13,11 +13,12 @@ import javax.crypto.spec.IvParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Encrypts to an {@code ssh-ed25519} recipient as an age v1 file, the way ConductorOne seals a password chosen by an
- * administrator for a connector's Ed25519 client key: a random 16-byte file key wrapped in one {@code ssh-ed25519}
- * stanza (ephemeral X25519 share, the key's tweak, HKDF, ChaCha20-Poly1305), the header MAC, then the STREAM
- * payload. JDK 17 primitives only; the fake's own code (the mirror of {@link AgeDecryptor}), independent of the SDK
- * under test, and checked against the real {@code age} CLI by its tests.
+ * Encrypts to an {@code ssh-ed25519} recipient as an age v1 file, the way ConductorOne seals a
+ * password chosen by an administrator for a connector's Ed25519 client key: a random 16-byte file
+ * key wrapped in one {@code ssh-ed25519} stanza (ephemeral X25519 share, the key's tweak, HKDF,
+ * ChaCha20-Poly1305), the header MAC, then the STREAM payload. JDK 17 primitives only; the fake's
+ * own code (the mirror of {@link AgeDecryptor}), independent of the SDK under test, and checked
+ * against the real {@code age} CLI by its tests.
  */
 public final class AgeEncryptor {
   private static final String INTRO = "age-encryption.org/v1";
@@ -35,12 +36,16 @@ public final class AgeEncryptor {
     this.random = random;
   }
 
-  /** The age file holding {@code plaintext} for the Ed25519 key whose public half is {@code keys.publicKey()}. */
+  /**
+   * The age file holding {@code plaintext} for the Ed25519 key whose public half is {@code
+   * keys.publicKey()}.
+   */
   public byte[] encrypt(byte[] plaintext, Ed25519Keys keys) {
     try {
       byte[] fileKey = randomBytes(16);
       byte[] sshKey = AgeDecryptor.sshWireKey(keys.publicKey());
-      String tag = B64.encodeToString(Arrays.copyOf(MessageDigest.getInstance("SHA-256").digest(sshKey), 4));
+      String tag =
+          B64.encodeToString(Arrays.copyOf(MessageDigest.getInstance("SHA-256").digest(sshKey), 4));
       byte[] recipient = AgeDecryptor.montgomeryPublic(keys);
       byte[] ephemeralSecret = randomBytes(32);
       byte[] share = AgeDecryptor.x25519(ephemeralSecret, AgeDecryptor.basepoint());
@@ -50,7 +55,12 @@ public final class AgeEncryptor {
       byte[] body = seal(wrapKey, new byte[12], fileKey);
 
       StringBuilder header = new StringBuilder(INTRO).append('\n');
-      header.append("-> ssh-ed25519 ").append(tag).append(' ').append(B64.encodeToString(share)).append('\n');
+      header
+          .append("-> ssh-ed25519 ")
+          .append(tag)
+          .append(' ')
+          .append(B64.encodeToString(share))
+          .append('\n');
       String encodedBody = B64.encodeToString(body);
       for (int i = 0; i < encodedBody.length(); i += 64) {
         header.append(encodedBody, i, Math.min(encodedBody.length(), i + 64)).append('\n');
@@ -60,7 +70,8 @@ public final class AgeEncryptor {
       }
       header.append("---");
       byte[] headerBytes = header.toString().getBytes(StandardCharsets.US_ASCII);
-      byte[] mac = AgeDecryptor.hmac(AgeDecryptor.hkdf(fileKey, new byte[0], "header"), headerBytes);
+      byte[] mac =
+          AgeDecryptor.hmac(AgeDecryptor.hkdf(fileKey, new byte[0], "header"), headerBytes);
 
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       out.writeBytes(headerBytes);
@@ -84,7 +95,8 @@ public final class AgeEncryptor {
       boolean last = offset + len >= plaintext.length;
       ByteBuffer chunkNonce = ByteBuffer.allocate(12);
       chunkNonce.put(new byte[3]).putLong(counter).put((byte) (last ? 1 : 0));
-      out.writeBytes(seal(key, chunkNonce.array(), Arrays.copyOfRange(plaintext, offset, offset + len)));
+      out.writeBytes(
+          seal(key, chunkNonce.array(), Arrays.copyOfRange(plaintext, offset, offset + len)));
       offset += len;
       counter++;
       if (last) {
@@ -93,9 +105,11 @@ public final class AgeEncryptor {
     }
   }
 
-  private static byte[] seal(byte[] key, byte[] nonce, byte[] plaintext) throws GeneralSecurityException {
+  private static byte[] seal(byte[] key, byte[] nonce, byte[] plaintext)
+      throws GeneralSecurityException {
     Cipher cipher = Cipher.getInstance("ChaCha20-Poly1305");
-    cipher.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key, "ChaCha20"), new IvParameterSpec(nonce));
+    cipher.init(
+        Cipher.ENCRYPT_MODE, new SecretKeySpec(key, "ChaCha20"), new IvParameterSpec(nonce));
     return cipher.doFinal(plaintext);
   }
 

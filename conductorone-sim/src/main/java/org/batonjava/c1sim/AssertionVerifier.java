@@ -13,10 +13,10 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Checks a client assertion the way ConductorOne must: compact JWS, {@code alg=EdDSA}, a 32-hex-char
- * {@code nonce} header never seen before, a valid Ed25519 signature by the registered key, {@code iss} =
- * {@code sub} = client id, {@code aud} = the expected host (a single string, no port), {@code nbf ≤ now ≤ exp}
- * within a small skew, and integer {@code iat}.
+ * Checks a client assertion the way ConductorOne must: compact JWS, {@code alg=EdDSA}, a
+ * 32-hex-char {@code nonce} header never seen before, a valid Ed25519 signature by the registered
+ * key, {@code iss} = {@code sub} = client id, {@code aud} = the expected host (a single string, no
+ * port), {@code nbf ≤ now ≤ exp} within a small skew, and integer {@code iat}.
  */
 final class AssertionVerifier {
   static final Duration SKEW = Duration.ofSeconds(30);
@@ -60,7 +60,8 @@ final class AssertionVerifier {
     } catch (GeneralSecurityException | IllegalArgumentException e) {
       throw new Rejected("bad signature (" + e.getMessage() + ")");
     }
-    if (!client.clientId().equals(text(claims, "iss")) || !client.clientId().equals(text(claims, "sub"))) {
+    if (!client.clientId().equals(text(claims, "iss"))
+        || !client.clientId().equals(text(claims, "sub"))) {
       throw new Rejected("iss and sub must be the client id");
     }
     JsonNode aud = claims.get("aud");
@@ -72,7 +73,8 @@ final class AssertionVerifier {
     long exp = integer(claims, "exp");
     long t = now.getEpochSecond();
     if (nbf > t + SKEW.toSeconds() || exp < t - SKEW.toSeconds()) {
-      throw new Rejected("assertion not valid now (nbf " + nbf + ", exp " + exp + ", now " + t + ")");
+      throw new Rejected(
+          "assertion not valid now (nbf " + nbf + ", exp " + exp + ", now " + t + ")");
     }
     if (!seenNonces.add(nonce)) {
       throw new Rejected("nonce was used before");

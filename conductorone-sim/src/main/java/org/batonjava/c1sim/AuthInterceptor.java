@@ -10,14 +10,16 @@ import io.grpc.Status;
 import java.time.Clock;
 
 /**
- * Every BatonService call must carry {@code authorization: Bearer <token>} with a token the fake issued and that
- * has not expired; otherwise {@code UNAUTHENTICATED} (the refusal is recorded). Puts the User-Agent into the call
- * context for the call log.
+ * Every BatonService call must carry {@code authorization: Bearer <token>} with a token the fake
+ * issued and that has not expired; otherwise {@code UNAUTHENTICATED} (the refusal is recorded).
+ * Puts the User-Agent into the call context for the call log.
  */
 final class AuthInterceptor implements ServerInterceptor {
   static final Context.Key<String> USER_AGENT = Context.key("user-agent");
-  private static final Metadata.Key<String> AUTHORIZATION = Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER);
-  private static final Metadata.Key<String> UA = Metadata.Key.of("user-agent", Metadata.ASCII_STRING_MARSHALLER);
+  private static final Metadata.Key<String> AUTHORIZATION =
+      Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER);
+  private static final Metadata.Key<String> UA =
+      Metadata.Key.of("user-agent", Metadata.ASCII_STRING_MARSHALLER);
 
   private final IssuedTokens tokens;
   private final CallLog log;
@@ -30,8 +32,8 @@ final class AuthInterceptor implements ServerInterceptor {
   }
 
   @Override
-  public <Q, R> ServerCall.Listener<Q> interceptCall(ServerCall<Q, R> call, Metadata headers,
-      ServerCallHandler<Q, R> next) {
+  public <Q, R> ServerCall.Listener<Q> interceptCall(
+      ServerCall<Q, R> call, Metadata headers, ServerCallHandler<Q, R> next) {
     String userAgent = String.valueOf(headers.get(UA));
     String method = call.getMethodDescriptor().getBareMethodName();
     String authorization = headers.get(AUTHORIZATION);
@@ -48,6 +50,7 @@ final class AuthInterceptor implements ServerInterceptor {
       call.close(Status.UNAUTHENTICATED.withDescription(refusal), new Metadata());
       return new ServerCall.Listener<>() {};
     }
-    return Contexts.interceptCall(Context.current().withValue(USER_AGENT, userAgent), call, headers, next);
+    return Contexts.interceptCall(
+        Context.current().withValue(USER_AGENT, userAgent), call, headers, next);
   }
 }

@@ -29,15 +29,20 @@ public final class CallLog {
     return calls.stream().filter(c -> !c.refusal().isEmpty()).toList();
   }
 
-  /** Waits until {@code method} was called (and accepted) {@code count} times; returns those calls. */
+  /**
+   * Waits until {@code method} was called (and accepted) {@code count} times; returns those calls.
+   */
   public List<RecordedCall> await(String method, int count, Duration timeout) {
-    return awaitMatching(c -> c.method().equals(method) && c.refusal().isEmpty(), count, timeout,
+    return awaitMatching(
+        c -> c.method().equals(method) && c.refusal().isEmpty(),
+        count,
+        timeout,
         count + " " + method + " call(s)");
   }
 
   /** Waits until {@code count} calls match. */
-  public synchronized List<RecordedCall> awaitMatching(Predicate<RecordedCall> filter, int count, Duration timeout,
-      String what) {
+  public synchronized List<RecordedCall> awaitMatching(
+      Predicate<RecordedCall> filter, int count, Duration timeout, String what) {
     Instant deadline = Instant.now().plus(timeout);
     while (true) {
       List<RecordedCall> matching = calls.stream().filter(filter).toList();

@@ -12,10 +12,11 @@ import java.util.Base64;
 import java.util.HexFormat;
 
 /**
- * An Ed25519 key pair as raw bytes (32-byte seed, 32-byte RFC 8032 public key) with the JWK members and RFC 7638
- * thumbprint Baton uses; the fake's own code, independent of the SDK under test.
+ * An Ed25519 key pair as raw bytes (32-byte seed, 32-byte RFC 8032 public key) with the JWK members
+ * and RFC 7638 thumbprint Baton uses; the fake's own code, independent of the SDK under test.
  */
-@SuppressWarnings("ArrayRecordComponent") // raw bytes, compared by content where it matters; never a map key
+@SuppressWarnings(
+    "ArrayRecordComponent") // raw bytes, compared by content where it matters; never a map key
 public record Ed25519Keys(byte[] seed, byte[] publicKey) {
   private static final byte[] SPKI_PREFIX = HexFormat.of().parseHex("302a300506032b6570032100");
   private static final Base64.Encoder B64URL = Base64.getUrlEncoder().withoutPadding();
@@ -61,8 +62,10 @@ public record Ed25519Keys(byte[] seed, byte[] publicKey) {
   public String thumbprintHex() {
     String canonical = "{\"crv\":\"Ed25519\",\"kty\":\"OKP\",\"x\":\"" + x() + "\"}";
     try {
-      return HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-          .digest(canonical.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+      return HexFormat.of()
+          .formatHex(
+              java.security.MessageDigest.getInstance("SHA-256")
+                  .digest(canonical.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException(e);
     }

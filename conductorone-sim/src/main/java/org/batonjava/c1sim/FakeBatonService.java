@@ -24,9 +24,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The fake's {@code BatonService}: validates what the real service validates (host id, Hello metadata and OS
- * info, leases, upload order and checksum, one final state per FinishTask), records every call, serves scripted
- * tasks with the configured {@code next_poll}/{@code next_heartbeat}, and injects scripted errors.
+ * The fake's {@code BatonService}: validates what the real service validates (host id, Hello
+ * metadata and OS info, leases, upload order and checksum, one final state per FinishTask), records
+ * every call, serves scripted tasks with the configured {@code next_poll}/{@code next_heartbeat},
+ * and injects scripted errors.
  */
 final class FakeBatonService extends BatonServiceGrpc.BatonServiceImplBase {
   private final TaskBoard board;
@@ -57,7 +58,8 @@ final class FakeBatonService extends BatonServiceGrpc.BatonServiceImplBase {
   }
 
   @Override
-  public void hello(BatonServiceHelloRequest request, StreamObserver<BatonServiceHelloResponse> response) {
+  public void hello(
+      BatonServiceHelloRequest request, StreamObserver<BatonServiceHelloResponse> response) {
     record("Hello", request.getHostId(), request);
     if (fail(Faults.Kind.HELLO, response) || invalidHostId(request.getHostId(), response)) {
       return;
@@ -76,14 +78,16 @@ final class FakeBatonService extends BatonServiceGrpc.BatonServiceImplBase {
   }
 
   @Override
-  public void getTask(BatonServiceGetTaskRequest request, StreamObserver<BatonServiceGetTaskResponse> response) {
+  public void getTask(
+      BatonServiceGetTaskRequest request, StreamObserver<BatonServiceGetTaskResponse> response) {
     record("GetTask", request.getHostId(), request);
     if (fail(Faults.Kind.GET_TASK, response) || invalidHostId(request.getHostId(), response)) {
       return;
     }
-    BatonServiceGetTaskResponse.Builder out = BatonServiceGetTaskResponse.newBuilder()
-        .setNextPoll(duration(nextPoll))
-        .setNextHeartbeat(duration(nextHeartbeat));
+    BatonServiceGetTaskResponse.Builder out =
+        BatonServiceGetTaskResponse.newBuilder()
+            .setNextPoll(duration(nextPoll))
+            .setNextHeartbeat(duration(nextHeartbeat));
     board.lease(request.getHostId()).ifPresent(out::setTask);
     response.onNext(out.build());
     response.onCompleted();
@@ -94,59 +98,82 @@ final class FakeBatonService extends BatonServiceGrpc.BatonServiceImplBase {
    * {@code known_task_ids} are never sent again.
    */
   @Override
-  public void getTasks(BatonServiceGetTasksRequest request, StreamObserver<BatonServiceGetTasksResponse> response) {
+  public void getTasks(
+      BatonServiceGetTasksRequest request, StreamObserver<BatonServiceGetTasksResponse> response) {
     record("GetTasks", request.getHostId(), request);
     if (fail(Faults.Kind.GET_TASKS, response) || invalidHostId(request.getHostId(), response)) {
       return;
     }
     if (request.getPageSize() < 1 || request.getPageSize() > 100) {
-      response.onError(Status.INVALID_ARGUMENT.withDescription("page_size must be between 1 and 100, got "
-          + request.getPageSize()).asRuntimeException());
+      response.onError(
+          Status.INVALID_ARGUMENT
+              .withDescription("page_size must be between 1 and 100, got " + request.getPageSize())
+              .asRuntimeException());
       return;
     }
-    BatonServiceGetTasksResponse.Builder out = BatonServiceGetTasksResponse.newBuilder()
-        .setNextPoll(duration(nextPoll))
-        .setNextHeartbeat(duration(nextHeartbeat));
-    out.addAllTasks(board.leaseUpTo(request.getHostId(), request.getPageSize(), request.getKnownTaskIdsList()));
+    BatonServiceGetTasksResponse.Builder out =
+        BatonServiceGetTasksResponse.newBuilder()
+            .setNextPoll(duration(nextPoll))
+            .setNextHeartbeat(duration(nextHeartbeat));
+    out.addAllTasks(
+        board.leaseUpTo(request.getHostId(), request.getPageSize(), request.getKnownTaskIdsList()));
     response.onNext(out.build());
     response.onCompleted();
   }
 
   @Override
-  public void heartbeat(BatonServiceHeartbeatRequest request, StreamObserver<BatonServiceHeartbeatResponse> response) {
+  public void heartbeat(
+      BatonServiceHeartbeatRequest request,
+      StreamObserver<BatonServiceHeartbeatResponse> response) {
     record("Heartbeat", request.getHostId(), request);
     if (fail(Faults.Kind.HEARTBEAT, response) || invalidHostId(request.getHostId(), response)) {
       return;
     }
     if (!board.leasedTo(request.getTaskId(), request.getHostId())) {
-      response.onError(Status.NOT_FOUND.withDescription("task " + request.getTaskId() + " is not leased to "
-          + request.getHostId()).asRuntimeException());
+      response.onError(
+          Status.NOT_FOUND
+              .withDescription(
+                  "task " + request.getTaskId() + " is not leased to " + request.getHostId())
+              .asRuntimeException());
       return;
     }
     boolean cancelled = board.heartbeat(request.getTaskId());
-    response.onNext(BatonServiceHeartbeatResponse.newBuilder()
-        .setNextHeartbeat(duration(nextHeartbeat)).setCancelled(cancelled).build());
+    response.onNext(
+        BatonServiceHeartbeatResponse.newBuilder()
+            .setNextHeartbeat(duration(nextHeartbeat))
+            .setCancelled(cancelled)
+            .build());
     response.onCompleted();
   }
 
   @Override
   public StreamObserver<BatonServiceUploadAssetRequest> uploadAsset(
       StreamObserver<BatonServiceUploadAssetResponse> response) {
-    return new UploadStream(response, board, faults, (hostId, metadata) -> record("UploadAsset", hostId, metadata));
+    return new UploadStream(
+        response, board, faults, (hostId, metadata) -> record("UploadAsset", hostId, metadata));
   }
 
   @Override
-  public void finishTask(BatonServiceFinishTaskRequest request, StreamObserver<BatonServiceFinishTaskResponse> response) {
+  public void finishTask(
+      BatonServiceFinishTaskRequest request,
+      StreamObserver<BatonServiceFinishTaskResponse> response) {
     record("FinishTask", request.getHostId(), request);
     if (fail(Faults.Kind.FINISH_TASK, response) || invalidHostId(request.getHostId(), response)) {
       return;
     }
     if (!TaskIds.valid(request.getTaskId())) {
-      response.onError(Status.INVALID_ARGUMENT.withDescription("task_id must be 27 alphanumerics").asRuntimeException());
+      response.onError(
+          Status.INVALID_ARGUMENT
+              .withDescription("task_id must be 27 alphanumerics")
+              .asRuntimeException());
       return;
     }
-    if (request.getFinalStateCase() == BatonServiceFinishTaskRequest.FinalStateCase.FINALSTATE_NOT_SET) {
-      response.onError(Status.INVALID_ARGUMENT.withDescription("one of success/error is required").asRuntimeException());
+    if (request.getFinalStateCase()
+        == BatonServiceFinishTaskRequest.FinalStateCase.FINALSTATE_NOT_SET) {
+      response.onError(
+          Status.INVALID_ARGUMENT
+              .withDescription("one of success/error is required")
+              .asRuntimeException());
       return;
     }
     board.finish(request);
@@ -155,26 +182,38 @@ final class FakeBatonService extends BatonServiceGrpc.BatonServiceImplBase {
   }
 
   @Override
-  public void startDebugging(StartDebuggingRequest request, StreamObserver<StartDebuggingResponse> response) {
+  public void startDebugging(
+      StartDebuggingRequest request, StreamObserver<StartDebuggingResponse> response) {
     response.onError(Status.UNIMPLEMENTED.asRuntimeException());
   }
 
   private static String helloProblem(BatonServiceHelloRequest request) {
-    if (!request.hasConnectorMetadata() || request.getConnectorMetadata().getDisplayName().isEmpty()) {
+    if (!request.hasConnectorMetadata()
+        || request.getConnectorMetadata().getDisplayName().isEmpty()) {
       return "connector_metadata.display_name is required";
     }
     if (!request.getTaskId().isEmpty() && !TaskIds.valid(request.getTaskId())) {
       return "task_id must be empty or 27 alphanumerics";
     }
     BatonServiceHelloRequest.OSInfo os = request.getOsInfo();
-    for (String field : List.of(os.getHostname(), os.getOs(), os.getPlatform(), os.getPlatformVersion(),
-        os.getPlatformFamily(), os.getKernelVersion(), os.getKernelArch(), os.getVirtualizationSystem())) {
+    for (String field :
+        List.of(
+            os.getHostname(),
+            os.getOs(),
+            os.getPlatform(),
+            os.getPlatformVersion(),
+            os.getPlatformFamily(),
+            os.getKernelVersion(),
+            os.getKernelArch(),
+            os.getVirtualizationSystem())) {
       if (field.isEmpty()) {
         return "every os_info field must be set: " + os;
       }
     }
     BatonServiceHelloRequest.BuildInfo build = request.getBuildInfo();
-    if (build.getLangVersion().isEmpty() || build.getPackage().isEmpty() || build.getPackageVersion().isEmpty()) {
+    if (build.getLangVersion().isEmpty()
+        || build.getPackage().isEmpty()
+        || build.getPackageVersion().isEmpty()) {
       return "every build_info field must be set";
     }
     return null;
@@ -182,7 +221,10 @@ final class FakeBatonService extends BatonServiceGrpc.BatonServiceImplBase {
 
   private static boolean invalidHostId(String hostId, StreamObserver<?> response) {
     if (hostId.isEmpty() || hostId.length() > 256) {
-      response.onError(Status.INVALID_ARGUMENT.withDescription("host_id must be 1..256 characters").asRuntimeException());
+      response.onError(
+          Status.INVALID_ARGUMENT
+              .withDescription("host_id must be 1..256 characters")
+              .asRuntimeException());
       return true;
     }
     return false;
@@ -200,6 +242,9 @@ final class FakeBatonService extends BatonServiceGrpc.BatonServiceImplBase {
   }
 
   private static com.google.protobuf.Duration duration(Duration d) {
-    return com.google.protobuf.Duration.newBuilder().setSeconds(d.getSeconds()).setNanos(d.getNano()).build();
+    return com.google.protobuf.Duration.newBuilder()
+        .setSeconds(d.getSeconds())
+        .setNanos(d.getNano())
+        .build();
   }
 }

@@ -19,8 +19,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A fake ConductorOne for service-mode tests: one TLS port on loopback (a throw-away CA from
- * {@link LocalCertificateAuthority}) serving {@code POST /auth/v1/token} and the {@code BatonService} gRPC API.
+ * A fake ConductorOne for service-mode tests: one TLS port on loopback (a throw-away CA from {@link
+ * LocalCertificateAuthority}) serving {@code POST /auth/v1/token} and the {@code BatonService} gRPC
+ * API.
  *
  * <pre>{@code
  * try (FakeConductorOne c1 = FakeConductorOne.start(tempDir)) {
@@ -47,9 +48,18 @@ public final class FakeConductorOne implements AutoCloseable {
   private final CallLog calls;
   private final Faults faults;
 
-  private FakeConductorOne(LocalCertificateAuthority ca, Server grpc, HttpServer http, TlsFrontDoor door,
-      Map<String, RegisteredClient> clients, TokenEndpoint tokenEndpoint, IssuedTokens issued,
-      FakeBatonService service, TaskBoard board, CallLog calls, Faults faults) {
+  private FakeConductorOne(
+      LocalCertificateAuthority ca,
+      Server grpc,
+      HttpServer http,
+      TlsFrontDoor door,
+      Map<String, RegisteredClient> clients,
+      TokenEndpoint tokenEndpoint,
+      IssuedTokens issued,
+      FakeBatonService service,
+      TaskBoard board,
+      CallLog calls,
+      Faults faults) {
     this.ca = ca;
     this.grpc = grpc;
     this.http = http;
@@ -78,21 +88,28 @@ public final class FakeConductorOne implements AutoCloseable {
     Faults faults = new Faults();
     TaskBoard board = new TaskBoard(clock);
     FakeBatonService service = new FakeBatonService(board, calls, faults, clock);
-    Server grpc = NettyServerBuilder.forAddress(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))
-        .addService(ServerInterceptors.intercept(service, new AuthInterceptor(issued, calls, clock)))
-        .build()
-        .start();
+    Server grpc =
+        NettyServerBuilder.forAddress(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))
+            .addService(
+                ServerInterceptors.intercept(service, new AuthInterceptor(issued, calls, clock)))
+            .build()
+            .start();
     TokenEndpoint tokens = new TokenEndpoint(clients, "localhost", issued, clock);
-    HttpServer http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
+    HttpServer http =
+        HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
     http.createContext("/auth/v1/token", tokens);
-    http.setExecutor(Executors.newCachedThreadPool(r -> {
-      Thread t = new Thread(r, "c1sim-http");
-      t.setDaemon(true);
-      return t;
-    }));
+    http.setExecutor(
+        Executors.newCachedThreadPool(
+            r -> {
+              Thread t = new Thread(r, "c1sim-http");
+              t.setDaemon(true);
+              return t;
+            }));
     http.start();
-    TlsFrontDoor door = TlsFrontDoor.start(ca.serverContext(), port, grpc.getPort(), http.getAddress().getPort());
-    return new FakeConductorOne(ca, grpc, http, door, clients, tokens, issued, service, board, calls, faults);
+    TlsFrontDoor door =
+        TlsFrontDoor.start(ca.serverContext(), port, grpc.getPort(), http.getAddress().getPort());
+    return new FakeConductorOne(
+        ca, grpc, http, door, clients, tokens, issued, service, board, calls, faults);
   }
 
   /** The TLS port. */
@@ -100,7 +117,9 @@ public final class FakeConductorOne implements AutoCloseable {
     return door.port();
   }
 
-  /** {@code localhost:<port>}: the host of client ids and the value for {@code BATON_C1_API_HOST}. */
+  /**
+   * {@code localhost:<port>}: the host of client ids and the value for {@code BATON_C1_API_HOST}.
+   */
   public String hostAndPort() {
     return "localhost:" + port();
   }
@@ -110,14 +129,18 @@ public final class FakeConductorOne implements AutoCloseable {
     return ca.caCertificate();
   }
 
-  /** Registers a connector: client id {@code <name>@localhost:<port>/pcc} and a fresh Ed25519 client secret. */
+  /**
+   * Registers a connector: client id {@code <name>@localhost:<port>/pcc} and a fresh Ed25519 client
+   * secret.
+   */
   public RegisteredClient registerClient(String name) {
     return registerClient(name, hostAndPort());
   }
 
   /**
-   * Registers a connector whose client id names {@code clientIdHost} (e.g. an unreachable {@code localhost:1},
-   * to test {@code BATON_C1_API_HOST}); assertions must still carry the audience {@code localhost}.
+   * Registers a connector whose client id names {@code clientIdHost} (e.g. an unreachable {@code
+   * localhost:1}, to test {@code BATON_C1_API_HOST}); assertions must still carry the audience
+   * {@code localhost}.
    */
   public RegisteredClient registerClient(String name, String clientIdHost) {
     RegisteredClient client = RegisteredClient.create(name, clientIdHost);

@@ -9,7 +9,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** The access tokens the fake handed out, with their expiry; an expired or unknown token is refused. */
+/**
+ * The access tokens the fake handed out, with their expiry; an expired or unknown token is refused.
+ */
 final class IssuedTokens {
   private record Issued(String clientId, Instant expiresAt) {}
 

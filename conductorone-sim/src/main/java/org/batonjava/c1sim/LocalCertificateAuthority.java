@@ -19,13 +19,14 @@ import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 
 /**
- * A throw-away certificate authority and a {@code localhost}/{@code 127.0.0.1} server certificate (EC P-256,
- * valid two days), made with the {@code openssl} command line (OpenSSL 3) at start-up: the JDK has no public
- * certificate-building API, and no Bouncy Castle is available here. Clients trust {@link #caCertificate()}
- * (what {@code SSL_CERT_FILE} points at for the Go binary).
+ * A throw-away certificate authority and a {@code localhost}/{@code 127.0.0.1} server certificate
+ * (EC P-256, valid two days), made with the {@code openssl} command line (OpenSSL 3) at start-up:
+ * the JDK has no public certificate-building API, and no Bouncy Castle is available here. Clients
+ * trust {@link #caCertificate()} (what {@code SSL_CERT_FILE} points at for the Go binary).
  */
 public final class LocalCertificateAuthority {
-  private static final String CA_CONFIG = """
+  private static final String CA_CONFIG =
+      """
       [req]
       distinguished_name = dn
       x509_extensions = v3_ca
@@ -37,7 +38,8 @@ public final class LocalCertificateAuthority {
       keyUsage = critical,keyCertSign,cRLSign
       subjectKeyIdentifier = hash
       """;
-  private static final String LEAF_EXTENSIONS = """
+  private static final String LEAF_EXTENSIONS =
+      """
       basicConstraints = CA:FALSE
       keyUsage = critical,digitalSignature
       extendedKeyUsage = serverAuth
@@ -55,15 +57,58 @@ public final class LocalCertificateAuthority {
     try {
       Files.writeString(dir.resolve("ca.cnf"), CA_CONFIG);
       Files.writeString(dir.resolve("leaf.ext"), LEAF_EXTENSIONS);
-      openssl(dir, "req", "-x509", "-config", "ca.cnf", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1",
-          "-nodes", "-keyout", "ca.key", "-out", "ca.pem", "-days", "2");
-      openssl(dir, "req", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes", "-keyout",
-          "leaf.key", "-out", "leaf.csr", "-subj", "/CN=localhost");
-      openssl(dir, "x509", "-req", "-in", "leaf.csr", "-CA", "ca.pem", "-CAkey", "ca.key", "-CAcreateserial",
-          "-out", "leaf.pem", "-days", "2", "-extfile", "leaf.ext");
+      openssl(
+          dir,
+          "req",
+          "-x509",
+          "-config",
+          "ca.cnf",
+          "-newkey",
+          "ec",
+          "-pkeyopt",
+          "ec_paramgen_curve:prime256v1",
+          "-nodes",
+          "-keyout",
+          "ca.key",
+          "-out",
+          "ca.pem",
+          "-days",
+          "2");
+      openssl(
+          dir,
+          "req",
+          "-newkey",
+          "ec",
+          "-pkeyopt",
+          "ec_paramgen_curve:prime256v1",
+          "-nodes",
+          "-keyout",
+          "leaf.key",
+          "-out",
+          "leaf.csr",
+          "-subj",
+          "/CN=localhost");
+      openssl(
+          dir,
+          "x509",
+          "-req",
+          "-in",
+          "leaf.csr",
+          "-CA",
+          "ca.pem",
+          "-CAkey",
+          "ca.key",
+          "-CAcreateserial",
+          "-out",
+          "leaf.pem",
+          "-days",
+          "2",
+          "-extfile",
+          "leaf.ext");
       return new LocalCertificateAuthority(dir);
     } catch (IOException e) {
-      throw new IllegalStateException("cannot create test certificates with openssl: " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "cannot create test certificates with openssl: " + e.getMessage(), e);
     }
   }
 
@@ -84,12 +129,15 @@ public final class LocalCertificateAuthority {
       try (InputStream in = Files.newInputStream(caCertificate())) {
         ca = x509.generateCertificate(in);
       }
-      PrivateKey key = KeyFactory.getInstance("EC").generatePrivate(new PKCS8EncodedKeySpec(pemBody(dir.resolve("leaf.key"))));
+      PrivateKey key =
+          KeyFactory.getInstance("EC")
+              .generatePrivate(new PKCS8EncodedKeySpec(pemBody(dir.resolve("leaf.key"))));
       char[] password = "c1sim".toCharArray();
       KeyStore store = KeyStore.getInstance("PKCS12");
       store.load(null, null);
       store.setKeyEntry("server", key, password, new Certificate[] {leaf, ca});
-      KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+      KeyManagerFactory kmf =
+          KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
       kmf.init(store, password);
       SSLContext context = SSLContext.getInstance("TLS");
       context.init(kmf.getKeyManagers(), null, null);
@@ -109,12 +157,17 @@ public final class LocalCertificateAuthority {
     List<String> command = new java.util.ArrayList<>();
     command.add("openssl");
     command.addAll(List.of(args));
-    Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
-        .redirectOutput(dir.resolve("openssl.log").toFile()).start();
+    Process process =
+        new ProcessBuilder(command)
+            .directory(dir.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(dir.resolve("openssl.log").toFile())
+            .start();
     try {
       if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
         process.destroyForcibly();
-        throw new IOException("openssl " + args[0] + " failed: " + Files.readString(dir.resolve("openssl.log")));
+        throw new IOException(
+            "openssl " + args[0] + " failed: " + Files.readString(dir.resolve("openssl.log")));
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

@@ -17,11 +17,12 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The fake's task state: a queue of scripted tasks, leases (a task handed out by {@code GetTask} to a host until
- * it is finished), cancellations answered by heartbeats, heartbeat counts, uploads and finish reports. Also
- * watches concurrency: how many leases were open when each {@code GetTask} arrived and at most. With
- * {@link #expireLeasesAfter} a lease not renewed by a heartbeat within that time expires, as in ConductorOne: the
- * task goes back to the front of the queue for the next poll.
+ * The fake's task state: a queue of scripted tasks, leases (a task handed out by {@code GetTask} to
+ * a host until it is finished), cancellations answered by heartbeats, heartbeat counts, uploads and
+ * finish reports. Also watches concurrency: how many leases were open when each {@code GetTask}
+ * arrived and at most. With {@link #expireLeasesAfter} a lease not renewed by a heartbeat within
+ * that time expires, as in ConductorOne: the task goes back to the front of the queue for the next
+ * poll.
  */
 public final class TaskBoard {
   /** A task handed to a host. */
@@ -70,8 +71,10 @@ public final class TaskBoard {
       return;
     }
     Instant now = clock.instant();
-    List<Lease> stale = leases.values().stream()
-        .filter(l -> l.lastSeen().plus(leaseTimeout).isBefore(now)).toList();
+    List<Lease> stale =
+        leases.values().stream()
+            .filter(l -> l.lastSeen().plus(leaseTimeout).isBefore(now))
+            .toList();
     for (int i = stale.size() - 1; i >= 0; i--) { // backwards, so the queue keeps their lease order
       Lease lease = stale.get(i);
       leases.remove(lease.task().getId());
@@ -94,7 +97,10 @@ public final class TaskBoard {
     return Optional.of(task);
   }
 
-  /** Leases up to {@code pageSize} queued tasks (batched polling), skipping any id the caller already knows. */
+  /**
+   * Leases up to {@code pageSize} queued tasks (batched polling), skipping any id the caller
+   * already knows.
+   */
   synchronized List<Task> leaseUpTo(String hostId, int pageSize, List<String> known) {
     expireStaleLeases();
     leasesAtGetTask.add(leases.size());
@@ -120,7 +126,8 @@ public final class TaskBoard {
 
   synchronized boolean heartbeat(String taskId) {
     heartbeats.merge(taskId, 1, Integer::sum);
-    leases.computeIfPresent(taskId, (id, l) -> new Lease(l.task(), l.hostId(), l.leasedAt(), clock.instant()));
+    leases.computeIfPresent(
+        taskId, (id, l) -> new Lease(l.task(), l.hostId(), l.leasedAt(), clock.instant()));
     notifyAll();
     return cancelled.contains(taskId);
   }
@@ -187,7 +194,10 @@ public final class TaskBoard {
 
   /** Waits until {@code taskId} had {@code count} heartbeats. */
   public void awaitHeartbeats(String taskId, int count, Duration timeout) {
-    awaitCondition(() -> heartbeats.getOrDefault(taskId, 0) >= count, timeout, count + " heartbeats of " + taskId);
+    awaitCondition(
+        () -> heartbeats.getOrDefault(taskId, 0) >= count,
+        timeout,
+        count + " heartbeats of " + taskId);
   }
 
   /** Waits until {@code count} leases are open at once. */
@@ -200,14 +210,19 @@ public final class TaskBoard {
     awaitCondition(() -> answeredHellos.contains(taskId), timeout, "Hello for task " + taskId);
   }
 
-  private synchronized void awaitCondition(java.util.function.BooleanSupplier condition, Duration timeout,
-      String what) {
+  private synchronized void awaitCondition(
+      java.util.function.BooleanSupplier condition, Duration timeout, String what) {
     Instant deadline = Instant.now().plus(timeout);
     while (!condition.getAsBoolean()) {
       long left = Duration.between(Instant.now(), deadline).toMillis();
       if (left <= 0) {
-        throw new AssertionError("timed out waiting for " + what + "; leased " + leases.keySet() + ", finished "
-            + finished.keySet());
+        throw new AssertionError(
+            "timed out waiting for "
+                + what
+                + "; leased "
+                + leases.keySet()
+                + ", finished "
+                + finished.keySet());
       }
       try {
         wait(left);

@@ -4,7 +4,8 @@ import java.security.SecureRandom;
 
 /** Task ids as ConductorOne issues them: 27 alphanumeric characters (KSUID-shaped). */
 public final class TaskIds {
-  private static final char[] ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz".toCharArray();
+  private static final char[] ALPHABET =
+      "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz".toCharArray();
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private TaskIds() {}

@@ -6,7 +6,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
 import java.util.Set;
@@ -20,13 +19,14 @@ import javax.net.ssl.SSLServerSocket;
 import javax.net.ssl.SSLSocket;
 
 /**
- * The one TLS listener of the fake: it terminates TLS (ALPN {@code h2} and {@code http/1.1}) and pipes the
- * decrypted bytes of each connection to a loopback back end chosen by the negotiated protocol: {@code h2} to the
- * gRPC server, {@code http/1.1} (or no ALPN) to the HTTP server of the token endpoint. So token requests and
- * BatonService calls share one host:port, as on the real ConductorOne.
+ * The one TLS listener of the fake: it terminates TLS (ALPN {@code h2} and {@code http/1.1}) and
+ * pipes the decrypted bytes of each connection to a loopback back end chosen by the negotiated
+ * protocol: {@code h2} to the gRPC server, {@code http/1.1} (or no ALPN) to the HTTP server of the
+ * token endpoint. So token requests and BatonService calls share one host:port, as on the real
+ * ConductorOne.
  *
- * <p>Limit: a token request sent over HTTP/2 (the Go token client offers h2 first) reaches the gRPC server and
- * fails; the Java service client posts tokens over HTTP/1.1.
+ * <p>Limit: a token request sent over HTTP/2 (the Go token client offers h2 first) reaches the gRPC
+ * server and fails; the Java service client posts tokens over HTTP/1.1.
  */
 final class TlsFrontDoor implements Closeable {
   private final SSLServerSocket server;
@@ -41,17 +41,23 @@ final class TlsFrontDoor implements Closeable {
     this.grpcPort = grpcPort;
     this.httpPort = httpPort;
     AtomicInteger n = new AtomicInteger();
-    this.threads = Executors.newCachedThreadPool(r -> {
-      Thread t = new Thread(r, "c1sim-tls-" + n.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    });
+    this.threads =
+        Executors.newCachedThreadPool(
+            r -> {
+              Thread t = new Thread(r, "c1sim-tls-" + n.incrementAndGet());
+              t.setDaemon(true);
+              return t;
+            });
   }
 
   /** Listens on loopback {@code port} (0 = any free port). */
-  static TlsFrontDoor start(SSLContext context, int port, int grpcPort, int httpPort) throws IOException {
-    SSLServerSocket server = (SSLServerSocket) context.getServerSocketFactory()
-        .createServerSocket(port, 64, InetAddress.getLoopbackAddress());
+  static TlsFrontDoor start(SSLContext context, int port, int grpcPort, int httpPort)
+      throws IOException {
+    SSLServerSocket server =
+        (SSLServerSocket)
+            context
+                .getServerSocketFactory()
+                .createServerSocket(port, 64, InetAddress.getLoopbackAddress());
     SSLParameters params = server.getSSLParameters();
     params.setApplicationProtocols(new String[] {"h2", "http/1.1"});
     params.setProtocols(new String[] {"TLSv1.3", "TLSv1.2"});

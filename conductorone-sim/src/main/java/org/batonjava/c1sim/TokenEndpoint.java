@@ -18,10 +18,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * {@code POST /auth/v1/token}: OAuth2 client credentials with a private_key_jwt assertion. Verifies the form
- * ({@code grant_type=client_credentials}, the jwt-bearer assertion type, a registered {@code client_id}) and the
- * assertion ({@link AssertionVerifier}); answers {@code {"access_token","token_type":"Bearer","expires_in"}}.
- * Switches: token lifetime, the next N requests failing with an HTTP status, an empty token.
+ * {@code POST /auth/v1/token}: OAuth2 client credentials with a private_key_jwt assertion. Verifies
+ * the form ({@code grant_type=client_credentials}, the jwt-bearer assertion type, a registered
+ * {@code client_id}) and the assertion ({@link AssertionVerifier}); answers {@code
+ * {"access_token","token_type":"Bearer","expires_in"}}. Switches: token lifetime, the next N
+ * requests failing with an HTTP status, an empty token.
  */
 public final class TokenEndpoint implements HttpHandler {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -37,7 +38,8 @@ public final class TokenEndpoint implements HttpHandler {
   private volatile Duration lifetime = Duration.ofHours(1);
   private volatile boolean emptyToken;
 
-  TokenEndpoint(Map<String, RegisteredClient> clients, String audience, IssuedTokens tokens, Clock clock) {
+  TokenEndpoint(
+      Map<String, RegisteredClient> clients, String audience, IssuedTokens tokens, Clock clock) {
     this.clients = clients;
     this.audience = audience;
     this.tokens = tokens;
@@ -77,7 +79,8 @@ public final class TokenEndpoint implements HttpHandler {
       }
       String userAgent = String.valueOf(exchange.getRequestHeaders().getFirst("User-Agent"));
       String contentType = String.valueOf(exchange.getRequestHeaders().getFirst("Content-Type"));
-      Map<String, String> form = parseForm(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+      Map<String, String> form =
+          parseForm(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
       String clientId = form.getOrDefault("client_id", "");
       if (failuresLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
         reject(clientId, userAgent, "injected failure " + failureStatus);
@@ -89,7 +92,8 @@ public final class TokenEndpoint implements HttpHandler {
         problem = "content type must be application/x-www-form-urlencoded";
       } else if (!"client_credentials".equals(form.get("grant_type"))) {
         problem = "grant_type must be client_credentials";
-      } else if (!"urn:ietf:params:oauth:client-assertion-type:jwt-bearer".equals(form.get("client_assertion_type"))) {
+      } else if (!"urn:ietf:params:oauth:client-assertion-type:jwt-bearer"
+          .equals(form.get("client_assertion_type"))) {
         problem = "client_assertion_type must be jwt-bearer";
       } else if (!clients.containsKey(clientId)) {
         problem = "unknown client_id";
@@ -101,17 +105,31 @@ public final class TokenEndpoint implements HttpHandler {
       }
       AssertionVerifier.Claims claims;
       try {
-        claims = verifier.verify(form.getOrDefault("client_assertion", ""), clients.get(clientId), audience,
-            clock.instant());
+        claims =
+            verifier.verify(
+                form.getOrDefault("client_assertion", ""),
+                clients.get(clientId),
+                audience,
+                clock.instant());
       } catch (AssertionVerifier.Rejected e) {
         reject(clientId, userAgent, e.getMessage());
-        respond(exchange, 401, Map.of("error", "invalid_client", "error_description", e.getMessage()));
+        respond(
+            exchange, 401, Map.of("error", "invalid_client", "error_description", e.getMessage()));
         return;
       }
       Duration life = lifetime;
       String token = emptyToken ? "" : tokens.issue(clientId, life);
-      requests.add(new TokenRequest(clock.instant(), clientId, claims.nonce(), claims.iat(), claims.nbf(), claims.exp(),
-          userAgent, true, ""));
+      requests.add(
+          new TokenRequest(
+              clock.instant(),
+              clientId,
+              claims.nonce(),
+              claims.iat(),
+              claims.nbf(),
+              claims.exp(),
+              userAgent,
+              true,
+              ""));
       Map<String, Object> body = new LinkedHashMap<>();
       body.put("access_token", token);
       body.put("token_type", "Bearer");
@@ -121,7 +139,8 @@ public final class TokenEndpoint implements HttpHandler {
   }
 
   private void reject(String clientId, String userAgent, String reason) {
-    requests.add(new TokenRequest(clock.instant(), clientId, "", 0, 0, 0, userAgent, false, reason));
+    requests.add(
+        new TokenRequest(clock.instant(), clientId, "", 0, 0, 0, userAgent, false, reason));
   }
 
   private static Map<String, String> parseForm(String body) {
@@ -133,13 +152,15 @@ public final class TokenEndpoint implements HttpHandler {
       }
       int eq = pair.indexOf('=');
       String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-      String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+      String value =
+          eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
       out.put(key, value);
     }
     return out;
   }
 
-  private static void respond(HttpExchange exchange, int status, Map<String, ?> body) throws IOException {
+  private static void respond(HttpExchange exchange, int status, Map<String, ?> body)
+      throws IOException {
     byte[] bytes = JSON.writeValueAsBytes(body);
     exchange.getResponseHeaders().set("Content-Type", "application/json");
     exchange.sendResponseHeaders(status, bytes.length);

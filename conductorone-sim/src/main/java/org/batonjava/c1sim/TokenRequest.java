@@ -15,5 +15,13 @@ import java.time.Instant;
  * @param accepted whether a token was issued
  * @param reason why it was refused ({@code ""} when accepted)
  */
-public record TokenRequest(Instant at, String clientId, String nonce, long iat, long nbf, long exp, String userAgent,
-    boolean accepted, String reason) {}
+public record TokenRequest(
+    Instant at,
+    String clientId,
+    String nonce,
+    long iat,
+    long nbf,
+    long exp,
+    String userAgent,
+    boolean accepted,
+    String reason) {}

@@ -13,15 +13,21 @@ import java.util.Optional;
 import java.util.function.BiConsumer;
 
 /**
- * One {@code UploadAsset} stream: exactly one {@code metadata} first (for a task leased to that host), then
- * {@code data} chunks of 1 byte..1 MiB, then exactly one {@code eof} whose SHA-256 must match the data, then the
- * half-close. Anything out of order is {@code INVALID_ARGUMENT}; a checksum mismatch is {@code DATA_LOSS}. Only
- * complete streams are stored, so a retried upload replaces nothing half-written.
+ * One {@code UploadAsset} stream: exactly one {@code metadata} first (for a task leased to that
+ * host), then {@code data} chunks of 1 byte..1 MiB, then exactly one {@code eof} whose SHA-256 must
+ * match the data, then the half-close. Anything out of order is {@code INVALID_ARGUMENT}; a
+ * checksum mismatch is {@code DATA_LOSS}. Only complete streams are stored, so a retried upload
+ * replaces nothing half-written.
  */
 final class UploadStream implements StreamObserver<BatonServiceUploadAssetRequest> {
   static final int MAX_CHUNK = 1024 * 1024;
 
-  private enum State { METADATA, DATA, EOF_SEEN, FAILED }
+  private enum State {
+    METADATA,
+    DATA,
+    EOF_SEEN,
+    FAILED
+  }
 
   private final StreamObserver<BatonServiceUploadAssetResponse> response;
   private final TaskBoard board;
@@ -34,7 +40,10 @@ final class UploadStream implements StreamObserver<BatonServiceUploadAssetReques
   private String taskId;
   private String hostId;
 
-  UploadStream(StreamObserver<BatonServiceUploadAssetResponse> response, TaskBoard board, Faults faults,
+  UploadStream(
+      StreamObserver<BatonServiceUploadAssetResponse> response,
+      TaskBoard board,
+      Faults faults,
       BiConsumer<String, BatonServiceUploadAssetRequest> recorder) {
     this.response = response;
     this.board = board;
@@ -67,7 +76,9 @@ final class UploadStream implements StreamObserver<BatonServiceUploadAssetReques
           return;
         }
         if (!board.leasedTo(taskId, hostId)) {
-          fail(Status.FAILED_PRECONDITION.withDescription("task " + taskId + " is not leased to " + hostId));
+          fail(
+              Status.FAILED_PRECONDITION.withDescription(
+                  "task " + taskId + " is not leased to " + hostId));
           return;
         }
         state = State.DATA;
@@ -77,7 +88,9 @@ final class UploadStream implements StreamObserver<BatonServiceUploadAssetReques
         if (state != State.DATA) {
           fail(Status.INVALID_ARGUMENT.withDescription("data before metadata or after eof"));
         } else if (size < 1 || size > MAX_CHUNK) {
-          fail(Status.INVALID_ARGUMENT.withDescription("data chunks must be 1 byte to 1 MiB, got " + size));
+          fail(
+              Status.INVALID_ARGUMENT.withDescription(
+                  "data chunks must be 1 byte to 1 MiB, got " + size));
         } else {
           byte[] bytes = message.getData().getData().toByteArray();
           content.writeBytes(bytes);

@@ -10,19 +10,22 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * The fake's age decryption checked against the real {@code age} CLI (built in this module's test phase): what
- * {@code age -r "ssh-ed25519 …"} encrypts, {@link AgeDecryptor} opens with the private key, and only with it.
+ * The fake's age decryption checked against the real {@code age} CLI (built in this module's test
+ * phase): what {@code age -r "ssh-ed25519 …"} encrypts, {@link AgeDecryptor} opens with the private
+ * key, and only with it.
  */
 class AgeDecryptorTest {
   @Test
   void decryptsWhatTheAgeCliEncryptsToAnSshEd25519Key() throws Exception {
     EncryptionKeys keys = new EncryptionKeys();
     byte[] small = "S3cr3t-passw0rd!".getBytes(StandardCharsets.UTF_8);
-    assertThat(AgeDecryptor.decrypt(ageEncrypt(keys.sshPublicKey(), small), keysOf(keys))).isEqualTo(small);
+    assertThat(AgeDecryptor.decrypt(ageEncrypt(keys.sshPublicKey(), small), keysOf(keys)))
+        .isEqualTo(small);
 
     byte[] multiChunk = new byte[150_000]; // three STREAM chunks
     new java.util.Random(7).nextBytes(multiChunk);
-    assertThat(AgeDecryptor.decrypt(ageEncrypt(keys.sshPublicKey(), multiChunk), keysOf(keys))).isEqualTo(multiChunk);
+    assertThat(AgeDecryptor.decrypt(ageEncrypt(keys.sshPublicKey(), multiChunk), keysOf(keys)))
+        .isEqualTo(multiChunk);
 
     EncryptionKeys other = new EncryptionKeys();
     byte[] forOther = ageEncrypt(other.sshPublicKey(), small);
@@ -44,7 +47,9 @@ class AgeDecryptorTest {
     process.getOutputStream().close();
     byte[] out = process.getInputStream().readAllBytes();
     assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
-    assertThat(process.exitValue()).as(new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8)).isZero();
+    assertThat(process.exitValue())
+        .as(new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8))
+        .isZero();
     return out;
   }
 }

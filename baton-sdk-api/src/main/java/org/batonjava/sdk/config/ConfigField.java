@@ -6,9 +6,10 @@ import java.util.Objects;
 import java.util.OptionalLong;
 
 /**
- * One configuration setting, declared once and turned into a flag ({@code --name}), an environment variable
- * ({@code BATON_NAME}), a {@code .baton.yaml} key ({@code name}) and, when exported, a field of the
- * {@code config} schema. Build with {@link #string}, {@link #bool}, {@link #integer} or {@link #stringList}.
+ * One configuration setting, declared once and turned into a flag ({@code --name}), an environment
+ * variable ({@code BATON_NAME}), a {@code .baton.yaml} key ({@code name}) and, when exported, a
+ * field of the {@code config} schema. Build with {@link #string}, {@link #bool}, {@link #integer}
+ * or {@link #stringList}.
  *
  * @param name the flag name in kebab-case, without dashes
  * @param shortName a one-letter alias ({@code f} for {@code -f}), or empty
@@ -23,7 +24,8 @@ import java.util.OptionalLong;
  * @param hidden left out of {@code --help}
  * @param min smallest allowed value of an {@link FieldKind#INT} field
  * @param max largest allowed value of an {@link FieldKind#INT} field
- * @param allowedValues the only values a {@link FieldKind#STRING} field accepts (case-insensitive); empty = any
+ * @param allowedValues the only values a {@link FieldKind#STRING} field accepts (case-insensitive);
+ *     empty = any
  */
 public record ConfigField(
     String name,
@@ -41,7 +43,10 @@ public record ConfigField(
     OptionalLong max,
     List<String> allowedValues) {
 
-  /** Where a field appears in the {@code config} schema (Go: export targets {@code gui}, {@code ops}, none). */
+  /**
+   * Where a field appears in the {@code config} schema (Go: export targets {@code gui}, {@code
+   * ops}, none).
+   */
   public enum Export {
     /** Not in the schema (most generic flags). */
     NONE,
@@ -105,7 +110,9 @@ public record ConfigField(
     return export != Export.NONE;
   }
 
-  /** A fluent builder; connector fields are exported as {@link Export#GUI} unless told otherwise. */
+  /**
+   * A fluent builder; connector fields are exported as {@link Export#GUI} unless told otherwise.
+   */
   public static final class Builder {
     private final String name;
     private final FieldKind kind;
@@ -206,8 +213,20 @@ public record ConfigField(
 
     public ConfigField build() {
       return new ConfigField(
-          name, shortName, displayName, description, placeholder, kind, required, secret, defaultText, export,
-          hidden, min, max, allowedValues);
+          name,
+          shortName,
+          displayName,
+          description,
+          placeholder,
+          kind,
+          required,
+          secret,
+          defaultText,
+          export,
+          hidden,
+          min,
+          max,
+          allowedValues);
     }
   }
 }

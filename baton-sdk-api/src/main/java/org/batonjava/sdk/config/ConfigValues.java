@@ -4,9 +4,9 @@ import java.util.List;
 import org.batonjava.sdk.crypto.Secret;
 
 /**
- * The resolved value of every setting (flags, {@code BATON_*} environment, {@code .baton.yaml}, defaults), as the
- * CLI runtime hands it to {@code ConnectorDefinition.create}. Read a connector's own
- * settings with {@link #get(Setting)}; the string-keyed accessors are for the runtime.
+ * The resolved value of every setting (flags, {@code BATON_*} environment, {@code .baton.yaml},
+ * defaults), as the CLI runtime hands it to {@code ConnectorDefinition.create}. Read a connector's
+ * own settings with {@link #get(Setting)}; the string-keyed accessors are for the runtime.
  */
 public interface ConfigValues {
   /** The typed value of a declared setting. */
@@ -25,8 +25,8 @@ public interface ConfigValues {
   List<String> strings(String name);
 
   /**
-   * Whether the setting kept its default: neither the command line, the environment nor a config file gave it a
-   * value (so a connector can pick a default that depends on other settings).
+   * Whether the setting kept its default: neither the command line, the environment nor a config
+   * file gave it a value (so a connector can pick a default that depends on other settings).
    */
   boolean isDefault(String name);
 

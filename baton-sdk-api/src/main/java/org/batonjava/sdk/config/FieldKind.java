@@ -1,6 +1,9 @@
 package org.batonjava.sdk.config;
 
-/** The value type of a {@link ConfigField}; decides parsing, the help label and the schema field kind. */
+/**
+ * The value type of a {@link ConfigField}; decides parsing, the help label and the schema field
+ * kind.
+ */
 public enum FieldKind {
   STRING("string"),
   BOOL("bool"),

@@ -3,8 +3,8 @@ package org.batonjava.sdk.config;
 import java.util.List;
 
 /**
- * A rule over several fields. Only "required together" exists today (Go: {@code FieldsRequiredTogether}):
- * when any of the fields is set, all must be.
+ * A rule over several fields. Only "required together" exists today (Go: {@code
+ * FieldsRequiredTogether}): when any of the fields is set, all must be.
  *
  * @param fieldNames the related fields, in the order they are named in messages
  */

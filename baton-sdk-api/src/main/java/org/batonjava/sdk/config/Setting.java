@@ -6,10 +6,10 @@ import java.util.function.Function;
 import org.batonjava.sdk.crypto.Secret;
 
 /**
- * A typed configuration setting: one {@link ConfigField} declaration (name, description, kind, default, required,
- * secret, export) and the type its value reaches the connector as. A connector declares each of its settings once,
- * lists them in {@code ConnectorDefinition.settings()} and reads them back with
- * {@link ConfigValues#get(Setting)}:
+ * A typed configuration setting: one {@link ConfigField} declaration (name, description, kind,
+ * default, required, secret, export) and the type its value reaches the connector as. A connector
+ * declares each of its settings once, lists them in {@code ConnectorDefinition.settings()} and
+ * reads them back with {@link ConfigValues#get(Setting)}:
  *
  * <pre>{@code
  * static final Setting<String> BASE_URL = Setting.string(ConfigField.string("example-base-url")
@@ -24,7 +24,8 @@ public final class Setting<T> {
   private final ConfigField field;
   private final Function<ConfigValues, T> reader;
 
-  private Setting(ConfigField field, FieldKind kind, boolean secret, Function<ConfigValues, T> reader) {
+  private Setting(
+      ConfigField field, FieldKind kind, boolean secret, Function<ConfigValues, T> reader) {
     this.field = Objects.requireNonNull(field, "field");
     if (field.kind() != kind || field.secret() != secret) {
       throw new IllegalArgumentException(
@@ -55,10 +56,14 @@ public final class Setting<T> {
 
   /** A list of strings (empty when unset). */
   public static Setting<List<String>> strings(ConfigField field) {
-    return new Setting<>(field, FieldKind.STRING_LIST, false, values -> values.strings(field.name()));
+    return new Setting<>(
+        field, FieldKind.STRING_LIST, false, values -> values.strings(field.name()));
   }
 
-  /** The declaration the CLI runtime turns into a flag, a {@code BATON_*} variable and a schema field. */
+  /**
+   * The declaration the CLI runtime turns into a flag, a {@code BATON_*} variable and a schema
+   * field.
+   */
   public ConfigField field() {
     return field;
   }

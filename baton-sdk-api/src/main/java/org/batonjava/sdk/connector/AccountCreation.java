@@ -13,7 +13,8 @@ import org.batonjava.sdk.crypto.Secret;
  * @param secrets generated credentials by name (e.g. {@code password}); empty when none
  * @param annotations response annotations
  */
-public record AccountCreation(Resource resource, boolean alreadyExisted, List<NamedSecret> secrets, List<Any> annotations) {
+public record AccountCreation(
+    Resource resource, boolean alreadyExisted, List<NamedSecret> secrets, List<Any> annotations) {
   /** A generated credential; {@link Secret#toString()} never reveals it. */
   public record NamedSecret(String name, String description, Secret value) {}
 }

@@ -8,6 +8,9 @@ public interface ActionHandler {
   /** Name, arguments and return types, as shown by {@code --list-action-schemas}. */
   BatonActionSchema schema();
 
-  /** Runs the action synchronously and returns its result; throws {@link ConnectorException} on failure. */
+  /**
+   * Runs the action synchronously and returns its result; throws {@link ConnectorException} on
+   * failure.
+   */
   Struct invoke(Struct args);
 }

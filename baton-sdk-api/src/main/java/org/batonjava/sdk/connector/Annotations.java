@@ -15,7 +15,9 @@ public final class Annotations {
 
   private Annotations() {}
 
-  /** Packs {@code message} deterministically (map keys sorted), so equal content gives equal bytes. */
+  /**
+   * Packs {@code message} deterministically (map keys sorted), so equal content gives equal bytes.
+   */
   public static Any pack(Message message) {
     return Any.newBuilder()
         .setTypeUrl(PREFIX + message.getDescriptorForType().getFullName())
@@ -31,7 +33,9 @@ public final class Annotations {
           return Optional.of(any.unpack(type));
         } catch (InvalidProtocolBufferException e) {
           throw new ConnectorException(
-              io.grpc.Status.Code.INVALID_ARGUMENT, "malformed " + type.getSimpleName() + " annotation", e);
+              io.grpc.Status.Code.INVALID_ARGUMENT,
+              "malformed " + type.getSimpleName() + " annotation",
+              e);
         }
       }
     }
@@ -42,7 +46,9 @@ public final class Annotations {
     return annotations.stream().anyMatch(a -> a.is(type));
   }
 
-  /** The message's bytes with map entries sorted by key (the same encoding the c1z store writes). */
+  /**
+   * The message's bytes with map entries sorted by key (the same encoding the c1z store writes).
+   */
   private static byte[] deterministic(Message message) {
     byte[] out = new byte[message.getSerializedSize()];
     CodedOutputStream stream = CodedOutputStream.newInstance(out);

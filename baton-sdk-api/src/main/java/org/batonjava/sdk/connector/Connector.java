@@ -5,18 +5,18 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A Baton connector: what it is, whether its configuration works, and one {@link ResourceSyncer} per
- * resource type. Optional capabilities are expressed by implementing more interfaces on the syncers
- * ({@link GrantProvisioner}, {@link AccountCreator}) or by returning {@link ActionHandler}s; the SDK
- * derives the advertised capabilities from what is implemented.
+ * A Baton connector: what it is, whether its configuration works, and one {@link ResourceSyncer}
+ * per resource type. Optional capabilities are expressed by implementing more interfaces on the
+ * syncers ({@link GrantProvisioner}, {@link AccountCreator}) or by returning {@link
+ * ActionHandler}s; the SDK derives the advertised capabilities from what is implemented.
  */
 public interface Connector {
   /** Display name, description and other static facts. */
   ConnectorInfo info();
 
   /**
-   * Checks that the configuration reaches a working system (credentials, version). Throws a
-   * {@link ConnectorException} with a message that says what is wrong and how to fix it.
+   * Checks that the configuration reaches a working system (credentials, version). Throws a {@link
+   * ConnectorException} with a message that says what is wrong and how to fix it.
    */
   void validate();
 
@@ -28,7 +28,10 @@ public interface Connector {
     return List.of();
   }
 
-  /** The fields an account-creation request may carry, when a syncer implements {@link AccountCreator}. */
+  /**
+   * The fields an account-creation request may carry, when a syncer implements {@link
+   * AccountCreator}.
+   */
   default Optional<ConnectorAccountCreationSchema> accountCreationSchema() {
     return Optional.empty();
   }

@@ -6,8 +6,9 @@ import org.batonjava.sdk.config.FieldRelation;
 import org.batonjava.sdk.config.Setting;
 
 /**
- * Everything the CLI runtime needs to run a connector: its names, its settings (each declared once, typed) and how
- * to build it from their values. A launcher only registers it ({@code BatonApp.builder().connector(definition)}).
+ * Everything the CLI runtime needs to run a connector: its names, its settings (each declared once,
+ * typed) and how to build it from their values. A launcher only registers it ({@code
+ * BatonApp.builder().connector(definition)}).
  */
 public interface ConnectorDefinition {
   /** The binary name, e.g. {@code baton-example}. */
@@ -36,8 +37,9 @@ public interface ConnectorDefinition {
   }
 
   /**
-   * Builds the connector. It must not call the target system (that is {@link Connector#validate()}'s job); a
-   * {@link ConnectorException} or {@link IllegalArgumentException} it throws is reported as one {@code error:} line.
+   * Builds the connector. It must not call the target system (that is {@link
+   * Connector#validate()}'s job); a {@link ConnectorException} or {@link IllegalArgumentException}
+   * it throws is reported as one {@code error:} line.
    */
   Connector create(ConfigValues values);
 }

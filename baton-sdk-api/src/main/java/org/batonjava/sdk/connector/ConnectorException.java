@@ -5,11 +5,11 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * A failure reported by a connector, classified with a gRPC status code like the Go SDK does. The engine
- * retries {@code UNAVAILABLE}, {@code DEADLINE_EXCEEDED} and {@code RESOURCE_EXHAUSTED} (waiting
- * {@link #retryAfter()} when given); {@code NOT_FOUND} while listing entitlements or grants is a warning;
- * anything else stops the sync. The message is shown to people: it must say what is wrong and how to fix
- * it, and never contain a secret.
+ * A failure reported by a connector, classified with a gRPC status code like the Go SDK does. The
+ * engine retries {@code UNAVAILABLE}, {@code DEADLINE_EXCEEDED} and {@code RESOURCE_EXHAUSTED}
+ * (waiting {@link #retryAfter()} when given); {@code NOT_FOUND} while listing entitlements or
+ * grants is a warning; anything else stops the sync. The message is shown to people: it must say
+ * what is wrong and how to fix it, and never contain a secret.
  */
 public class ConnectorException extends RuntimeException {
   private static final long serialVersionUID = 1L;
@@ -25,7 +25,8 @@ public class ConnectorException extends RuntimeException {
     this(code, message, Optional.empty(), cause);
   }
 
-  public ConnectorException(Status.Code code, String message, Optional<Duration> retryAfter, Throwable cause) {
+  public ConnectorException(
+      Status.Code code, String message, Optional<Duration> retryAfter, Throwable cause) {
     super(message, cause);
     this.code = code;
     this.retryAfter = retryAfter;

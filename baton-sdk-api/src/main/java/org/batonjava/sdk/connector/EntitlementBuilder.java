@@ -19,12 +19,14 @@ public final class EntitlementBuilder {
 
   /** An assignment entitlement (membership-like). */
   public static EntitlementBuilder assignment(Resource resource, String slug) {
-    return new EntitlementBuilder(resource, slug, Entitlement.PurposeValue.PURPOSE_VALUE_ASSIGNMENT);
+    return new EntitlementBuilder(
+        resource, slug, Entitlement.PurposeValue.PURPOSE_VALUE_ASSIGNMENT);
   }
 
   /** A permission entitlement (access-like). */
   public static EntitlementBuilder permission(Resource resource, String slug) {
-    return new EntitlementBuilder(resource, slug, Entitlement.PurposeValue.PURPOSE_VALUE_PERMISSION);
+    return new EntitlementBuilder(
+        resource, slug, Entitlement.PurposeValue.PURPOSE_VALUE_PERMISSION);
   }
 
   public EntitlementBuilder displayName(String name) {

@@ -15,15 +15,17 @@ import java.nio.file.NotDirectoryException;
 import javax.net.ssl.SSLException;
 
 /**
- * A low-level failure in words for a message, without Java class names: the kind of failure ("no such file or
- * folder", "the connection broke", "timed out") and the exception's own detail when it has one. Many JDK exceptions
- * carry only a path or nothing as their message, so their kind must be said in words.
+ * A low-level failure in words for a message, without Java class names: the kind of failure ("no
+ * such file or folder", "the connection broke", "timed out") and the exception's own detail when it
+ * has one. Many JDK exceptions carry only a path or nothing as their message, so their kind must be
+ * said in words.
  */
 public final class FailureWords {
   private FailureWords() {}
 
   public static String of(Throwable e) {
-    String detail = e.getMessage() == null || e.getMessage().isBlank() ? "" : e.getMessage().strip();
+    String detail =
+        e.getMessage() == null || e.getMessage().isBlank() ? "" : e.getMessage().strip();
     String kind = kind(e);
     if (kind == null) {
       return detail.isEmpty() ? "an unexpected internal error" : detail;

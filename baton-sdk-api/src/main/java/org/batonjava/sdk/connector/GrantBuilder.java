@@ -7,12 +7,18 @@ import c1.connector.v2.Resource;
 import com.google.protobuf.Message;
 import java.util.List;
 
-/** Builds a {@link Grant} with the standard id {@code <entitlement id>:<principal type>:<principal id>}. */
+/**
+ * Builds a {@link Grant} with the standard id {@code <entitlement id>:<principal type>:<principal
+ * id>}.
+ */
 public final class GrantBuilder {
   private final Grant.Builder grant = Grant.newBuilder();
 
   private GrantBuilder(Entitlement entitlement, Resource principal) {
-    grant.setEntitlement(entitlement).setPrincipal(principal).setId(BatonIds.grantId(entitlement, principal.getId()));
+    grant
+        .setEntitlement(entitlement)
+        .setPrincipal(principal)
+        .setId(BatonIds.grantId(entitlement, principal.getId()));
   }
 
   public static GrantBuilder of(Entitlement entitlement, Resource principal) {
@@ -21,9 +27,11 @@ public final class GrantBuilder {
 
   /**
    * Marks the grant expandable: whoever holds one of {@code sourceEntitlementIds} (restricted to
-   * {@code principalTypes}, all when empty) is granted this entitlement too, through grant expansion.
+   * {@code principalTypes}, all when empty) is granted this entitlement too, through grant
+   * expansion.
    */
-  public GrantBuilder expandableFrom(List<String> sourceEntitlementIds, List<String> principalTypes, boolean shallow) {
+  public GrantBuilder expandableFrom(
+      List<String> sourceEntitlementIds, List<String> principalTypes, boolean shallow) {
     return annotate(
         GrantExpandable.newBuilder()
             .addAllEntitlementIds(sourceEntitlementIds)

@@ -8,11 +8,14 @@ import java.util.List;
 
 /**
  * Implemented by a {@link ResourceSyncer} whose entitlements can be granted and revoked. Both are
- * idempotent: granting what is already granted returns a {@code GrantAlreadyExists} annotation, revoking
- * what is not granted returns {@code GrantAlreadyRevoked}; neither is an error.
+ * idempotent: granting what is already granted returns a {@code GrantAlreadyExists} annotation,
+ * revoking what is not granted returns {@code GrantAlreadyRevoked}; neither is an error.
  */
 public interface GrantProvisioner {
-  /** Grants {@code entitlement} (of this syncer's type) to {@code principal}; returns response annotations. */
+  /**
+   * Grants {@code entitlement} (of this syncer's type) to {@code principal}; returns response
+   * annotations.
+   */
   List<Any> grant(Resource principal, Entitlement entitlement);
 
   /** Revokes {@code grant}; returns response annotations. */

@@ -9,9 +9,9 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import java.util.StringJoiner;
 
 /**
- * Says what is wrong with a piece of JSON in the reader's terms ("input ends at column 17", "a list was expected
- * at data"), never with the parser's internals: Jackson's own messages name Java types and methods, which mean
- * nothing to an operator.
+ * Says what is wrong with a piece of JSON in the reader's terms ("input ends at column 17", "a list
+ * was expected at data"), never with the parser's internals: Jackson's own messages name Java types
+ * and methods, which mean nothing to an operator.
  */
 public final class JsonErrorText {
   private JsonErrorText() {}
@@ -30,7 +30,9 @@ public final class JsonErrorText {
     }
     if (e instanceof MismatchedInputException m) {
       String path = path(m);
-      return "a value has the wrong type" + (path.isEmpty() ? "" : " at " + path) + at(m.getLocation());
+      return "a value has the wrong type"
+          + (path.isEmpty() ? "" : " at " + path)
+          + at(m.getLocation());
     }
     if (e instanceof JsonMappingException m) {
       String path = path(m);
@@ -39,7 +41,10 @@ public final class JsonErrorText {
     return "unexpected text" + at(e.getLocation());
   }
 
-  /** {@code " at column 17"} (or {@code " at line 2, column 3"}), or nothing when the position is unknown. */
+  /**
+   * {@code " at column 17"} (or {@code " at line 2, column 3"}), or nothing when the position is
+   * unknown.
+   */
   private static String at(JsonLocation location) {
     if (location == null || location.getColumnNr() < 1) {
       return "";

@@ -3,7 +3,8 @@ package org.batonjava.sdk.connector;
 /**
  * Which page a syncer should return.
  *
- * @param token the opaque token of the previous page's {@link PageResult#nextToken()}; empty for the first
+ * @param token the opaque token of the previous page's {@link PageResult#nextToken()}; empty for
+ *     the first
  * @param size the engine's preferred page size; 0 lets the connector choose
  * @param syncId the sync being written, for connectors that key caches by sync
  */

@@ -4,8 +4,8 @@ import com.google.protobuf.Any;
 import java.util.List;
 
 /**
- * One page of items, the token of the next page ({@code ""} when there is none) and response annotations
- * (e.g. a {@code RateLimitDescription}).
+ * One page of items, the token of the next page ({@code ""} when there is none) and response
+ * annotations (e.g. a {@code RateLimitDescription}).
  */
 public record PageResult<T>(List<T> items, String nextToken, List<Any> annotations) {
   public PageResult {

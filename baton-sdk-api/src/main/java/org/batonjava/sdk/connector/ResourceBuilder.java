@@ -1,12 +1,12 @@
 package org.batonjava.sdk.connector;
 
+import c1.connector.v2.AppTrait;
 import c1.connector.v2.ChildResourceType;
 import c1.connector.v2.ExternalId;
 import c1.connector.v2.GroupTrait;
 import c1.connector.v2.Resource;
 import c1.connector.v2.ResourceId;
 import c1.connector.v2.RoleTrait;
-import c1.connector.v2.AppTrait;
 import c1.connector.v2.UserTrait;
 import com.google.protobuf.Message;
 

@@ -8,10 +8,10 @@ import c1.connector.v2.ResourceType;
 import java.util.Optional;
 
 /**
- * Lists one resource type, its entitlements and its grants, one page per call. All state between pages
- * lives in the opaque page token: the engine checkpoints tokens and may resume from any of them in a
- * new process. Return an empty next token only at the end; returning the token that was passed in is a
- * bug the engine stops with an error.
+ * Lists one resource type, its entitlements and its grants, one page per call. All state between
+ * pages lives in the opaque page token: the engine checkpoints tokens and may resume from any of
+ * them in a new process. Return an empty next token only at the end; returning the token that was
+ * passed in is a bug the engine stops with an error.
  */
 public interface ResourceSyncer {
   ResourceType resourceType();
@@ -25,6 +25,8 @@ public interface ResourceSyncer {
   /** One page of the entitlements a resource offers. */
   PageResult<Entitlement> entitlements(Resource resource, PageRequest page);
 
-  /** One page of grants on the entitlements of a resource (or, for principals, grants they hold). */
+  /**
+   * One page of grants on the entitlements of a resource (or, for principals, grants they hold).
+   */
   PageResult<Grant> grants(Resource resource, PageRequest page);
 }

@@ -10,16 +10,18 @@ import java.util.List;
  * Random passwords as the Go SDK's {@code GenerateRandomPassword} makes them, from a CSPRNG:
  *
  * <ol>
- *   <li>for each constraint, {@code min_count} characters drawn from its {@code char_set}; without constraints, one
- *       each of upper case, lower case, digit and symbol ({@code !"#$%&'()*+,-./:;<=>?@[\]^_`{|}~});
- *   <li>the rest, up to the length, drawn from all 94 of those characters (a constraint is a minimum, not a
- *       restriction of the alphabet);
+ *   <li>for each constraint, {@code min_count} characters drawn from its {@code char_set}; without
+ *       constraints, one each of upper case, lower case, digit and symbol ({@code
+ *       !"#$%&'()*+,-./:;<=>?@[\]^_`{|}~});
+ *   <li>the rest, up to the length, drawn from all 94 of those characters (a constraint is a
+ *       minimum, not a restriction of the alphabet);
  *   <li>a Fisher–Yates shuffle.
  * </ol>
  *
- * Lengths count Unicode code points. A length of 0 (unset) means {@value #DEFAULT_LENGTH}; lengths under
- * {@value #MIN_LENGTH} or over {@value #MAX_LENGTH}, constraints whose minimums do not fit, and constraints with a
- * minimum but an empty character set are refused with {@link IllegalArgumentException}.
+ * Lengths count Unicode code points. A length of 0 (unset) means {@value #DEFAULT_LENGTH}; lengths
+ * under {@value #MIN_LENGTH} or over {@value #MAX_LENGTH}, constraints whose minimums do not fit,
+ * and constraints with a minimum but an empty character set are refused with {@link
+ * IllegalArgumentException}.
  */
 public final class PasswordGenerator {
   public static final int DEFAULT_LENGTH = 20;
@@ -30,8 +32,8 @@ public final class PasswordGenerator {
   public static final String DIGITS = "0123456789";
   public static final String SYMBOLS = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~";
   private static final int[] ALL = (UPPER + LOWER + DIGITS + SYMBOLS).codePoints().toArray();
-  private static final List<PasswordConstraint> DEFAULT_CONSTRAINTS = List.of(
-      constraint(UPPER), constraint(LOWER), constraint(DIGITS), constraint(SYMBOLS));
+  private static final List<PasswordConstraint> DEFAULT_CONSTRAINTS =
+      List.of(constraint(UPPER), constraint(LOWER), constraint(DIGITS), constraint(SYMBOLS));
 
   private final SecureRandom random;
 
@@ -43,7 +45,9 @@ public final class PasswordGenerator {
     this.random = random;
   }
 
-  /** A {@value #DEFAULT_LENGTH}-character password with at least one upper, lower, digit and symbol. */
+  /**
+   * A {@value #DEFAULT_LENGTH}-character password with at least one upper, lower, digit and symbol.
+   */
   public Secret generate() {
     return generate(DEFAULT_LENGTH, List.of());
   }
@@ -52,19 +56,25 @@ public final class PasswordGenerator {
   public Secret generate(LocalCredentialOptions.RandomPassword options) {
     if (options.getLength() < 0 || options.getLength() > MAX_LENGTH) {
       throw new IllegalArgumentException(
-          "password length " + options.getLength() + " is outside " + MIN_LENGTH + ".." + MAX_LENGTH);
+          "password length "
+              + options.getLength()
+              + " is outside "
+              + MIN_LENGTH
+              + ".."
+              + MAX_LENGTH);
     }
     int length = options.getLength() == 0 ? DEFAULT_LENGTH : (int) options.getLength();
     return generate(length, options.getConstraintsList());
   }
 
   /**
-   * A password of {@code length} code points meeting every constraint's minimum; no constraints means the default
-   * four classes.
+   * A password of {@code length} code points meeting every constraint's minimum; no constraints
+   * means the default four classes.
    */
   public Secret generate(int length, List<PasswordConstraint> constraints) {
     if (length < MIN_LENGTH || length > MAX_LENGTH) {
-      throw new IllegalArgumentException("password length " + length + " is outside " + MIN_LENGTH + ".." + MAX_LENGTH);
+      throw new IllegalArgumentException(
+          "password length " + length + " is outside " + MIN_LENGTH + ".." + MAX_LENGTH);
     }
     List<PasswordConstraint> effective = constraints.isEmpty() ? DEFAULT_CONSTRAINTS : constraints;
     long required = 0;
@@ -72,14 +82,21 @@ public final class PasswordGenerator {
       PasswordConstraint c = effective.get(i);
       long minCount = Integer.toUnsignedLong(c.getMinCount());
       if (minCount > 0 && c.getCharSet().isEmpty()) {
-        throw new IllegalArgumentException("password constraint #" + (i + 1) + " asks for " + minCount
-            + " characters from an empty char_set");
+        throw new IllegalArgumentException(
+            "password constraint #"
+                + (i + 1)
+                + " asks for "
+                + minCount
+                + " characters from an empty char_set");
       }
       required += minCount;
     }
     if (required > length) {
-      throw new IllegalArgumentException("password length " + length
-          + " cannot hold the constraints' minimum counts, which add up to " + required);
+      throw new IllegalArgumentException(
+          "password length "
+              + length
+              + " cannot hold the constraints' minimum counts, which add up to "
+              + required);
     }
     int[] password = new int[length];
     int filled = 0;

@@ -4,8 +4,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
- * A secret value (API key, client secret, password). {@link #toString()} never shows it, so it cannot leak
- * through logs, exception messages or string concatenation; {@link #reveal()} is the one explicit way out.
+ * A secret value (API key, client secret, password). {@link #toString()} never shows it, so it
+ * cannot leak through logs, exception messages or string concatenation; {@link #reveal()} is the
+ * one explicit way out.
  */
 public final class Secret {
   private final char[] value;

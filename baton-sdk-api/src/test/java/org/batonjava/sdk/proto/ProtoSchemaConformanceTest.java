@@ -39,66 +39,82 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Checks the hand-authored {@code .proto} files under {@code src/main/proto} against the mechanically extracted
- * baton-sdk v0.25.0 schema appendix (its listing lines, copied into {@code testdata/proto-schema-facts.txt}),
- * using the descriptors embedded in the generated Java classes.
+ * Checks the hand-authored {@code .proto} files under {@code src/main/proto} against the
+ * mechanically extracted baton-sdk v0.25.0 schema appendix (its listing lines, copied into {@code
+ * testdata/proto-schema-facts.txt}), using the descriptors embedded in the generated Java classes.
  *
- * <p>For every appendix file we authored, in both directions: the set of messages / enums / services (with nesting),
- * every field's name, number, type (scalar or full message/enum name), label (singular / optional / repeated / map,
- * with map key and value types) and real-oneof membership, reserved numbers and names, every enum value name and
- * number, every RPC's input/output type and streaming flags, plus package, proto3 syntax and the Java file options.
+ * <p>For every appendix file we authored, in both directions: the set of messages / enums /
+ * services (with nesting), every field's name, number, type (scalar or full message/enum name),
+ * label (singular / optional / repeated / map, with map key and value types) and real-oneof
+ * membership, reserved numbers and names, every enum value name and number, every RPC's
+ * input/output type and streaming flags, plus package, proto3 syntax and the Java file options.
  */
 class ProtoSchemaConformanceTest {
 
-  /** Appendix files (paths without the leading {@code proto/}) this module authors; prefixes end with '/'. */
-  private static final List<String> AUTHORED = List.of(
-      "c1/connector/v2/",
-      "c1/config/v1/",
-      "c1/connectorapi/baton/v1/",
-      "c1/reader/v2/",
-      "c1/c1z/v1/",
-      "baton/v1/outputs.proto");
+  /**
+   * Appendix files (paths without the leading {@code proto/}) this module authors; prefixes end
+   * with '/'.
+   */
+  private static final List<String> AUTHORED =
+      List.of(
+          "c1/connector/v2/",
+          "c1/config/v1/",
+          "c1/connectorapi/baton/v1/",
+          "c1/reader/v2/",
+          "c1/c1z/v1/",
+          "baton/v1/outputs.proto");
 
   /** The single sanctioned Java-driven rename (appendix full name -> our full name). */
-  private static final Map<String, String> RENAMED_TYPES = Map.of(
-      "c1.connector.v2.UserTrait.Status.Status", "c1.connector.v2.UserTrait.Status.StatusValue");
+  private static final Map<String, String> RENAMED_TYPES =
+      Map.of(
+          "c1.connector.v2.UserTrait.Status.Status",
+          "c1.connector.v2.UserTrait.Status.StatusValue");
 
-  /** .proto sources that are not appendix files: the empty stand-in for protoc-gen-validate's StringRules. */
-  private static final Set<String> NON_APPENDIX_SOURCES = Set.of("validate/string_rules_placeholder.proto");
+  /**
+   * .proto sources that are not appendix files: the empty stand-in for protoc-gen-validate's
+   * StringRules.
+   */
+  private static final Set<String> NON_APPENDIX_SOURCES =
+      Set.of("validate/string_rules_placeholder.proto");
 
   /** Types referenced by the appendix but defined outside it (all messages). */
-  private static final Set<String> EXTERNAL_MESSAGES = Set.of(
-      "google.protobuf.Any",
-      "google.protobuf.Struct",
-      "google.protobuf.Timestamp",
-      "google.protobuf.Duration",
-      "google.protobuf.BoolValue",
-      "google.protobuf.FloatValue",
-      "google.protobuf.FileDescriptorSet",
-      "google.rpc.Status",
-      "validate.StringRules");
+  private static final Set<String> EXTERNAL_MESSAGES =
+      Set.of(
+          "google.protobuf.Any",
+          "google.protobuf.Struct",
+          "google.protobuf.Timestamp",
+          "google.protobuf.Duration",
+          "google.protobuf.BoolValue",
+          "google.protobuf.FloatValue",
+          "google.protobuf.FileDescriptorSet",
+          "google.rpc.Status",
+          "validate.StringRules");
 
-  private static final Map<String, FieldDescriptor.Type> SCALARS = Map.ofEntries(
-      Map.entry("double", FieldDescriptor.Type.DOUBLE),
-      Map.entry("float", FieldDescriptor.Type.FLOAT),
-      Map.entry("int32", FieldDescriptor.Type.INT32),
-      Map.entry("int64", FieldDescriptor.Type.INT64),
-      Map.entry("uint32", FieldDescriptor.Type.UINT32),
-      Map.entry("uint64", FieldDescriptor.Type.UINT64),
-      Map.entry("sint32", FieldDescriptor.Type.SINT32),
-      Map.entry("sint64", FieldDescriptor.Type.SINT64),
-      Map.entry("fixed32", FieldDescriptor.Type.FIXED32),
-      Map.entry("fixed64", FieldDescriptor.Type.FIXED64),
-      Map.entry("sfixed32", FieldDescriptor.Type.SFIXED32),
-      Map.entry("sfixed64", FieldDescriptor.Type.SFIXED64),
-      Map.entry("bool", FieldDescriptor.Type.BOOL),
-      Map.entry("string", FieldDescriptor.Type.STRING),
-      Map.entry("bytes", FieldDescriptor.Type.BYTES));
+  private static final Map<String, FieldDescriptor.Type> SCALARS =
+      Map.ofEntries(
+          Map.entry("double", FieldDescriptor.Type.DOUBLE),
+          Map.entry("float", FieldDescriptor.Type.FLOAT),
+          Map.entry("int32", FieldDescriptor.Type.INT32),
+          Map.entry("int64", FieldDescriptor.Type.INT64),
+          Map.entry("uint32", FieldDescriptor.Type.UINT32),
+          Map.entry("uint64", FieldDescriptor.Type.UINT64),
+          Map.entry("sint32", FieldDescriptor.Type.SINT32),
+          Map.entry("sint64", FieldDescriptor.Type.SINT64),
+          Map.entry("fixed32", FieldDescriptor.Type.FIXED32),
+          Map.entry("fixed64", FieldDescriptor.Type.FIXED64),
+          Map.entry("sfixed32", FieldDescriptor.Type.SFIXED32),
+          Map.entry("sfixed64", FieldDescriptor.Type.SFIXED64),
+          Map.entry("bool", FieldDescriptor.Type.BOOL),
+          Map.entry("string", FieldDescriptor.Type.STRING),
+          Map.entry("bytes", FieldDescriptor.Type.BYTES));
 
   private static Appendix appendix;
   private static Path appendixPath;
 
-  /** The schema facts: the listing lines of the appendix, kept in the repository (testdata/README.md). */
+  /**
+   * The schema facts: the listing lines of the appendix, kept in the repository
+   * (testdata/README.md).
+   */
   @BeforeAll
   static void loadAppendix() throws IOException {
     String override = System.getProperty("baton.proto.appendix");
@@ -132,7 +148,10 @@ class ProtoSchemaConformanceTest {
     }
     for (String prefix : AUTHORED) {
       if (authored.stream().noneMatch(f -> f.path.startsWith(prefix))) {
-        problems.add("appendix lists no file for authored path/prefix " + prefix + " (appendix format changed?)");
+        problems.add(
+            "appendix lists no file for authored path/prefix "
+                + prefix
+                + " (appendix format changed?)");
       }
     }
 
@@ -147,23 +166,31 @@ class ProtoSchemaConformanceTest {
     }
 
     if (!problems.isEmpty()) {
-      fail(problems.size() + " schema mismatch(es) between src/main/proto and " + appendixPath + ":\n  - "
-          + String.join("\n  - ", problems));
+      fail(
+          problems.size()
+              + " schema mismatch(es) between src/main/proto and "
+              + appendixPath
+              + ":\n  - "
+              + String.join("\n  - ", problems));
     }
     // Sanity: the comparison really ran over a non-trivial schema.
     assertThat(authored).hasSizeGreaterThanOrEqualTo(40);
   }
 
   /**
-   * The generated classes can outlive a deleted .proto (the build does not clean them), so also check the sources:
-   * every authored appendix file exists under src/main/proto, and no other .proto is there except the ones listed in
-   * {@link #NON_APPENDIX_SOURCES}.
+   * The generated classes can outlive a deleted .proto (the build does not clean them), so also
+   * check the sources: every authored appendix file exists under src/main/proto, and no other
+   * .proto is there except the ones listed in {@link #NON_APPENDIX_SOURCES}.
    */
   private static void checkSourceTree(List<FileSpec> authored, List<String> problems) {
-    Path protoDir = Paths.get(System.getProperty("basedir", System.getProperty("user.dir")))
-        .resolve("src/main/proto");
+    Path protoDir =
+        Paths.get(System.getProperty("basedir", System.getProperty("user.dir")))
+            .resolve("src/main/proto");
     if (!Files.isDirectory(protoDir)) {
-      problems.add("proto source directory " + protoDir + " not found (run the test from the baton-sdk module)");
+      problems.add(
+          "proto source directory "
+              + protoDir
+              + " not found (run the test from the baton-sdk module)");
       return;
     }
     Set<String> expected = new TreeSet<>(NON_APPENDIX_SOURCES);
@@ -183,7 +210,8 @@ class ProtoSchemaConformanceTest {
     }
     for (String p : actual) {
       if (!expected.contains(p)) {
-        problems.add("unexpected file " + p + " in " + protoDir + " (not an authored appendix file)");
+        problems.add(
+            "unexpected file " + p + " in " + protoDir + " (not an authored appendix file)");
       }
     }
   }
@@ -197,8 +225,12 @@ class ProtoSchemaConformanceTest {
     return false;
   }
 
-  /** Finds the generated outer class of each authored file and collects all (transitively) reachable files. */
-  private static Map<String, FileDescriptor> discoverGeneratedFiles(List<FileSpec> files, List<String> problems) {
+  /**
+   * Finds the generated outer class of each authored file and collects all (transitively) reachable
+   * files.
+   */
+  private static Map<String, FileDescriptor> discoverGeneratedFiles(
+      List<FileSpec> files, List<String> problems) {
     Map<String, FileDescriptor> byName = new HashMap<>();
     Deque<FileDescriptor> queue = new ArrayDeque<>();
     Map<String, List<String>> tried = new LinkedHashMap<>();
@@ -223,8 +255,12 @@ class ProtoSchemaConformanceTest {
     }
     for (FileSpec f : files) {
       if (!byName.containsKey(f.path)) {
-        problems.add("file " + f.path + ": no generated descriptor found (tried classes " + tried.get(f.path)
-            + "); is the .proto missing or at a different path?");
+        problems.add(
+            "file "
+                + f.path
+                + ": no generated descriptor found (tried classes "
+                + tried.get(f.path)
+                + "); is the .proto missing or at a different path?");
       }
     }
     return byName;
@@ -232,7 +268,8 @@ class ProtoSchemaConformanceTest {
 
   private static FileDescriptor fileDescriptorOf(String className) {
     try {
-      Class<?> c = Class.forName(className, true, ProtoSchemaConformanceTest.class.getClassLoader());
+      Class<?> c =
+          Class.forName(className, true, ProtoSchemaConformanceTest.class.getClassLoader());
       Method m = c.getMethod("getDescriptor");
       if (Modifier.isStatic(m.getModifiers()) && m.getReturnType() == FileDescriptor.class) {
         return (FileDescriptor) m.invoke(null);
@@ -268,7 +305,8 @@ class ProtoSchemaConformanceTest {
   private static void compareFile(FileSpec spec, FileDescriptor fd, List<String> problems) {
     String where = "file " + spec.path;
     if (!fd.getPackage().equals(spec.pkg)) {
-      problems.add(where + ": package is '" + fd.getPackage() + "', appendix says '" + spec.pkg + "'");
+      problems.add(
+          where + ": package is '" + fd.getPackage() + "', appendix says '" + spec.pkg + "'");
     }
     if (!"proto3".equals(fd.toProto().getSyntax())) {
       problems.add(where + ": syntax is '" + fd.toProto().getSyntax() + "', expected proto3");
@@ -277,10 +315,12 @@ class ProtoSchemaConformanceTest {
       problems.add(where + ": option java_multiple_files = true is missing");
     }
     if (fd.getOptions().hasJavaPackage()) {
-      problems.add(where + ": must not set java_package (found '" + fd.getOptions().getJavaPackage() + "')");
+      problems.add(
+          where + ": must not set java_package (found '" + fd.getOptions().getJavaPackage() + "')");
     }
 
-    // Collect what the descriptor defines, keyed by the appendix name (undoing the sanctioned rename).
+    // Collect what the descriptor defines, keyed by the appendix name (undoing the sanctioned
+    // rename).
     Map<String, Descriptor> messages = new LinkedHashMap<>();
     Map<String, EnumDescriptor> enums = new LinkedHashMap<>();
     Map<String, ServiceDescriptor> services = new LinkedHashMap<>();
@@ -318,7 +358,8 @@ class ProtoSchemaConformanceTest {
     }
   }
 
-  private static void collect(Descriptor d, Map<String, Descriptor> messages, Map<String, EnumDescriptor> enums) {
+  private static void collect(
+      Descriptor d, Map<String, Descriptor> messages, Map<String, EnumDescriptor> enums) {
     if (d.getOptions().getMapEntry()) {
       return; // synthetic map entry type, described by the map field itself
     }
@@ -331,11 +372,17 @@ class ProtoSchemaConformanceTest {
     }
   }
 
-  private static void compareNameSets(String where, String kind, Set<String> expected, Set<String> actual,
-      List<String> problems) {
+  private static void compareNameSets(
+      String where, String kind, Set<String> expected, Set<String> actual, List<String> problems) {
     for (String n : expected) {
       if (!actual.contains(n)) {
-        problems.add(where + ": " + kind + " " + n + " is in the appendix but not in the generated descriptor");
+        problems.add(
+            where
+                + ": "
+                + kind
+                + " "
+                + n
+                + " is in the appendix but not in the generated descriptor");
       }
     }
     for (String n : actual) {
@@ -372,8 +419,10 @@ class ProtoSchemaConformanceTest {
       if (f.label.equals("map")) {
         if (fd.isMapField()) {
           Descriptor entry = fd.getMessageType();
-          checkType(fw + " (map key)", m.fullName, f.keyType, entry.findFieldByName("key"), problems);
-          checkType(fw + " (map value)", m.fullName, f.type, entry.findFieldByName("value"), problems);
+          checkType(
+              fw + " (map key)", m.fullName, f.keyType, entry.findFieldByName("key"), problems);
+          checkType(
+              fw + " (map value)", m.fullName, f.type, entry.findFieldByName("value"), problems);
         }
       } else {
         checkType(fw, m.fullName, f.type, fd, problems);
@@ -381,15 +430,25 @@ class ProtoSchemaConformanceTest {
       OneofDescriptor oneof = fd.getRealContainingOneof();
       String actualOneof = oneof == null ? null : oneof.getName();
       if (!Objects.equals(actualOneof, f.oneof)) {
-        problems.add(fw + ": oneof is " + (actualOneof == null ? "<none>" : "'" + actualOneof + "'")
-            + ", appendix says " + (f.oneof == null ? "<none>" : "'" + f.oneof + "'"));
+        problems.add(
+            fw
+                + ": oneof is "
+                + (actualOneof == null ? "<none>" : "'" + actualOneof + "'")
+                + ", appendix says "
+                + (f.oneof == null ? "<none>" : "'" + f.oneof + "'"));
       }
     }
     Set<String> expectedNames = new LinkedHashSet<>();
     m.fields.forEach(f -> expectedNames.add(f.name));
     for (FieldDescriptor f : d.getFields()) {
       if (!expectedNames.contains(f.getName())) {
-        problems.add(where + ": extra field " + f.getName() + " = " + f.getNumber() + " is not in the appendix");
+        problems.add(
+            where
+                + ": extra field "
+                + f.getName()
+                + " = "
+                + f.getNumber()
+                + " is not in the appendix");
       }
     }
     Set<String> actualOneofs = new TreeSet<>();
@@ -401,11 +460,22 @@ class ProtoSchemaConformanceTest {
     }
     DescriptorProto proto = d.toProto();
     Set<String> actualReserved = new TreeSet<>();
-    proto.getReservedRangeList().forEach(r -> actualReserved.add(
-        r.getEnd() - 1 == r.getStart() ? String.valueOf(r.getStart()) : r.getStart() + " to " + (r.getEnd() - 1)));
+    proto
+        .getReservedRangeList()
+        .forEach(
+            r ->
+                actualReserved.add(
+                    r.getEnd() - 1 == r.getStart()
+                        ? String.valueOf(r.getStart())
+                        : r.getStart() + " to " + (r.getEnd() - 1)));
     proto.getReservedNameList().forEach(n -> actualReserved.add("\"" + n + "\""));
     if (!actualReserved.equals(new TreeSet<>(m.reserved))) {
-      problems.add(where + ": reserved is " + actualReserved + ", appendix says " + new TreeSet<>(m.reserved));
+      problems.add(
+          where
+              + ": reserved is "
+              + actualReserved
+              + ", appendix says "
+              + new TreeSet<>(m.reserved));
     }
   }
 
@@ -422,8 +492,8 @@ class ProtoSchemaConformanceTest {
     return "";
   }
 
-  private static void checkType(String where, String scope, String appendixType, FieldDescriptor fd,
-      List<String> problems) {
+  private static void checkType(
+      String where, String scope, String appendixType, FieldDescriptor fd, List<String> problems) {
     if (fd == null) {
       problems.add(where + ": descriptor has no such field");
       return;
@@ -436,14 +506,23 @@ class ProtoSchemaConformanceTest {
     } else {
       Symbol sym = appendix.resolve(scope, appendixType);
       if (sym == null) {
-        problems.add(where + ": appendix type '" + appendixType + "' does not resolve from scope " + scope);
+        problems.add(
+            where + ": appendix type '" + appendixType + "' does not resolve from scope " + scope);
         return;
       }
       String full = RENAMED_TYPES.getOrDefault(sym.fullName, sym.fullName);
       expected = (sym.kind == Kind.ENUM ? "enum " : "message ") + full;
     }
     if (!actual.equals(expected)) {
-      problems.add(where + ": type is '" + actual + "', appendix says '" + appendixType + "' = '" + expected + "'");
+      problems.add(
+          where
+              + ": type is '"
+              + actual
+              + "', appendix says '"
+              + appendixType
+              + "' = '"
+              + expected
+              + "'");
     }
   }
 
@@ -457,8 +536,12 @@ class ProtoSchemaConformanceTest {
   }
 
   private static void compareEnum(EnumSpec e, EnumDescriptor d, List<String> problems) {
-    String where = "enum " + e.fullName
-        + (RENAMED_TYPES.containsKey(e.fullName) ? " (ours: " + RENAMED_TYPES.get(e.fullName) + ")" : "");
+    String where =
+        "enum "
+            + e.fullName
+            + (RENAMED_TYPES.containsKey(e.fullName)
+                ? " (ours: " + RENAMED_TYPES.get(e.fullName) + ")"
+                : "");
     Map<String, Integer> actual = new LinkedHashMap<>();
     for (EnumValueDescriptor v : d.getValues()) {
       actual.put(v.getName(), v.getNumber());
@@ -468,12 +551,19 @@ class ProtoSchemaConformanceTest {
       if (n == null) {
         problems.add(where + ": value " + v.getKey() + " = " + v.getValue() + " is missing");
       } else if (!n.equals(v.getValue())) {
-        problems.add(where + ": value " + v.getKey() + " is " + n + ", appendix says " + v.getValue());
+        problems.add(
+            where + ": value " + v.getKey() + " is " + n + ", appendix says " + v.getValue());
       }
     }
     for (Map.Entry<String, Integer> v : actual.entrySet()) {
       if (!e.values.containsKey(v.getKey())) {
-        problems.add(where + ": extra value " + v.getKey() + " = " + v.getValue() + " is not in the appendix");
+        problems.add(
+            where
+                + ": extra value "
+                + v.getKey()
+                + " = "
+                + v.getValue()
+                + " is not in the appendix");
       }
     }
   }
@@ -494,18 +584,38 @@ class ProtoSchemaConformanceTest {
       Symbol in = appendix.resolve(s.fullName, m.input);
       Symbol out = appendix.resolve(s.fullName, m.output);
       if (in == null || !md.getInputType().getFullName().equals(in.fullName)) {
-        problems.add(mw + ": input is " + md.getInputType().getFullName() + ", appendix says " + m.input
-            + (in == null ? " (unresolvable)" : " = " + in.fullName));
+        problems.add(
+            mw
+                + ": input is "
+                + md.getInputType().getFullName()
+                + ", appendix says "
+                + m.input
+                + (in == null ? " (unresolvable)" : " = " + in.fullName));
       }
       if (out == null || !md.getOutputType().getFullName().equals(out.fullName)) {
-        problems.add(mw + ": output is " + md.getOutputType().getFullName() + ", appendix says " + m.output
-            + (out == null ? " (unresolvable)" : " = " + out.fullName));
+        problems.add(
+            mw
+                + ": output is "
+                + md.getOutputType().getFullName()
+                + ", appendix says "
+                + m.output
+                + (out == null ? " (unresolvable)" : " = " + out.fullName));
       }
       if (md.isClientStreaming() != m.clientStreaming) {
-        problems.add(mw + ": client streaming is " + md.isClientStreaming() + ", appendix says " + m.clientStreaming);
+        problems.add(
+            mw
+                + ": client streaming is "
+                + md.isClientStreaming()
+                + ", appendix says "
+                + m.clientStreaming);
       }
       if (md.isServerStreaming() != m.serverStreaming) {
-        problems.add(mw + ": server streaming is " + md.isServerStreaming() + ", appendix says " + m.serverStreaming);
+        problems.add(
+            mw
+                + ": server streaming is "
+                + md.isServerStreaming()
+                + ", appendix says "
+                + m.serverStreaming);
       }
     }
     Set<String> expected = new LinkedHashSet<>();
@@ -534,27 +644,43 @@ class ProtoSchemaConformanceTest {
   void grantSpotCheck() throws Exception {
     Descriptor grant = c1.connector.v2.Grant.getDescriptor();
     assertThat(grant.getFullName()).isEqualTo("c1.connector.v2.Grant");
-    assertThat(grant.findFieldByName("entitlement").getNumber()).as("Grant.entitlement number").isEqualTo(1);
+    assertThat(grant.findFieldByName("entitlement").getNumber())
+        .as("Grant.entitlement number")
+        .isEqualTo(1);
     assertThat(grant.findFieldByName("entitlement").getMessageType().getFullName())
         .isEqualTo("c1.connector.v2.Entitlement");
-    assertThat(grant.findFieldByName("principal").getNumber()).as("Grant.principal number").isEqualTo(2);
+    assertThat(grant.findFieldByName("principal").getNumber())
+        .as("Grant.principal number")
+        .isEqualTo(2);
     assertThat(grant.findFieldByName("principal").getMessageType().getFullName())
         .isEqualTo("c1.connector.v2.Resource");
     assertThat(grant.findFieldByName("id").getNumber()).as("Grant.id number").isEqualTo(3);
-    assertThat(grant.findFieldByName("sources").getNumber()).as("Grant.sources number").isEqualTo(5);
-    assertThat(grant.findFieldByName("annotations").getNumber()).as("Grant.annotations number").isEqualTo(4);
+    assertThat(grant.findFieldByName("sources").getNumber())
+        .as("Grant.sources number")
+        .isEqualTo(5);
+    assertThat(grant.findFieldByName("annotations").getNumber())
+        .as("Grant.annotations number")
+        .isEqualTo(4);
     assertThat(grant.findFieldByName("annotations").isRepeated()).isTrue();
     assertThat(grant.getFields()).as("Grant field count").hasSize(5);
 
-    // Wire bytes: id is field 3 (tag 0x1A), sources is field 5 holding map field 1 of GrantSource{is_direct=1}.
-    c1.connector.v2.Grant g = c1.connector.v2.Grant.newBuilder()
-        .setId("g")
-        .setSources(c1.connector.v2.GrantSources.newBuilder()
-            .putSources("e", c1.connector.v2.GrantSources.GrantSource.newBuilder().setIsDirect(true).build()))
-        .build();
-    assertThat(g.toByteArray()).as("Grant{id, sources} wire bytes").containsExactly(
-        0x1A, 0x01, 'g',
-        0x2A, 0x09, 0x0A, 0x07, 0x0A, 0x01, 'e', 0x12, 0x02, 0x08, 0x01);
+    // Wire bytes: id is field 3 (tag 0x1A), sources is field 5 holding map field 1 of
+    // GrantSource{is_direct=1}.
+    c1.connector.v2.Grant g =
+        c1.connector.v2.Grant.newBuilder()
+            .setId("g")
+            .setSources(
+                c1.connector.v2.GrantSources.newBuilder()
+                    .putSources(
+                        "e",
+                        c1.connector.v2.GrantSources.GrantSource.newBuilder()
+                            .setIsDirect(true)
+                            .build()))
+            .build();
+    assertThat(g.toByteArray())
+        .as("Grant{id, sources} wire bytes")
+        .containsExactly(
+            0x1A, 0x01, 'g', 0x2A, 0x09, 0x0A, 0x07, 0x0A, 0x01, 'e', 0x12, 0x02, 0x08, 0x01);
     assertThat(c1.connector.v2.Grant.parseFrom(g.toByteArray())).isEqualTo(g);
   }
 
@@ -564,15 +690,25 @@ class ProtoSchemaConformanceTest {
     FieldDescriptor externalId = resource.findFieldByName("external_id");
     assertThat(externalId.getNumber()).as("Resource.external_id number").isEqualTo(7);
     assertThat(externalId.getMessageType().getFullName()).isEqualTo("c1.connector.v2.ExternalId");
-    assertThat(resource.findFieldByName("status").getMessageType().getFullName()).isEqualTo("c1.connector.v2.Status");
-    c1.connector.v2.Resource r = c1.connector.v2.Resource.newBuilder()
-        .setExternalId(c1.connector.v2.ExternalId.newBuilder().setId("x"))
-        .build();
-    assertThat(r.toByteArray()).as("Resource{external_id} wire bytes").containsExactly(0x3A, 0x03, 0x0A, 0x01, 'x');
+    assertThat(resource.findFieldByName("status").getMessageType().getFullName())
+        .isEqualTo("c1.connector.v2.Status");
+    c1.connector.v2.Resource r =
+        c1.connector.v2.Resource.newBuilder()
+            .setExternalId(c1.connector.v2.ExternalId.newBuilder().setId("x"))
+            .build();
+    assertThat(r.toByteArray())
+        .as("Resource{external_id} wire bytes")
+        .containsExactly(0x3A, 0x03, 0x0A, 0x01, 'x');
 
-    assertThat(c1.connector.v2.ResourceType.Trait.TRAIT_USER.getNumber()).as("TRAIT_USER").isEqualTo(1);
+    assertThat(c1.connector.v2.ResourceType.Trait.TRAIT_USER.getNumber())
+        .as("TRAIT_USER")
+        .isEqualTo(1);
     assertThat(c1.connector.v2.ResourceType.Trait.TRAIT_MANAGED_DEVICE.getNumber()).isEqualTo(12);
-    assertThat(c1.connector.v2.ResourceType.getDescriptor().findFieldByName("traits").getEnumType().getFullName())
+    assertThat(
+            c1.connector.v2.ResourceType.getDescriptor()
+                .findFieldByName("traits")
+                .getEnumType()
+                .getFullName())
         .isEqualTo("c1.connector.v2.ResourceType.Trait");
   }
 
@@ -580,15 +716,23 @@ class ProtoSchemaConformanceTest {
   void userTraitStatusEnumIsRenamedToStatusValue() {
     Descriptor status = c1.connector.v2.UserTrait.Status.getDescriptor();
     assertThat(status.getFullName()).isEqualTo("c1.connector.v2.UserTrait.Status");
-    assertThat(status.findEnumTypeByName("Status")).as("old nested enum name UserTrait.Status.Status").isNull();
+    assertThat(status.findEnumTypeByName("Status"))
+        .as("old nested enum name UserTrait.Status.Status")
+        .isNull();
     EnumDescriptor statusValue = status.findEnumTypeByName("StatusValue");
     assertThat(statusValue).as("enum UserTrait.Status.StatusValue").isNotNull();
     assertThat(status.findFieldByName("status").getNumber()).isEqualTo(1);
-    assertThat(status.findFieldByName("status").getEnumType()).as("UserTrait.Status.status type").isEqualTo(statusValue);
-    assertThat(c1.connector.v2.UserTrait.Status.StatusValue.STATUS_UNSPECIFIED.getNumber()).isZero();
-    assertThat(c1.connector.v2.UserTrait.Status.StatusValue.STATUS_ENABLED.getNumber()).isEqualTo(1);
-    assertThat(c1.connector.v2.UserTrait.Status.StatusValue.STATUS_DISABLED.getNumber()).isEqualTo(2);
-    assertThat(c1.connector.v2.UserTrait.Status.StatusValue.STATUS_DELETED.getNumber()).isEqualTo(3);
+    assertThat(status.findFieldByName("status").getEnumType())
+        .as("UserTrait.Status.status type")
+        .isEqualTo(statusValue);
+    assertThat(c1.connector.v2.UserTrait.Status.StatusValue.STATUS_UNSPECIFIED.getNumber())
+        .isZero();
+    assertThat(c1.connector.v2.UserTrait.Status.StatusValue.STATUS_ENABLED.getNumber())
+        .isEqualTo(1);
+    assertThat(c1.connector.v2.UserTrait.Status.StatusValue.STATUS_DISABLED.getNumber())
+        .isEqualTo(2);
+    assertThat(c1.connector.v2.UserTrait.Status.StatusValue.STATUS_DELETED.getNumber())
+        .isEqualTo(3);
     assertThat(c1.connector.v2.UserTrait.getDescriptor().findFieldByName("status").getMessageType())
         .isEqualTo(status);
   }
@@ -597,26 +741,40 @@ class ProtoSchemaConformanceTest {
   void optionalOneofAndStreamingSpotCheck() {
     // proto3 `optional` gives presence.
     assertThat(c1.config.v1.StringField.newBuilder().build().hasRules()).isFalse();
-    assertThat(c1.connector.v2.ConnectorAccountCreationSchema.StringField.newBuilder().setDefaultValue("")
-        .build().hasDefaultValue()).isTrue();
+    assertThat(
+            c1.connector.v2.ConnectorAccountCreationSchema.StringField.newBuilder()
+                .setDefaultValue("")
+                .build()
+                .hasDefaultValue())
+        .isTrue();
     // oneof with the member numbers from the schema.
     Descriptor task = c1.connectorapi.baton.v1.Task.getDescriptor();
     assertThat(task.findFieldByName("sync_full").getNumber()).isEqualTo(102);
-    assertThat(task.findFieldByName("sync_full").getRealContainingOneof().getName()).isEqualTo("task_type");
+    assertThat(task.findFieldByName("sync_full").getRealContainingOneof().getName())
+        .isEqualTo("task_type");
     assertThat(task.findFieldByName("issue_credential").getNumber()).isEqualTo(123);
     // streaming RPCs.
-    assertThat(c1.connector.v2.AssetServiceGrpc.getGetAssetMethod().getType()).as("AssetService.GetAsset").isEqualTo(MethodType.SERVER_STREAMING);
-    assertThat(c1.connectorapi.baton.v1.BatonServiceGrpc.getUploadAssetMethod().getType()).as("BatonService.UploadAsset")
+    assertThat(c1.connector.v2.AssetServiceGrpc.getGetAssetMethod().getType())
+        .as("AssetService.GetAsset")
+        .isEqualTo(MethodType.SERVER_STREAMING);
+    assertThat(c1.connectorapi.baton.v1.BatonServiceGrpc.getUploadAssetMethod().getType())
+        .as("BatonService.UploadAsset")
         .isEqualTo(MethodType.CLIENT_STREAMING);
-    assertThat(c1.connector.v2.GrantsServiceGrpc.getListGrantsMethod().getType()).isEqualTo(MethodType.UNARY);
+    assertThat(c1.connector.v2.GrantsServiceGrpc.getListGrantsMethod().getType())
+        .isEqualTo(MethodType.UNARY);
     // google.rpc.Status comes from proto-google-common-protos.
-    assertThat(c1.connectorapi.baton.v1.BatonServiceFinishTaskRequest.getDescriptor().findFieldByName("status")
-        .getMessageType().getFullName()).isEqualTo("google.rpc.Status");
+    assertThat(
+            c1.connectorapi.baton.v1.BatonServiceFinishTaskRequest.getDescriptor()
+                .findFieldByName("status")
+                .getMessageType()
+                .getFullName())
+        .isEqualTo("google.rpc.Status");
   }
 
   @Test
   void placeholderStringRulesKeepsUnknownContentOnTheWire() throws Exception {
-    // c1.connector.v2.StringField{secret=true, value_validator=validate.StringRules{<field 2 varint 5>}}
+    // c1.connector.v2.StringField{secret=true, value_validator=validate.StringRules{<field 2 varint
+    // 5>}}
     byte[] wire = {0x08, 0x01, 0x12, 0x02, 0x10, 0x05};
     c1.connector.v2.StringField parsed = c1.connector.v2.StringField.parseFrom(wire);
     assertThat(parsed.getSecret()).isTrue();
@@ -629,13 +787,20 @@ class ProtoSchemaConformanceTest {
   // Appendix model and parser
   // ---------------------------------------------------------------------------------------------------------------
 
-  enum Kind { PACKAGE, MESSAGE, ENUM, SERVICE }
+  enum Kind {
+    PACKAGE,
+    MESSAGE,
+    ENUM,
+    SERVICE
+  }
 
   record Symbol(String fullName, Kind kind) {}
 
-  record FieldSpec(String name, int number, String label, String type, String keyType, String oneof) {}
+  record FieldSpec(
+      String name, int number, String label, String type, String keyType, String oneof) {}
 
-  record MethodSpec(String name, String input, boolean clientStreaming, String output, boolean serverStreaming) {}
+  record MethodSpec(
+      String name, String input, boolean clientStreaming, String output, boolean serverStreaming) {}
 
   static final class MessageSpec {
     final String fullName;
@@ -666,13 +831,19 @@ class ProtoSchemaConformanceTest {
   }
 
   static final class Appendix {
-    private static final Pattern FILE = Pattern.compile("^## proto/(\\S+)\\s+\\(package (\\S+)\\)\\s*$");
-    private static final Pattern ITEM = Pattern.compile("^- (msg|enum|service|extend) ([A-Za-z0-9_.]+): (.*)$");
-    private static final Pattern FIELD = Pattern.compile(
-        "^([A-Za-z_][A-Za-z0-9_]*)=(\\d+) (?:(repeated|optional) )?(?:map<([^,>]+),([^>]+)>|([A-Za-z_][A-Za-z0-9_.]*))$");
-    private static final Pattern ONEOF = Pattern.compile("^oneof ([A-Za-z_][A-Za-z0-9_]*)\\{(.*)}$");
-    private static final Pattern RPC = Pattern.compile("^(\\w+)\\((stream )?([\\w.]+)\\) -> (stream )?([\\w.]+)$");
-    private static final Pattern ENUM_VALUE = Pattern.compile("^([A-Za-z_][A-Za-z0-9_]*)=(-?\\d+)$");
+    private static final Pattern FILE =
+        Pattern.compile("^## proto/(\\S+)\\s+\\(package (\\S+)\\)\\s*$");
+    private static final Pattern ITEM =
+        Pattern.compile("^- (msg|enum|service|extend) ([A-Za-z0-9_.]+): (.*)$");
+    private static final Pattern FIELD =
+        Pattern.compile(
+            "^([A-Za-z_][A-Za-z0-9_]*)=(\\d+) (?:(repeated|optional) )?(?:map<([^,>]+),([^>]+)>|([A-Za-z_][A-Za-z0-9_.]*))$");
+    private static final Pattern ONEOF =
+        Pattern.compile("^oneof ([A-Za-z_][A-Za-z0-9_]*)\\{(.*)}$");
+    private static final Pattern RPC =
+        Pattern.compile("^(\\w+)\\((stream )?([\\w.]+)\\) -> (stream )?([\\w.]+)$");
+    private static final Pattern ENUM_VALUE =
+        Pattern.compile("^([A-Za-z_][A-Za-z0-9_]*)=(-?\\d+)$");
 
     final Map<String, FileSpec> files = new LinkedHashMap<>();
     final Map<String, Symbol> symbols = new HashMap<>();
@@ -702,7 +873,9 @@ class ProtoSchemaConformanceTest {
         String body = im.group(3).trim();
         try {
           switch (kind) {
-            case "extend" -> { /* extensions only occur in files we do not author */ }
+            case "extend" -> {
+              /* extensions only occur in files we do not author */
+            }
             case "service" -> {
               List<MethodSpec> methods = new ArrayList<>();
               for (String part : body.split("; ", -1)) {
@@ -710,8 +883,13 @@ class ProtoSchemaConformanceTest {
                 if (!rm.matches()) {
                   throw new IllegalStateException("bad rpc '" + part + "'");
                 }
-                methods.add(new MethodSpec(rm.group(1), rm.group(3), rm.group(2) != null, rm.group(5),
-                    rm.group(4) != null));
+                methods.add(
+                    new MethodSpec(
+                        rm.group(1),
+                        rm.group(3),
+                        rm.group(2) != null,
+                        rm.group(5),
+                        rm.group(4) != null));
               }
               cur.services.put(full, new ServiceSpec(full, methods));
               a.addSymbol(full, Kind.SERVICE);
@@ -742,13 +920,15 @@ class ProtoSchemaConformanceTest {
             }
           }
         } catch (RuntimeException e) {
-          throw new IllegalStateException("appendix line " + lineNo + ": " + e.getMessage() + ": " + line, e);
+          throw new IllegalStateException(
+              "appendix line " + lineNo + ": " + e.getMessage() + ": " + line, e);
         }
       }
       for (FileSpec f : a.files.values()) {
         for (MessageSpec m : f.messages.values()) {
           if (!m.defined) {
-            throw new IllegalStateException("message " + m.fullName + " referenced but never listed");
+            throw new IllegalStateException(
+                "message " + m.fullName + " referenced but never listed");
           }
         }
       }
@@ -789,10 +969,16 @@ class ProtoSchemaConformanceTest {
         if (!label.isEmpty()) {
           throw new IllegalStateException("labelled map '" + text + "'");
         }
-        return new FieldSpec(fm.group(1), Integer.parseInt(fm.group(2)), "map", fm.group(5).trim(),
-            fm.group(4).trim(), oneof);
+        return new FieldSpec(
+            fm.group(1),
+            Integer.parseInt(fm.group(2)),
+            "map",
+            fm.group(5).trim(),
+            fm.group(4).trim(),
+            oneof);
       }
-      return new FieldSpec(fm.group(1), Integer.parseInt(fm.group(2)), label, fm.group(6), null, oneof);
+      return new FieldSpec(
+          fm.group(1), Integer.parseInt(fm.group(2)), label, fm.group(6), null, oneof);
     }
 
     /** Splits on {@code sep} outside of {@code {}} and {@code <>}. */
@@ -843,9 +1029,9 @@ class ProtoSchemaConformanceTest {
     }
 
     /**
-     * Resolves a type name the way protoc does: a leading '.' is absolute; otherwise the first component is looked
-     * up from the innermost scope outwards (a simple name must hit a type; for a dotted name the first hit decides and
-     * the rest must resolve inside it).
+     * Resolves a type name the way protoc does: a leading '.' is absolute; otherwise the first
+     * component is looked up from the innermost scope outwards (a simple name must hit a type; for
+     * a dotted name the first hit decides and the rest must resolve inside it).
      */
     Symbol resolve(String scope, String name) {
       if (name.startsWith(".")) {
@@ -866,9 +1052,12 @@ class ProtoSchemaConformanceTest {
             }
             // not a type: protoc keeps searching outer scopes
           } else {
-            // first component found as an aggregate: the rest must resolve inside it, no further search
+            // first component found as an aggregate: the rest must resolve inside it, no further
+            // search
             Symbol full = symbols.get(cand + rest);
-            return full != null && (full.kind == Kind.MESSAGE || full.kind == Kind.ENUM) ? full : null;
+            return full != null && (full.kind == Kind.MESSAGE || full.kind == Kind.ENUM)
+                ? full
+                : null;
           }
         }
         if (s.isEmpty()) {

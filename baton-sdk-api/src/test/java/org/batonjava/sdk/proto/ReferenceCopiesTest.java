@@ -17,11 +17,12 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The reference data in {@code testdata/} (which the compatibility tests read) is exactly what was captured: the Go
- * connectors' {@code capabilities}/{@code config} outputs byte for byte and the protobuf schema listing line for
- * line. {@code testdata/SHA256SUMS} pins each file's SHA-256 as recorded when it was checked against its original;
- * this test fails when a copy is edited, added or removed without updating that list on purpose, and when the
- * schema listing is not in its one-line-per-file/message form.
+ * The reference data in {@code testdata/} (which the compatibility tests read) is exactly what was
+ * captured: the Go connectors' {@code capabilities}/{@code config} outputs byte for byte and the
+ * protobuf schema listing line for line. {@code testdata/SHA256SUMS} pins each file's SHA-256 as
+ * recorded when it was checked against its original; this test fails when a copy is edited, added
+ * or removed without updating that list on purpose, and when the schema listing is not in its
+ * one-line-per-file/message form.
  */
 class ReferenceCopiesTest {
   private static final Path TESTDATA =
@@ -41,7 +42,9 @@ class ReferenceCopiesTest {
     }
     assertThat(recorded).isNotEmpty();
     for (Map.Entry<String, String> entry : recorded.entrySet()) {
-      assertThat(sha256(TESTDATA.resolve(entry.getKey()))).as(entry.getKey()).isEqualTo(entry.getValue());
+      assertThat(sha256(TESTDATA.resolve(entry.getKey())))
+          .as(entry.getKey())
+          .isEqualTo(entry.getValue());
     }
     assertThat(dataFiles()).containsExactlyInAnyOrderElementsOf(recorded.keySet());
   }
@@ -66,10 +69,15 @@ class ReferenceCopiesTest {
         Files.readAllLines(TESTDATA.resolve("proto-schema-facts.txt"), StandardCharsets.UTF_8);
     assertThat(lines).isNotEmpty();
     assertThat(lines.get(0)).startsWith("## proto/");
-    assertThat(lines).allSatisfy(line -> assertThat(line).matches("(## proto/\\S+ +\\(package \\S+\\)|- \\S.*)"));
+    assertThat(lines)
+        .allSatisfy(
+            line -> assertThat(line).matches("(## proto/\\S+ +\\(package \\S+\\)|- \\S.*)"));
   }
 
-  /** The data files below testdata/, as paths relative to it, without the README and the checksum list. */
+  /**
+   * The data files below testdata/, as paths relative to it, without the README and the checksum
+   * list.
+   */
   private static List<String> dataFiles() throws IOException {
     try (Stream<Path> files = Files.walk(TESTDATA)) {
       return files
@@ -82,7 +90,8 @@ class ReferenceCopiesTest {
 
   private static String sha256(Path file) throws IOException {
     try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+      return HexFormat.of()
+          .formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }

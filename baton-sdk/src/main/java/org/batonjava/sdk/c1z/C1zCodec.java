@@ -1,6 +1,5 @@
 package org.batonjava.sdk.c1z;
 
-import org.batonjava.sdk.connector.FailureWords;
 import com.github.luben.zstd.ZstdException;
 import com.github.luben.zstd.ZstdInputStreamNoFinalizer;
 import com.github.luben.zstd.ZstdOutputStreamNoFinalizer;
@@ -21,25 +20,31 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
 import java.util.function.UnaryOperator;
+import org.batonjava.sdk.connector.FailureWords;
 
 /**
- * Turns a c1z v1 file into its SQLite database and back: {@code C1ZF\0} followed by one zstd stream.
+ * Turns a c1z v1 file into its SQLite database and back: {@code C1ZF\0} followed by one zstd
+ * stream.
  *
  * <p>Saving is atomic: the compressed bytes go to a temporary file in the target's folder, which is
- * flushed to disk and then renamed over the target, so a crash at any point leaves either the previous
- * file or the new one, never a mixture. New files get mode 0600.
+ * flushed to disk and then renamed over the target, so a crash at any point leaves either the
+ * previous file or the new one, never a mixture. New files get mode 0600.
  */
 final class C1zCodec {
   /** zstd level 3 is what Go's default encoder speed corresponds to. */
   static final int LEVEL = 3;
+
   /** An 8 MiB window, like the Go writer; readers cap windows at 128 MiB. */
   static final int WINDOW_LOG = 23;
+
   /** The Go reader refuses to decode more than 10 GiB by default; so does this one. */
   static final long MAX_DECODED_BYTES = 10L * 1024 * 1024 * 1024;
 
   private static final int BUFFER = 1 << 17;
-  private static final byte[] SQLITE_HEADER = "SQLite format 3\0".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-  private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
+  private static final byte[] SQLITE_HEADER =
+      "SQLite format 3\0".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+  private static final Set<PosixFilePermission> OWNER_ONLY =
+      PosixFilePermissions.fromString("rw-------");
 
   private final UnaryOperator<OutputStream> saveStreamDecorator;
   private final long maxDecodedBytes;
@@ -48,7 +53,9 @@ final class C1zCodec {
     this(UnaryOperator.identity(), MAX_DECODED_BYTES);
   }
 
-  /** For tests: wraps the stream a save writes to (to fail it midway), and lowers the decode cap. */
+  /**
+   * For tests: wraps the stream a save writes to (to fail it midway), and lowers the decode cap.
+   */
   C1zCodec(UnaryOperator<OutputStream> saveStreamDecorator, long maxDecodedBytes) {
     this.saveStreamDecorator = saveStreamDecorator;
     this.maxDecodedBytes = maxDecodedBytes;
@@ -70,7 +77,8 @@ final class C1zCodec {
           total += n;
           if (total > maxDecodedBytes) {
             throw C1zException.about(
-                c1z, "decompresses to more than " + maxDecodedBytes + " bytes; refusing to unpack it");
+                c1z,
+                "decompresses to more than " + maxDecodedBytes + " bytes; refusing to unpack it");
           }
           out.write(buf, 0, n);
         }
@@ -110,7 +118,8 @@ final class C1zCodec {
       tmp = Files.createTempFile(folder, target.getFileName().toString() + ".", ".tmp");
       setOwnerOnly(tmp);
       try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
-        channel.lock(); // held while writing: a later run removes this file only once nobody holds it
+        channel
+            .lock(); // held while writing: a later run removes this file only once nobody holds it
         OutputStream file = saveStreamDecorator.apply(Channels.newOutputStream(channel));
         OutputStream buffered = new BufferedOutputStream(file, BUFFER);
         buffered.write(C1zFormat.V1_MAGIC);
@@ -129,7 +138,8 @@ final class C1zCodec {
       syncFolder(folder);
       return size;
     } catch (IOException e) {
-      throw C1zException.about(target, "could not be saved (" + e.getMessage() + "); the previous file is unchanged", e);
+      throw C1zException.about(
+          target, "could not be saved (" + e.getMessage() + "); the previous file is unchanged", e);
     } finally {
       if (tmp != null) {
         try {
@@ -145,7 +155,8 @@ final class C1zCodec {
     try {
       Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     } catch (AtomicMoveNotSupportedException e) {
-      throw new FileSystemException(target.toString(), null, "the file system cannot rename atomically");
+      throw new FileSystemException(
+          target.toString(), null, "the file system cannot rename atomically");
     }
   }
 

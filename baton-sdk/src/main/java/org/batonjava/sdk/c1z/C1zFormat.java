@@ -10,7 +10,10 @@ import java.util.Arrays;
 public enum C1zFormat {
   /** No file, or an empty one: a new store. */
   NEW,
-  /** {@code C1ZF\0} followed by one zstd stream of a SQLite database. The format this project writes. */
+  /**
+   * {@code C1ZF\0} followed by one zstd stream of a SQLite database. The format this project
+   * writes.
+   */
   V1_SQLITE,
   /** {@code C1Z3\0}: a Pebble checkpoint (baton-sdk v0.10+), which this project cannot read. */
   V3_PEBBLE,
@@ -22,13 +25,17 @@ public enum C1zFormat {
   static final byte[] V3_MAGIC = {'C', '1', 'Z', '3', 0};
   static final int MAGIC_LENGTH = 5;
 
-  /** Reads the header of {@code file}; throws a {@link C1zException} naming the file if it is no c1z. */
+  /**
+   * Reads the header of {@code file}; throws a {@link C1zException} naming the file if it is no
+   * c1z.
+   */
   public static C1zFormat detect(Path file) {
     if (!Files.exists(file)) {
       return NEW;
     }
     if (Files.isDirectory(file)) {
-      throw C1zException.about(file, "is a directory, not a c1z file; pass a file path with --file");
+      throw C1zException.about(
+          file, "is a directory, not a c1z file; pass a file path with --file");
     }
     byte[] head = new byte[MAGIC_LENGTH];
     int read;
@@ -65,7 +72,8 @@ public enum C1zFormat {
                   + " with the baton CLI");
       case V2_DRAFT ->
           throw C1zException.about(
-              file, "is a draft v2 c1z, an unsupported format; re-run the sync to produce a v1 file");
+              file,
+              "is a draft v2 c1z, an unsupported format; re-run the sync to produce a v1 file");
     }
   }
 }

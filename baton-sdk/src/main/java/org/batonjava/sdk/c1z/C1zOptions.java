@@ -8,8 +8,8 @@ import java.util.Optional;
 /**
  * How a store is opened.
  *
- * @param tempDir where the working database is unpacked ({@code --c1z-temp-dir}); the system temp folder
- *     when empty
+ * @param tempDir where the working database is unpacked ({@code --c1z-temp-dir}); the system temp
+ *     folder when empty
  * @param batchRows rows per write transaction
  * @param keepSyncCount full syncs that cleanup keeps ({@code BATON_KEEP_SYNC_COUNT}, default 2)
  * @param clock time source for sync runs and row timestamps
@@ -32,7 +32,11 @@ public record C1zOptions(
 
   public static C1zOptions defaults() {
     return new C1zOptions(
-        Optional.empty(), DEFAULT_BATCH_ROWS, DEFAULT_KEEP_SYNC_COUNT, Clock.systemUTC(), ZoneId.systemDefault());
+        Optional.empty(),
+        DEFAULT_BATCH_ROWS,
+        DEFAULT_KEEP_SYNC_COUNT,
+        Clock.systemUTC(),
+        ZoneId.systemDefault());
   }
 
   public C1zOptions withTempDir(Path dir) {

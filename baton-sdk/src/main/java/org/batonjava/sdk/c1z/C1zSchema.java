@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The SQLite schema of a c1z v1 file, exactly as baton-sdk v0.25.0 creates it: table, column and index
- * names (including the two index names that are swapped upstream), creation order, and the migrations
- * that bring older files up to date.
+ * The SQLite schema of a c1z v1 file, exactly as baton-sdk v0.25.0 creates it: table, column and
+ * index names (including the two index names that are swapped upstream), creation order, and the
+ * migrations that bring older files up to date.
  */
 final class C1zSchema {
   static final String RESOURCE_TYPES = "v1_resource_types";
@@ -123,7 +123,8 @@ final class C1zSchema {
   }
 
   private static boolean tableExists(Connection db, String table) throws SQLException {
-    try (var ps = db.prepareStatement("select 1 from sqlite_master where type = 'table' and name = ?")) {
+    try (var ps =
+        db.prepareStatement("select 1 from sqlite_master where type = 'table' and name = ?")) {
       ps.setString(1, table);
       try (ResultSet rs = ps.executeQuery()) {
         return rs.next();

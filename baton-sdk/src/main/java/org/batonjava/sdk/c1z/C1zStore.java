@@ -17,9 +17,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A c1z file opened for reading or writing. The file is unpacked into a private temporary folder; all
- * work happens on that copy, and {@link #save()} (or {@link #close()} after writes) packs it back into
- * the file atomically. The previous file survives any failure or crash until the new one is complete.
+ * A c1z file opened for reading or writing. The file is unpacked into a private temporary folder;
+ * all work happens on that copy, and {@link #save()} (or {@link #close()} after writes) packs it
+ * back into the file atomically. The previous file survives any failure or crash until the new one
+ * is complete.
  *
  * <p>Not thread-safe: one caller at a time (the sync engine serialises store access).
  */
@@ -48,7 +49,8 @@ public final class C1zStore implements AutoCloseable {
     C1zFormat format = C1zFormat.detect(file);
     C1zFormat.requireReadable(file, format);
     if (readOnly && format == C1zFormat.NEW) {
-      throw C1zException.about(file, "does not exist or is empty; run a sync first or check the --file path");
+      throw C1zException.about(
+          file, "does not exist or is empty; run a sync first or check the --file path");
     }
     Path tempParent = options.tempDir().orElse(Path.of(System.getProperty("java.io.tmpdir")));
     CrashLitter.removeDeadWorkDirs(tempParent);
@@ -71,7 +73,8 @@ public final class C1zStore implements AutoCloseable {
     } catch (SQLException e) {
       closeQuietly(connection);
       deleteWorkDir();
-      throw C1zException.about(file, "is corrupt or not a c1z database (" + e.getMessage() + ")", e);
+      throw C1zException.about(
+          file, "is corrupt or not a c1z database (" + e.getMessage() + ")", e);
     } catch (RuntimeException e) {
       closeQuietly(connection);
       deleteWorkDir();
@@ -119,7 +122,13 @@ public final class C1zStore implements AutoCloseable {
       throw C1zException.about(file, "was opened read-only");
     }
     if (writer == null) {
-      writer = new RowWriter(db, new SyncTime(options.zone()), options.clock(), options.batchRows(), this::markDirty);
+      writer =
+          new RowWriter(
+              db,
+              new SyncTime(options.zone()),
+              options.clock(),
+              options.batchRows(),
+              this::markDirty);
     }
     return writer;
   }
@@ -127,14 +136,16 @@ public final class C1zStore implements AutoCloseable {
   /** Counts the rows of a sync, as stored at its end. */
   public SyncStats stats(String syncId) {
     requireOpen();
-    SyncRun run = syncRuns.get(syncId).orElseThrow(() -> C1zException.about(file, "has no sync " + syncId));
+    SyncRun run =
+        syncRuns.get(syncId).orElseThrow(() -> C1zException.about(file, "has no sync " + syncId));
     flushPending();
     return new SyncStatsCounter(db, reader).count(syncId, run.type());
   }
 
   /**
-   * The first reference of the sync that points at nothing in the same sync (see {@link SyncIntegrity}), or empty
-   * when every grant's entitlement and principal and every entitlement's resource is there.
+   * The first reference of the sync that points at nothing in the same sync (see {@link
+   * SyncIntegrity}), or empty when every grant's entitlement and principal and every entitlement's
+   * resource is there.
    */
   public Optional<String> firstDanglingReference(String syncId) {
     requireOpen();
@@ -147,13 +158,15 @@ public final class C1zStore implements AutoCloseable {
     requireOpen();
     flushPending();
     if (syncRuns.get(syncId).map(SyncRun::finished).orElse(false)) {
-      throw C1zException.about(file, "sync " + syncId + " is finished; only an unfinished sync can be dropped");
+      throw C1zException.about(
+          file, "sync " + syncId + " is finished; only an unfinished sync can be dropped");
     }
     try {
       SyncCleaner.delete(db, syncId);
       db.commit();
     } catch (SQLException e) {
-      throw C1zException.about(file, "could not drop sync " + syncId + " (" + e.getMessage() + ")", e);
+      throw C1zException.about(
+          file, "could not drop sync " + syncId + " (" + e.getMessage() + ")", e);
     }
     markDirty();
   }
@@ -162,7 +175,8 @@ public final class C1zStore implements AutoCloseable {
   public List<String> cleanup(Optional<String> currentSyncId) {
     requireOpen();
     flushPending();
-    List<String> deleted = new SyncCleaner(db, syncRuns).clean(currentSyncId, options.keepSyncCount());
+    List<String> deleted =
+        new SyncCleaner(db, syncRuns).clean(currentSyncId, options.keepSyncCount());
     if (!deleted.isEmpty()) {
       markDirty();
       LOG.debug("c1z: removed {} old sync(s)", deleted.size());
@@ -241,7 +255,8 @@ public final class C1zStore implements AutoCloseable {
 
   private static void configure(Connection connection) throws SQLException {
     try (Statement st = connection.createStatement()) {
-      // The database is a private working copy: durability comes from the atomic save, not from fsync.
+      // The database is a private working copy: durability comes from the atomic save, not from
+      // fsync.
       st.execute("pragma journal_mode = MEMORY");
       st.execute("pragma synchronous = OFF");
       st.execute("pragma locking_mode = EXCLUSIVE");
@@ -256,18 +271,27 @@ public final class C1zStore implements AutoCloseable {
     try {
       Files.createDirectories(parent);
       try {
-        return Files.createTempDirectory(parent, CrashLitter.WORK_DIR_PREFIX,
+        return Files.createTempDirectory(
+            parent,
+            CrashLitter.WORK_DIR_PREFIX,
             PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
       } catch (UnsupportedOperationException e) {
         return Files.createTempDirectory(parent, CrashLitter.WORK_DIR_PREFIX);
       }
     } catch (IOException e) {
       throw C1zException.about(
-          file, "cannot be unpacked: the temp folder is not writable (" + e.getMessage() + "); set --c1z-temp-dir", e);
+          file,
+          "cannot be unpacked: the temp folder is not writable ("
+              + e.getMessage()
+              + "); set --c1z-temp-dir",
+          e);
     }
   }
 
-  /** Locks the working copy as this run's (see {@link CrashLitter}); a failure removes the folder again. */
+  /**
+   * Locks the working copy as this run's (see {@link CrashLitter}); a failure removes the folder
+   * again.
+   */
   private static FileChannel claim(Path file, Path workDir) {
     try {
       return CrashLitter.claim(workDir);
@@ -277,8 +301,14 @@ public final class C1zStore implements AutoCloseable {
       } catch (IOException ignored) {
         // The folder holds nothing yet; a later run removes it if it can.
       }
-      throw C1zException.about(file, "cannot be unpacked: the temp folder " + workDir.getParent()
-          + " does not allow a lock file (" + e.getMessage() + "); set --c1z-temp-dir", e);
+      throw C1zException.about(
+          file,
+          "cannot be unpacked: the temp folder "
+              + workDir.getParent()
+              + " does not allow a lock file ("
+              + e.getMessage()
+              + "); set --c1z-temp-dir",
+          e);
     }
   }
 

@@ -5,12 +5,12 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Comparator;
@@ -19,17 +19,20 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Removes what runs that died (a crash, {@code kill -9}) left behind: their working copies in the temp folder and
- * the {@code <file>.<n>.tmp} siblings of a save that never finished. A live run's files are never touched: each
- * working copy holds an {@link #LOCK_FILE} that its run keeps locked (the operating system drops the lock when
- * the process dies, however it dies), and a save keeps its temp file locked while writing it. A file is removed
- * only if its lock can be taken now, and a temp sibling only if it is also older than {@link #SETTLE}.
+ * Removes what runs that died (a crash, {@code kill -9}) left behind: their working copies in the
+ * temp folder and the {@code <file>.<n>.tmp} siblings of a save that never finished. A live run's
+ * files are never touched: each working copy holds an {@link #LOCK_FILE} that its run keeps locked
+ * (the operating system drops the lock when the process dies, however it dies), and a save keeps
+ * its temp file locked while writing it. A file is removed only if its lock can be taken now, and a
+ * temp sibling only if it is also older than {@link #SETTLE}.
  */
 final class CrashLitter {
   /** The lock file inside every working copy. */
   static final String LOCK_FILE = "owner.lock";
+
   /** The prefix of working-copy folders in the temp folder. */
   static final String WORK_DIR_PREFIX = "c1z";
+
   /** Temp siblings younger than this may be a save that is about to lock or rename its file. */
   static final Duration SETTLE = Duration.ofMinutes(1);
 
@@ -37,7 +40,10 @@ final class CrashLitter {
 
   private CrashLitter() {}
 
-  /** Removes the working copies in {@code tempParent} whose runs are no longer alive. Returns how many. */
+  /**
+   * Removes the working copies in {@code tempParent} whose runs are no longer alive. Returns how
+   * many.
+   */
   static int removeDeadWorkDirs(Path tempParent) {
     int removed = 0;
     if (!Files.isDirectory(tempParent)) {
@@ -46,20 +52,29 @@ final class CrashLitter {
     try (DirectoryStream<Path> dirs = Files.newDirectoryStream(tempParent, WORK_DIR_PREFIX + "*")) {
       for (Path dir : dirs) {
         Path lock = dir.resolve(LOCK_FILE);
-        if (Files.isDirectory(dir) && Files.isRegularFile(lock) && removeIfUnlocked(lock, () -> deleteTree(dir))) {
+        if (Files.isDirectory(dir)
+            && Files.isRegularFile(lock)
+            && removeIfUnlocked(lock, () -> deleteTree(dir))) {
           removed++;
         }
       }
     } catch (IOException e) {
-      LOG.debug("c1z: could not look for leftovers of dead runs in {}: {}", tempParent, e.getMessage());
+      LOG.debug(
+          "c1z: could not look for leftovers of dead runs in {}: {}", tempParent, e.getMessage());
     }
     if (removed > 0) {
-      LOG.info("c1z: removed {} working copy(ies) left in {} by runs that are no longer alive", removed, tempParent);
+      LOG.info(
+          "c1z: removed {} working copy(ies) left in {} by runs that are no longer alive",
+          removed,
+          tempParent);
     }
     return removed;
   }
 
-  /** Removes {@code <file>.<n>.tmp} siblings of {@code file} that no live save holds. Returns how many. */
+  /**
+   * Removes {@code <file>.<n>.tmp} siblings of {@code file} that no live save holds. Returns how
+   * many.
+   */
   static int removeDeadSaveFiles(Path file, Clock clock) {
     Path folder = file.toAbsolutePath().getParent();
     if (folder == null || !Files.isDirectory(folder)) {
@@ -67,13 +82,20 @@ final class CrashLitter {
     }
     String prefix = file.getFileName().toString() + ".";
     int removed = 0;
-    try (DirectoryStream<Path> siblings = Files.newDirectoryStream(folder, path -> {
-      String name = path.getFileName().toString();
-      return name.startsWith(prefix) && name.endsWith(".tmp")
-          && name.substring(prefix.length(), name.length() - 4).chars().allMatch(Character::isDigit);
-    })) {
+    try (DirectoryStream<Path> siblings =
+        Files.newDirectoryStream(
+            folder,
+            path -> {
+              String name = path.getFileName().toString();
+              return name.startsWith(prefix)
+                  && name.endsWith(".tmp")
+                  && name.substring(prefix.length(), name.length() - 4)
+                      .chars()
+                      .allMatch(Character::isDigit);
+            })) {
       for (Path tmp : siblings) {
-        boolean settled = Files.getLastModifiedTime(tmp).toInstant().isBefore(clock.instant().minus(SETTLE));
+        boolean settled =
+            Files.getLastModifiedTime(tmp).toInstant().isBefore(clock.instant().minus(SETTLE));
         if (settled && removeIfUnlocked(tmp, () -> Files.deleteIfExists(tmp))) {
           removed++;
         }
@@ -82,22 +104,28 @@ final class CrashLitter {
       LOG.debug("c1z: could not look for unfinished saves beside {}: {}", file, e.getMessage());
     }
     if (removed > 0) {
-      LOG.info("c1z: removed {} unfinished save(s) of {} left by runs that are no longer alive", removed, file);
+      LOG.info(
+          "c1z: removed {} unfinished save(s) of {} left by runs that are no longer alive",
+          removed,
+          file);
     }
     return removed;
   }
 
   /**
-   * Marks {@code workDir} as owned by this process for as long as the returned channel stays open: the lock file is
-   * locked before it gets its final name, so a sweeper never finds it unlocked while its run is alive.
+   * Marks {@code workDir} as owned by this process for as long as the returned channel stays open:
+   * the lock file is locked before it gets its final name, so a sweeper never finds it unlocked
+   * while its run is alive.
    */
   static FileChannel claim(Path workDir) throws IOException {
     Path pending = workDir.resolve(LOCK_FILE + ".new");
-    FileChannel channel = FileChannel.open(pending, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+    FileChannel channel =
+        FileChannel.open(pending, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
     try {
       channel.lock();
-      channel.write(ByteBuffer.wrap((ProcessHandle.current().pid() + "\n").getBytes(
-          StandardCharsets.US_ASCII)));
+      channel.write(
+          ByteBuffer.wrap(
+              (ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.US_ASCII)));
       Files.move(pending, workDir.resolve(LOCK_FILE), StandardCopyOption.ATOMIC_MOVE);
       return channel;
     } catch (IOException | RuntimeException e) {
@@ -112,7 +140,10 @@ final class CrashLitter {
     void run() throws IOException;
   }
 
-  /** Takes the lock on {@code lockFile} if nobody holds it, and runs {@code removal} while holding it. */
+  /**
+   * Takes the lock on {@code lockFile} if nobody holds it, and runs {@code removal} while holding
+   * it.
+   */
   private static boolean removeIfUnlocked(Path lockFile, Removal removal) {
     try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.WRITE)) {
       FileLock lock;

@@ -11,9 +11,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Migration for files written before the expansion columns existed: for every sync with
- * {@code grants_backfilled = 0}, moves the {@code GrantExpandable} annotation of each grant blob into the
- * {@code expansion}/{@code needs_expansion} columns, then marks the sync backfilled. Works page by page.
+ * Migration for files written before the expansion columns existed: for every sync with {@code
+ * grants_backfilled = 0}, moves the {@code GrantExpandable} annotation of each grant blob into the
+ * {@code expansion}/{@code needs_expansion} columns, then marks the sync backfilled. Works page by
+ * page.
  */
 final class GrantExpansionBackfill {
   private static final int PAGE = 10_000;
@@ -26,7 +27,8 @@ final class GrantExpansionBackfill {
 
   void run() throws SQLException {
     List<String> syncIds = new ArrayList<>();
-    try (PreparedStatement ps = db.prepareStatement("select sync_id from v1_sync_runs where grants_backfilled = 0");
+    try (PreparedStatement ps =
+            db.prepareStatement("select sync_id from v1_sync_runs where grants_backfilled = 0");
         ResultSet rs = ps.executeQuery()) {
       while (rs.next()) {
         syncIds.add(rs.getString(1));
@@ -48,7 +50,8 @@ final class GrantExpansionBackfill {
       List<Object[]> updates = new ArrayList<>();
       long last = -1;
       try (PreparedStatement ps =
-          db.prepareStatement("select id, data from v1_grants where sync_id = ? and id >= ? order by id limit ?")) {
+          db.prepareStatement(
+              "select id, data from v1_grants where sync_id = ? and id >= ? order by id limit ?")) {
         ps.setString(1, syncId);
         ps.setLong(2, from);
         ps.setInt(3, PAGE);
@@ -59,14 +62,17 @@ final class GrantExpansionBackfill {
             if (row.expansion().isPresent()) {
               updates.add(
                   new Object[] {
-                    ProtoBytes.deterministic(row.expansion().get()), ProtoBytes.deterministic(row.stripped()), last
+                    ProtoBytes.deterministic(row.expansion().get()),
+                    ProtoBytes.deterministic(row.stripped()),
+                    last
                   });
             }
           }
         }
       }
       try (PreparedStatement up =
-          db.prepareStatement("update v1_grants set expansion = ?, needs_expansion = 1, data = ? where id = ?")) {
+          db.prepareStatement(
+              "update v1_grants set expansion = ?, needs_expansion = 1, data = ? where id = ?")) {
         for (Object[] u : updates) {
           up.setObject(1, u[0], Types.BLOB);
           up.setBytes(2, (byte[]) u[1]);

@@ -23,7 +23,12 @@ public record GrantFilter(
 
   public static GrantFilter all() {
     return new GrantFilter(
-        Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), List.of());
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        List.of());
   }
 
   public static GrantFilter forEntitlement(String entitlementId) {
@@ -32,26 +37,51 @@ public record GrantFilter(
 
   public static GrantFilter forResource(String type, String id) {
     return new GrantFilter(
-        Optional.empty(), Optional.of(type), Optional.of(id), Optional.empty(), Optional.empty(), List.of());
+        Optional.empty(),
+        Optional.of(type),
+        Optional.of(id),
+        Optional.empty(),
+        Optional.empty(),
+        List.of());
   }
 
   public static GrantFilter forResourceType(String type) {
     return new GrantFilter(
-        Optional.empty(), Optional.of(type), Optional.empty(), Optional.empty(), Optional.empty(), List.of());
+        Optional.empty(),
+        Optional.of(type),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        List.of());
   }
 
   public static GrantFilter forPrincipal(String type, String id) {
     return new GrantFilter(
-        Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(type), Optional.of(id), List.of());
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.of(type),
+        Optional.of(id),
+        List.of());
   }
 
   public GrantFilter withEntitlement(String id) {
     return new GrantFilter(
-        Optional.of(id), entitlementResourceType, entitlementResourceId, principalType, principalId, principalTypes);
+        Optional.of(id),
+        entitlementResourceType,
+        entitlementResourceId,
+        principalType,
+        principalId,
+        principalTypes);
   }
 
   public GrantFilter withPrincipalTypes(List<String> types) {
     return new GrantFilter(
-        entitlementId, entitlementResourceType, entitlementResourceId, principalType, principalId, List.copyOf(types));
+        entitlementId,
+        entitlementResourceType,
+        entitlementResourceId,
+        principalType,
+        principalId,
+        List.copyOf(types));
   }
 }

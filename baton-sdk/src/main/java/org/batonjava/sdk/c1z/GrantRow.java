@@ -7,8 +7,8 @@ import com.google.protobuf.InvalidProtocolBufferException;
 import java.util.Optional;
 
 /**
- * How a grant is stored: the {@code GrantExpandable} annotation is taken out of the blob and kept in the
- * {@code expansion} column when it names at least one non-blank entitlement id.
+ * How a grant is stored: the {@code GrantExpandable} annotation is taken out of the blob and kept
+ * in the {@code expansion} column when it names at least one non-blank entitlement id.
  */
 record GrantRow(Grant stripped, Optional<GrantExpandable> expansion) {
   static final String EXPANDABLE_TYPE_URL =
@@ -30,7 +30,8 @@ record GrantRow(Grant stripped, Optional<GrantExpandable> expansion) {
         // Walking backwards, the last assignment is the first annotation, which wins.
         found = annotation.unpack(GrantExpandable.class);
       } catch (InvalidProtocolBufferException e) {
-        throw new C1zException("grant " + grant.getId() + " has a malformed GrantExpandable annotation", e);
+        throw new C1zException(
+            "grant " + grant.getId() + " has a malformed GrantExpandable annotation", e);
       }
     }
     if (stripped == null) {

@@ -5,7 +5,9 @@ import com.google.protobuf.MessageLite;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
-/** Deterministic protobuf encoding (map entries sorted by key), as the Go store writes its blobs. */
+/**
+ * Deterministic protobuf encoding (map entries sorted by key), as the Go store writes its blobs.
+ */
 public final class ProtoBytes {
   private ProtoBytes() {}
 

@@ -16,8 +16,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Reads the rows of one sync, a page at a time. Pages follow row ids like the Go store: the token is the
- * decimal id to continue from; a page size of 0 or above 10,000 means 10,000.
+ * Reads the rows of one sync, a page at a time. Pages follow row ids like the Go store: the token
+ * is the decimal id to continue from; a page size of 0 or above 10,000 means 10,000.
  */
 public final class RowReader {
   public static final int MAX_PAGE_SIZE = 10_000;
@@ -32,7 +32,10 @@ public final class RowReader {
 
   public Page<ResourceType> listResourceTypes(String syncId, String pageToken, int pageSize) {
     return page(
-        "select id, data from v1_resource_types where sync_id = ?", List.of(syncId), pageToken, pageSize,
+        "select id, data from v1_resource_types where sync_id = ?",
+        List.of(syncId),
+        pageToken,
+        pageSize,
         ResourceType.parser());
   }
 
@@ -66,7 +69,10 @@ public final class RowReader {
     return page(
         "select id, data from v1_resources where sync_id = ? and parent_resource_type_id = ?"
             + " and parent_resource_id = ?",
-        List.of(syncId, parentType, parentId), pageToken, pageSize, Resource.parser());
+        List.of(syncId, parentType, parentId),
+        pageToken,
+        pageSize,
+        Resource.parser());
   }
 
   public Page<Entitlement> listEntitlements(
@@ -93,7 +99,8 @@ public final class RowReader {
     filter.principalId().ifPresent(v -> where(sql, args, "principal_resource_id", v));
     if (!filter.principalTypes().isEmpty()) {
       sql.append(" and principal_resource_type_id in (")
-          .append(String.join(", ", java.util.Collections.nCopies(filter.principalTypes().size(), "?")))
+          .append(
+              String.join(", ", java.util.Collections.nCopies(filter.principalTypes().size(), "?")))
           .append(")");
       args.addAll(filter.principalTypes());
     }
@@ -101,8 +108,9 @@ public final class RowReader {
   }
 
   /**
-   * Every grant of a sync with its {@code GrantExpandable} annotation put back where it has one, whether or not
-   * the expansion already ran: what a reader needs to recompute effective access from the grants themselves.
+   * Every grant of a sync with its {@code GrantExpandable} annotation put back where it has one,
+   * whether or not the expansion already ran: what a reader needs to recompute effective access
+   * from the grants themselves.
    */
   public Page<Grant> listGrantsWithExpansion(String syncId, String pageToken, int pageSize) {
     beforeRead.run();
@@ -167,23 +175,31 @@ public final class RowReader {
   }
 
   public Optional<ResourceType> getResourceType(String syncId, String id) {
-    return one("select data from v1_resource_types where sync_id = ? and external_id = ?",
-        List.of(syncId, id), ResourceType.parser());
+    return one(
+        "select data from v1_resource_types where sync_id = ? and external_id = ?",
+        List.of(syncId, id),
+        ResourceType.parser());
   }
 
   public Optional<Resource> getResource(String syncId, String type, String id) {
-    return one("select data from v1_resources where sync_id = ? and external_id = ?",
-        List.of(syncId, type + ":" + id), Resource.parser());
+    return one(
+        "select data from v1_resources where sync_id = ? and external_id = ?",
+        List.of(syncId, type + ":" + id),
+        Resource.parser());
   }
 
   public Optional<Entitlement> getEntitlement(String syncId, String id) {
-    return one("select data from v1_entitlements where sync_id = ? and external_id = ?",
-        List.of(syncId, id), Entitlement.parser());
+    return one(
+        "select data from v1_entitlements where sync_id = ? and external_id = ?",
+        List.of(syncId, id),
+        Entitlement.parser());
   }
 
   public Optional<Grant> getGrant(String syncId, String id) {
-    return one("select data from v1_grants where sync_id = ? and external_id = ?",
-        List.of(syncId, id), Grant.parser());
+    return one(
+        "select data from v1_grants where sync_id = ? and external_id = ?",
+        List.of(syncId, id),
+        Grant.parser());
   }
 
   private static void where(StringBuilder sql, List<Object> args, String column, String value) {
@@ -191,7 +207,8 @@ public final class RowReader {
     args.add(value);
   }
 
-  private <T> Page<T> page(String sql, List<Object> args, String pageToken, int pageSize, Parser<T> parser) {
+  private <T> Page<T> page(
+      String sql, List<Object> args, String pageToken, int pageSize, Parser<T> parser) {
     beforeRead.run();
     long from = startId(pageToken);
     int size = size(pageSize);

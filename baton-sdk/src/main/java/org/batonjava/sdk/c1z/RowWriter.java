@@ -12,11 +12,13 @@ import java.time.Clock;
 
 /**
  * Streams rows into the store with upsert semantics on (external_id, sync_id). Rows are bound into
- * prepared-statement batches and committed every {@code batchRows} rows, so memory stays bounded no matter
- * how many rows a sync writes. Call {@link #flush()} before anything that must see the rows on disk.
+ * prepared-statement batches and committed every {@code batchRows} rows, so memory stays bounded no
+ * matter how many rows a sync writes. Call {@link #flush()} before anything that must see the rows
+ * on disk.
  */
 public final class RowWriter implements AutoCloseable {
-  private static final String UPSERT_DATA = " on conflict (external_id, sync_id) do update set data = excluded.data";
+  private static final String UPSERT_DATA =
+      " on conflict (external_id, sync_id) do update set data = excluded.data";
 
   private final Connection db;
   private final SyncTime time;
@@ -131,7 +133,9 @@ public final class RowWriter implements AutoCloseable {
     }
   }
 
-  /** Grants from a connector: a {@code GrantExpandable} annotation moves into the expansion column. */
+  /**
+   * Grants from a connector: a {@code GrantExpandable} annotation moves into the expansion column.
+   */
   public void putGrants(String syncId, Iterable<Grant> list) {
     putGrants(syncId, list, grants);
   }
@@ -203,7 +207,8 @@ public final class RowWriter implements AutoCloseable {
 
   @Override
   public void close() {
-    for (PreparedStatement ps : new PreparedStatement[] {resourceTypes, resources, entitlements, grants, expandedGrants}) {
+    for (PreparedStatement ps :
+        new PreparedStatement[] {resourceTypes, resources, entitlements, grants, expandedGrants}) {
       try {
         ps.close();
       } catch (SQLException ignored) {

@@ -17,11 +17,12 @@ import org.slf4j.LoggerFactory;
 import org.sqlite.util.LibraryLoaderUtil;
 
 /**
- * Puts the SQLite driver's native library at one stable place in the temp folder, named by its content, and
- * points the driver at it. Left to itself the driver extracts a fresh copy (about 1 MB) under a random name on
- * every start and deletes it only at a clean exit, so each crashed or killed run left one behind. Now every run
- * reuses the same file: it is written once (to a temp name, then renamed) and checked byte for byte before use.
- * An operator's own {@code org.sqlite.lib.path} wins; if the folder cannot be used, the driver's own way is kept.
+ * Puts the SQLite driver's native library at one stable place in the temp folder, named by its
+ * content, and points the driver at it. Left to itself the driver extracts a fresh copy (about 1
+ * MB) under a random name on every start and deletes it only at a clean exit, so each crashed or
+ * killed run left one behind. Now every run reuses the same file: it is written once (to a temp
+ * name, then renamed) and checked byte for byte before use. An operator's own {@code
+ * org.sqlite.lib.path} wins; if the folder cannot be used, the driver's own way is kept.
  */
 final class SqliteNativeLibrary {
   private static final Logger LOG = LoggerFactory.getLogger(SqliteNativeLibrary.class);
@@ -45,8 +46,13 @@ final class SqliteNativeLibrary {
         return; // no bundled library for this platform: the driver looks on the system path
       }
       byte[] library = in.readAllBytes();
-      Path dir = Path.of(System.getProperty("java.io.tmpdir"))
-          .resolve("baton-java-sqlite-" + System.getProperty("user.name", "user") + "-" + digest(library));
+      Path dir =
+          Path.of(System.getProperty("java.io.tmpdir"))
+              .resolve(
+                  "baton-java-sqlite-"
+                      + System.getProperty("user.name", "user")
+                      + "-"
+                      + digest(library));
       Path target = dir.resolve(name);
       ensureWritten(dir, target, library);
       System.setProperty("org.sqlite.lib.path", dir.toString());
@@ -57,14 +63,16 @@ final class SqliteNativeLibrary {
   }
 
   private static void ensureWritten(Path dir, Path target, byte[] library) throws IOException {
-    if (Files.isDirectory(dir) && !Files.getOwner(dir).getName().equals(System.getProperty("user.name"))) {
+    if (Files.isDirectory(dir)
+        && !Files.getOwner(dir).getName().equals(System.getProperty("user.name"))) {
       throw new IOException(dir + " belongs to another user");
     }
     if (Files.isRegularFile(target) && Arrays.equals(Files.readAllBytes(target), library)) {
       return;
     }
     try {
-      Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+      Files.createDirectories(
+          dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
     } catch (UnsupportedOperationException e) {
       Files.createDirectories(dir);
     }
@@ -78,7 +86,10 @@ final class SqliteNativeLibrary {
     }
   }
 
-  /** Temp files of a run that died while writing the library (older than a minute, so not a live writer's). */
+  /**
+   * Temp files of a run that died while writing the library (older than a minute, so not a live
+   * writer's).
+   */
   private static void removeStaleTempFiles(Path dir) throws IOException {
     Instant settled = Instant.now().minus(CrashLitter.SETTLE);
     try (DirectoryStream<Path> tmps = Files.newDirectoryStream(dir, "*.tmp")) {

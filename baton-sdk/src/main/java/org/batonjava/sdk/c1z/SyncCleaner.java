@@ -13,8 +13,8 @@ import java.util.Optional;
 /**
  * Deletes old syncs so a file normally holds the current full sync and one previous one: the newest
  * {@code keep} finished full syncs stay (one fewer while a sync is being written), partial and
- * resources-only syncs that ended before the oldest kept full sync go, diff syncs keep their newest pair,
- * unfinished syncs are never touched. Then the database is vacuumed.
+ * resources-only syncs that ended before the oldest kept full sync go, diff syncs keep their newest
+ * pair, unfinished syncs are never touched. Then the database is vacuumed.
  */
 final class SyncCleaner {
   private final Connection db;
@@ -35,7 +35,9 @@ final class SyncCleaner {
       }
     }
     Comparator<SyncRun> newestFirst =
-        Comparator.comparing((SyncRun r) -> r.endedAt().orElseThrow()).thenComparing(SyncRun::id).reversed();
+        Comparator.comparing((SyncRun r) -> r.endedAt().orElseThrow())
+            .thenComparing(SyncRun::id)
+            .reversed();
     finished.sort(newestFirst);
 
     List<String> doomed = new ArrayList<>();
@@ -44,10 +46,16 @@ final class SyncCleaner {
       doomed.add(full.get(i).id());
     }
     Optional<Instant> oldestKeptFullStart =
-        full.stream().limit(Math.max(limit, 0)).map(SyncRun::startedAt).min(Comparator.naturalOrder());
+        full.stream()
+            .limit(Math.max(limit, 0))
+            .map(SyncRun::startedAt)
+            .min(Comparator.naturalOrder());
     for (SyncRun run : finished) {
       if (run.type() == SyncType.PARTIAL || run.type() == SyncType.RESOURCES_ONLY) {
-        boolean before = oldestKeptFullStart.map(start -> run.endedAt().orElseThrow().isBefore(start)).orElse(false);
+        boolean before =
+            oldestKeptFullStart
+                .map(start -> run.endedAt().orElseThrow().isBefore(start))
+                .orElse(false);
         if (before) {
           doomed.add(run.id());
         }
@@ -77,7 +85,8 @@ final class SyncCleaner {
   /** Deletes a sync's rows from every table and its run. */
   static void delete(Connection db, String syncId) throws SQLException {
     for (String table : C1zSchema.SYNC_SCOPED_TABLES) {
-      try (PreparedStatement ps = db.prepareStatement("delete from " + table + " where sync_id = ?")) {
+      try (PreparedStatement ps =
+          db.prepareStatement("delete from " + table + " where sync_id = ?")) {
         ps.setString(1, syncId);
         ps.executeUpdate();
       }

@@ -7,11 +7,12 @@ import java.sql.SQLException;
 import java.util.Optional;
 
 /**
- * Checks, before a sync is marked finished, that every reference in it points at something in the same sync:
- * each grant's entitlement and principal, and each entitlement's resource. A reference to an object of a resource
- * type this sync did not sync (a sync limited with {@code --sync-resource-types}) is not checked. Each rule is one
- * SQL statement that stops at the first dangling reference; the lookups use the unique
- * {@code (external_id, sync_id)} indexes, so the check reads each row once and holds nothing in memory.
+ * Checks, before a sync is marked finished, that every reference in it points at something in the
+ * same sync: each grant's entitlement and principal, and each entitlement's resource. A reference
+ * to an object of a resource type this sync did not sync (a sync limited with {@code
+ * --sync-resource-types}) is not checked. Each rule is one SQL statement that stops at the first
+ * dangling reference; the lookups use the unique {@code (external_id, sync_id)} indexes, so the
+ * check reads each row once and holds nothing in memory.
  */
 final class SyncIntegrity {
   private static final String SYNCED_TYPE =
@@ -25,7 +26,8 @@ final class SyncIntegrity {
 
   private static final String GRANT_WITHOUT_PRINCIPAL =
       "select g.external_id, g.principal_resource_type_id || ':' || g.principal_resource_id from v1_grants g"
-          + " where g.sync_id = ?1 and " + SYNCED_TYPE.formatted("g.principal_resource_type_id")
+          + " where g.sync_id = ?1 and "
+          + SYNCED_TYPE.formatted("g.principal_resource_type_id")
           + " and not exists (select 1 from v1_resources r where"
           + " r.external_id = g.principal_resource_type_id || ':' || g.principal_resource_id and r.sync_id = ?1)"
           + " limit 1";
@@ -41,15 +43,20 @@ final class SyncIntegrity {
     this.db = db;
   }
 
-  /** The first dangling reference of the sync, as one sentence, or empty when every reference resolves. */
+  /**
+   * The first dangling reference of the sync, as one sentence, or empty when every reference
+   * resolves.
+   */
   Optional<String> firstDanglingReference(String syncId) {
     try {
-      Optional<String> problem = first(GRANT_WITHOUT_ENTITLEMENT, syncId, "grant %s points at entitlement %s");
+      Optional<String> problem =
+          first(GRANT_WITHOUT_ENTITLEMENT, syncId, "grant %s points at entitlement %s");
       if (problem.isEmpty()) {
         problem = first(GRANT_WITHOUT_PRINCIPAL, syncId, "grant %s points at principal %s");
       }
       if (problem.isEmpty()) {
-        problem = first(ENTITLEMENT_WITHOUT_RESOURCE, syncId, "entitlement %s points at resource %s");
+        problem =
+            first(ENTITLEMENT_WITHOUT_RESOURCE, syncId, "entitlement %s points at resource %s");
       }
       return problem.map(p -> p + ", which is not in the same sync");
     } catch (SQLException e) {
@@ -61,7 +68,9 @@ final class SyncIntegrity {
     try (PreparedStatement ps = db.prepareStatement(sql)) {
       ps.setString(1, syncId);
       try (ResultSet rs = ps.executeQuery()) {
-        return rs.next() ? Optional.of(sentence.formatted(rs.getString(1), rs.getString(2))) : Optional.empty();
+        return rs.next()
+            ? Optional.of(sentence.formatted(rs.getString(1), rs.getString(2)))
+            : Optional.empty();
       }
     }
   }

@@ -58,7 +58,9 @@ public final class SyncRunTable {
   public Optional<SyncRun> resumable(SyncType type) {
     String cutoff = time.format(clock.instant().minus(RESUME_WINDOW));
     return one(
-        "select " + COLUMNS + " from v1_sync_runs where ended_at is null and sync_type = ?"
+        "select "
+            + COLUMNS
+            + " from v1_sync_runs where ended_at is null and sync_type = ?"
             + " and started_at >= ? order by started_at desc, sync_id desc limit 1",
         type.column(),
         cutoff);
@@ -86,14 +88,18 @@ public final class SyncRunTable {
   /** The latest finished sync of any type ({@code ended_at DESC, sync_id DESC}). */
   public Optional<SyncRun> latestFinished() {
     return one(
-        "select " + COLUMNS + " from v1_sync_runs where ended_at is not null"
+        "select "
+            + COLUMNS
+            + " from v1_sync_runs where ended_at is not null"
             + " order by ended_at desc, sync_id desc limit 1");
   }
 
   /** The latest finished sync of one type. */
   public Optional<SyncRun> latestFinished(SyncType type) {
     return one(
-        "select " + COLUMNS + " from v1_sync_runs where ended_at is not null and sync_type = ?"
+        "select "
+            + COLUMNS
+            + " from v1_sync_runs where ended_at is not null and sync_type = ?"
             + " order by ended_at desc, sync_id desc limit 1",
         type.column());
   }

@@ -8,9 +8,9 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * The counts of one sync as {@code c1.reader.v2.SyncStats}, and their JSON form in {@code v1_sync_runs.stats}:
- * Go {@code encoding/json} of the generated struct, i.e. snake_case keys in field order, zero numbers and empty
- * maps left out, map keys sorted.
+ * The counts of one sync as {@code c1.reader.v2.SyncStats}, and their JSON form in {@code
+ * v1_sync_runs.stats}: Go {@code encoding/json} of the generated struct, i.e. snake_case keys in
+ * field order, zero numbers and empty maps left out, map keys sorted.
  */
 public record SyncStats(
     long resourceTypes,
@@ -27,8 +27,15 @@ public record SyncStats(
 
   public SyncStats withStepDurations(Map<String, Long> durations) {
     return new SyncStats(
-        resourceTypes, resources, entitlements, grants, assets, resourcesByResourceType,
-        grantsByResourceType, entitlementsByResourceType, new TreeMap<>(durations));
+        resourceTypes,
+        resources,
+        entitlements,
+        grants,
+        assets,
+        resourcesByResourceType,
+        grantsByResourceType,
+        entitlementsByResourceType,
+        new TreeMap<>(durations));
   }
 
   public String toJson() {

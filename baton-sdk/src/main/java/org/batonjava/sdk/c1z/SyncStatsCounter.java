@@ -20,7 +20,8 @@ final class SyncStatsCounter {
   }
 
   SyncStats count(String syncId, SyncType type) {
-    // Every known resource type gets an entry, zero included; resources of unknown types are ignored.
+    // Every known resource type gets an entry, zero included; resources of unknown types are
+    // ignored.
     SortedMap<String, Long> resourcesByType = new TreeMap<>();
     List<ResourceType> types = reader.allResourceTypes(syncId);
     types.forEach(t -> resourcesByType.put(t.getId(), 0L));
@@ -54,7 +55,9 @@ final class SyncStatsCounter {
     SortedMap<String, Long> counts = new TreeMap<>();
     try (PreparedStatement ps =
         db.prepareStatement(
-            "select resource_type_id, count(*) from " + table + " where sync_id = ? group by resource_type_id")) {
+            "select resource_type_id, count(*) from "
+                + table
+                + " where sync_id = ? group by resource_type_id")) {
       ps.setString(1, syncId);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
@@ -68,7 +71,8 @@ final class SyncStatsCounter {
   }
 
   private long countAssets(String syncId) {
-    try (PreparedStatement ps = db.prepareStatement("select count(*) from v1_assets where sync_id = ?")) {
+    try (PreparedStatement ps =
+        db.prepareStatement("select count(*) from v1_assets where sync_id = ?")) {
       ps.setString(1, syncId);
       try (ResultSet rs = ps.executeQuery()) {
         return rs.next() ? rs.getLong(1) : 0;

@@ -7,12 +7,13 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoField;
 
 /**
- * The text timestamp layout of c1z files: Go's {@code 2006-01-02 15:04:05.999999999} in the writer's
- * local time zone without a zone suffix; fractional seconds have trailing zeros trimmed and are left
- * out when zero. Columns compare text-wise, so the layout must be exact.
+ * The text timestamp layout of c1z files: Go's {@code 2006-01-02 15:04:05.999999999} in the
+ * writer's local time zone without a zone suffix; fractional seconds have trailing zeros trimmed
+ * and are left out when zero. Columns compare text-wise, so the layout must be exact.
  */
 public final class SyncTime {
-  private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+  private static final DateTimeFormatter SECONDS =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
   private final ZoneId zone;
 
@@ -39,7 +40,10 @@ public final class SyncTime {
     return text + "." + fraction.substring(0, end);
   }
 
-  /** Parses the layout back (also accepting a {@code T} separator or a trailing zone written by other tools). */
+  /**
+   * Parses the layout back (also accepting a {@code T} separator or a trailing zone written by
+   * other tools).
+   */
   public Instant parse(String text) {
     String t = text.trim().replace('T', ' ');
     int zoneStart = Math.max(t.indexOf('+', 19), t.indexOf('Z', 19));

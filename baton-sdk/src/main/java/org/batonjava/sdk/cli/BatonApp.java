@@ -15,14 +15,14 @@ import org.batonjava.sdk.connector.ConnectorDefinition;
 import org.batonjava.sdk.connector.GoSdkShape;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
-import picocli.CommandLine;
 
 /**
  * The connector binary: flags, {@code BATON_*} environment and {@code .baton.yaml} in, one of
- * {@code capabilities}, {@code config}, help, version or a root run (sync, one-shot provisioning or service
- * mode) out. Command output goes to stdout, logs and errors to stderr.
+ * {@code capabilities}, {@code config}, help, version or a root run (sync, one-shot provisioning or
+ * service mode) out. Command output goes to stdout, logs and errors to stderr.
  *
  * <pre>{@code
  * public static void main(String[] args) {
@@ -36,9 +36,10 @@ import picocli.CommandLine;
  * }
  * }</pre>
  *
- * Exit codes: {@link #EXIT_OK} on success (including help, version, {@code capabilities} and {@code config});
- * {@link #EXIT_FAILURE} for every failure, as the Go Metabase connectors' {@code main} does; a sync stopped by
- * SIGINT/SIGTERM ends with the JVM's signal status (130/143) after saving its checkpoint.
+ * Exit codes: {@link #EXIT_OK} on success (including help, version, {@code capabilities} and {@code
+ * config}); {@link #EXIT_FAILURE} for every failure, as the Go Metabase connectors' {@code main}
+ * does; a sync stopped by SIGINT/SIGTERM ends with the JVM's signal status (130/143) after saving
+ * its checkpoint.
  */
 public final class BatonApp {
   private static final Logger LOG = LoggerFactory.getLogger(BatonApp.class);
@@ -124,7 +125,9 @@ public final class BatonApp {
       }
     }
     if (subcommand.equals(CommandLineSpec.CONFIG)) {
-      print(ProtoJsonPrinter.print(schema.build(DefaultFields.fields(), connectorFields, connectorRelations, shape)));
+      print(
+          ProtoJsonPrinter.print(
+              schema.build(DefaultFields.fields(), connectorFields, connectorRelations, shape)));
       return EXIT_OK;
     }
 
@@ -152,7 +155,9 @@ public final class BatonApp {
         return new ServiceCommand(environment, shape).run(connector, config);
       }
       if (mode.kind() == RunMode.Kind.ONE_SHOT) {
-        return new ProvisionCommand(environment).run(mode, connector, config) ? EXIT_OK : errors.fail(mode.notSupportedMessage());
+        return new ProvisionCommand(environment).run(mode, connector, config)
+            ? EXIT_OK
+            : errors.fail(mode.notSupportedMessage());
       }
       return new SyncCommand(environment, syncJobs, signals, errors).run(connector, config);
     } catch (RuntimeException e) {
@@ -164,7 +169,10 @@ public final class BatonApp {
     List<FieldRelation> relations = new ArrayList<>(connectorRelations);
     relations.addAll(DefaultFields.relations());
     return new ConfigResolver(fields, relations)
-        .resolve(flags, environment.env(), ConfigFile.locate(environment.env(), environment.workingDirectory()));
+        .resolve(
+            flags,
+            environment.env(),
+            ConfigFile.locate(environment.env(), environment.workingDirectory()));
   }
 
   /** Connector fields first (their errors are the ones people hit), then the generic ones. */
@@ -292,8 +300,8 @@ public final class BatonApp {
     }
 
     /**
-     * Registers a connector: its name, display name, description, help and icon URLs, its settings and relations,
-     * and its factory.
+     * Registers a connector: its name, display name, description, help and icon URLs, its settings
+     * and relations, and its factory.
      */
     public Builder connector(ConnectorDefinition definition) {
       name(definition.name());
@@ -323,7 +331,10 @@ public final class BatonApp {
       return this;
     }
 
-    /** Which Go SDK generation's {@code capabilities}/{@code config} output to imitate (default v0.25.0). */
+    /**
+     * Which Go SDK generation's {@code capabilities}/{@code config} output to imitate (default
+     * v0.25.0).
+     */
     public Builder goSdkShape(GoSdkShape value) {
       this.shape = value;
       return this;
@@ -352,7 +363,9 @@ public final class BatonApp {
       return this;
     }
 
-    /** For tests: how SIGINT/SIGTERM reach a running sync (default: JVM shutdown hooks, 60 s wait). */
+    /**
+     * For tests: how SIGINT/SIGTERM reach a running sync (default: JVM shutdown hooks, 60 s wait).
+     */
     public Builder shutdownSignals(ShutdownSignals value) {
       this.signals = value;
       return this;

@@ -7,8 +7,8 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
- * Turns picocli's parse errors into cobra-like one-liners that never repeat an argument after an unknown
- * flag (it might be a secret meant for a mistyped secret flag).
+ * Turns picocli's parse errors into cobra-like one-liners that never repeat an argument after an
+ * unknown flag (it might be a secret meant for a mistyped secret flag).
  */
 final class CommandLineProblems {
   private CommandLineProblems() {}
@@ -19,7 +19,11 @@ final class CommandLineProblems {
       for (String arg : unmatched.getUnmatched()) {
         if (arg.startsWith("-")) {
           int equals = arg.indexOf('=');
-          return "unknown flag: " + (equals < 0 ? arg : arg.substring(0, equals)) + " (see " + command + " --help)";
+          return "unknown flag: "
+              + (equals < 0 ? arg : arg.substring(0, equals))
+              + " (see "
+              + command
+              + " --help)";
         }
       }
       return "unknown command \"" + unmatched.getUnmatched().get(0) + "\" for \"" + command + "\"";

@@ -8,33 +8,43 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.batonjava.sdk.config.ConfigField;
 import org.batonjava.sdk.config.FieldKind;
+import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Model.PositionalParamSpec;
 import picocli.CommandLine.ParseResult;
-import picocli.CommandLine;
 
 /**
  * The picocli model of the connector binary: the root command (sync / provisioning / service), the
- * {@code capabilities}, {@code config} and {@code help} subcommands, and one option per {@link ConfigField} on
- * each of them (Go's flags are persistent, so they may come before or after the subcommand). Options carry no
- * picocli defaults: only what was typed is read back, and {@link ConfigResolver} applies the other sources.
+ * {@code capabilities}, {@code config} and {@code help} subcommands, and one option per {@link
+ * ConfigField} on each of them (Go's flags are persistent, so they may come before or after the
+ * subcommand). Options carry no picocli defaults: only what was typed is read back, and {@link
+ * ConfigResolver} applies the other sources.
  */
 final class CommandLineSpec {
   static final String CAPABILITIES = "capabilities";
   static final String CONFIG = "config";
   static final String HELP = "help";
+
   /** The subcommands every binary has; an extra command cannot take one of these names. */
   static final Set<String> BUILT_IN = Set.of(CAPABILITIES, CONFIG, HELP, HealthCheckCommand.NAME);
 
   private CommandLineSpec() {}
 
-  static CommandLine build(String name, String version, String description, List<ConfigField> fields) {
+  static CommandLine build(
+      String name, String version, String description, List<ConfigField> fields) {
     return build(name, version, description, fields, List.of());
   }
 
-  /** As above, with {@code extras} listed among the subcommands (in name order, as cobra lists them). */
-  static CommandLine build(String name, String version, String description, List<ConfigField> fields,
+  /**
+   * As above, with {@code extras} listed among the subcommands (in name order, as cobra lists
+   * them).
+   */
+  static CommandLine build(
+      String name,
+      String version,
+      String description,
+      List<ConfigField> fields,
       List<ExtraCommand> extras) {
     CommandSpec root = command(name, fields);
     root.version(name + " version " + version);
@@ -46,18 +56,40 @@ final class CommandLineSpec {
         .optionListHeading("%nFlags:%n")
         .footer("%nUse \"" + name + " [command] --help\" for more information about a command.");
     Map<String, CommandLine> subcommands = new TreeMap<>();
-    subcommands.put(CAPABILITIES, subcommand(name, CAPABILITIES, "Get connector capabilities", fields));
+    subcommands.put(
+        CAPABILITIES, subcommand(name, CAPABILITIES, "Get connector capabilities", fields));
     subcommands.put(CONFIG, subcommand(name, CONFIG, "Get the connector config schema", fields));
-    CommandLine healthCheck = subcommand(name, HealthCheckCommand.NAME, "Query a running connector's health server"
-        + " (exit 0 only when it answers 200)", fields);
-    healthCheck.getCommandSpec().addOption(OptionSpec.builder("--" + HealthCheckCommand.ENDPOINT).type(String.class)
-        .paramLabel("health|ready|live").description("The endpoint to query (default health)").build());
-    healthCheck.getCommandSpec().addOption(OptionSpec.builder("--" + HealthCheckCommand.TIMEOUT).type(String.class)
-        .paramLabel("seconds").description("How long to wait (default 5)").build());
+    CommandLine healthCheck =
+        subcommand(
+            name,
+            HealthCheckCommand.NAME,
+            "Query a running connector's health server" + " (exit 0 only when it answers 200)",
+            fields);
+    healthCheck
+        .getCommandSpec()
+        .addOption(
+            OptionSpec.builder("--" + HealthCheckCommand.ENDPOINT)
+                .type(String.class)
+                .paramLabel("health|ready|live")
+                .description("The endpoint to query (default health)")
+                .build());
+    healthCheck
+        .getCommandSpec()
+        .addOption(
+            OptionSpec.builder("--" + HealthCheckCommand.TIMEOUT)
+                .type(String.class)
+                .paramLabel("seconds")
+                .description("How long to wait (default 5)")
+                .build());
     subcommands.put(HealthCheckCommand.NAME, healthCheck);
     CommandSpec help = CommandSpec.create().name(HELP);
     help.usageMessage().description("Help about any command");
-    help.addPositional(PositionalParamSpec.builder().arity("0..1").paramLabel("[command]").type(String.class).build());
+    help.addPositional(
+        PositionalParamSpec.builder()
+            .arity("0..1")
+            .paramLabel("[command]")
+            .type(String.class)
+            .build());
     subcommands.put(HELP, new CommandLine(help));
     for (ExtraCommand extra : extras) {
       CommandSpec spec = CommandSpec.create().name(extra.name());
@@ -73,7 +105,9 @@ final class CommandLineSpec {
     return commandLine;
   }
 
-  /** The options typed on the command line at any level, by field name; the innermost level wins. */
+  /**
+   * The options typed on the command line at any level, by field name; the innermost level wins.
+   */
   static Map<String, Object> typedFlags(ParseResult result) {
     Map<String, Object> flags = new LinkedHashMap<>();
     for (ParseResult level = result; level != null; level = level.subcommand()) {
@@ -96,7 +130,8 @@ final class CommandLineSpec {
     return level;
   }
 
-  private static CommandLine subcommand(String app, String name, String description, List<ConfigField> fields) {
+  private static CommandLine subcommand(
+      String app, String name, String description, List<ConfigField> fields) {
     CommandSpec spec = command(name, fields);
     spec.usageMessage()
         .synopsisHeading("Usage:%n")
@@ -113,8 +148,13 @@ final class CommandLineSpec {
     for (ConfigField field : fields) {
       spec.addOption(option(field));
     }
-    spec.addOption(OptionSpec.builder("-h", "--help").usageHelp(true).description("help for " + name).build());
-    spec.addOption(OptionSpec.builder("-v", "--version").versionHelp(true).description("version for " + name).build());
+    spec.addOption(
+        OptionSpec.builder("-h", "--help").usageHelp(true).description("help for " + name).build());
+    spec.addOption(
+        OptionSpec.builder("-v", "--version")
+            .versionHelp(true)
+            .description("version for " + name)
+            .build());
     return spec;
   }
 
@@ -132,13 +172,17 @@ final class CommandLineSpec {
             .hideParamSyntax(false);
     switch (field.kind()) {
       case BOOL -> option.type(boolean.class).arity("0..1");
-      case STRING_LIST -> option.type(List.class).auxiliaryTypes(String.class).splitRegex(",").arity("1");
+      case STRING_LIST ->
+          option.type(List.class).auxiliaryTypes(String.class).splitRegex(",").arity("1");
       default -> option.type(String.class).arity("1");
     }
     return option.build();
   }
 
-  /** Description, the environment variable and (never for secrets) the default, like cobra with viper. */
+  /**
+   * Description, the environment variable and (never for secrets) the default, like cobra with
+   * viper.
+   */
   static String helpText(ConfigField field) {
     StringBuilder text = new StringBuilder(field.description());
     if (field.required()) {
@@ -147,7 +191,10 @@ final class CommandLineSpec {
     text.append(" ($").append(field.envVar()).append(")");
     if (!field.secret() && !field.defaultText().isEmpty() && !"false".equals(field.defaultText())) {
       text.append(" (default ");
-      text.append(field.kind() == FieldKind.STRING ? "\"" + field.defaultText() + "\"" : field.defaultText());
+      text.append(
+          field.kind() == FieldKind.STRING
+              ? "\"" + field.defaultText() + "\""
+              : field.defaultText());
       text.append(")");
     }
     return text.toString();

@@ -17,9 +17,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The optional YAML configuration file: {@code ./.baton.yaml}, or the file named by {@code BATON_CONFIG_PATH}
- * (which must end in {@code .yaml} or {@code .yml} and must exist). Keys are flag names; values are scalars or
- * lists of scalars. Unknown keys are ignored, as viper does.
+ * The optional YAML configuration file: {@code ./.baton.yaml}, or the file named by {@code
+ * BATON_CONFIG_PATH} (which must end in {@code .yaml} or {@code .yml} and must exist). Keys are
+ * flag names; values are scalars or lists of scalars. Unknown keys are ignored, as viper does.
  *
  * @param path the file that was read
  * @param values flag name to a {@code String} or a {@code List<String>}
@@ -38,11 +38,13 @@ record ConfigFile(Path path, Map<String, Object> values) {
     if (!configured.isEmpty()) {
       String lower = configured.toLowerCase(Locale.ROOT);
       if (!lower.endsWith(".yaml") && !lower.endsWith(".yml")) {
-        throw new ConfigException(PATH_VARIABLE + " must name a .yaml or .yml file, got \"" + configured + "\"");
+        throw new ConfigException(
+            PATH_VARIABLE + " must name a .yaml or .yml file, got \"" + configured + "\"");
       }
       Path path = workingDirectory.resolve(configured);
       if (!Files.isRegularFile(path)) {
-        throw new ConfigException("config file " + path + " (from " + PATH_VARIABLE + ") does not exist");
+        throw new ConfigException(
+            "config file " + path + " (from " + PATH_VARIABLE + ") does not exist");
       }
       return Optional.of(read(path));
     }
@@ -59,7 +61,11 @@ record ConfigFile(Path path, Map<String, Object> values) {
       String where =
           e.getLocation() == null
               ? ""
-              : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
+              : " (line "
+                  + e.getLocation().getLineNr()
+                  + ", column "
+                  + e.getLocation().getColumnNr()
+                  + ")";
       throw new ConfigException("config file " + path + " is not valid YAML" + where);
     } catch (NoSuchFileException e) {
       throw new ConfigException("config file " + path + " does not exist");
@@ -70,19 +76,22 @@ record ConfigFile(Path path, Map<String, Object> values) {
       return new ConfigFile(path, Map.of());
     }
     if (!root.isObject()) {
-      throw new ConfigException("config file " + path + " must be a mapping of flag names to values");
+      throw new ConfigException(
+          "config file " + path + " must be a mapping of flag names to values");
     }
     Map<String, Object> values = new LinkedHashMap<>();
-    root.properties().forEach(entry -> {
-      JsonNode node = entry.getValue();
-      if (node.isArray()) {
-        List<String> items = new ArrayList<>();
-        node.forEach(item -> items.add(item.asText()));
-        values.put(entry.getKey(), items);
-      } else if (node.isValueNode() && !node.isNull()) {
-        values.put(entry.getKey(), node.asText());
-      }
-    });
+    root.properties()
+        .forEach(
+            entry -> {
+              JsonNode node = entry.getValue();
+              if (node.isArray()) {
+                List<String> items = new ArrayList<>();
+                node.forEach(item -> items.add(item.asText()));
+                values.put(entry.getKey(), items);
+              } else if (node.isValueNode() && !node.isNull()) {
+                values.put(entry.getKey(), node.asText());
+              }
+            });
     return new ConfigFile(path, values);
   }
 }

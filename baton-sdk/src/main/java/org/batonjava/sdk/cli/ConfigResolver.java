@@ -11,9 +11,10 @@ import org.batonjava.sdk.config.ConfigField;
 import org.batonjava.sdk.config.FieldRelation;
 
 /**
- * Resolves every field from its sources in precedence order — flag, then {@code BATON_*} environment variable
- * (empty values count as unset, as with viper), then the YAML config file, then the default — and checks the
- * required fields and relations. The first problem is thrown as a one-line {@link ConfigException}.
+ * Resolves every field from its sources in precedence order — flag, then {@code BATON_*}
+ * environment variable (empty values count as unset, as with viper), then the YAML config file,
+ * then the default — and checks the required fields and relations. The first problem is thrown as a
+ * one-line {@link ConfigException}.
  */
 final class ConfigResolver {
   private final List<ConfigField> fields;
@@ -25,11 +26,13 @@ final class ConfigResolver {
   }
 
   /**
-   * @param flags values given on the command line, by field name (String, Boolean or List of String)
+   * @param flags values given on the command line, by field name (String, Boolean or List of
+   *     String)
    * @param env the process environment
    * @param file the config file, if any
    */
-  ResolvedConfig resolve(Map<String, Object> flags, Map<String, String> env, Optional<ConfigFile> file) {
+  ResolvedConfig resolve(
+      Map<String, Object> flags, Map<String, String> env, Optional<ConfigFile> file) {
     Map<String, ResolvedConfig.Entry> entries = new LinkedHashMap<>();
     Set<String> trimmed = new HashSet<>();
     for (ConfigField field : fields) {
@@ -46,8 +49,12 @@ final class ConfigResolver {
     return config;
   }
 
-  private static ResolvedConfig.Entry resolveOne(ConfigField field, Map<String, Object> flags,
-      Map<String, String> env, Optional<ConfigFile> file, Set<String> trimmed) {
+  private static ResolvedConfig.Entry resolveOne(
+      ConfigField field,
+      Map<String, Object> flags,
+      Map<String, String> env,
+      Optional<ConfigFile> file,
+      Set<String> trimmed) {
     if (flags.containsKey(field.name())) {
       return parsed(field, flags.get(field.name()), ValueOrigin.commandLine(), trimmed);
     }
@@ -67,8 +74,11 @@ final class ConfigResolver {
     return new ResolvedConfig.Entry(field, value, origin);
   }
 
-  /** Parses a value; a secret whose surrounding whitespace was removed is noted in {@code trimmed}. */
-  private static ResolvedConfig.Entry parsed(ConfigField field, Object raw, ValueOrigin origin, Set<String> trimmed) {
+  /**
+   * Parses a value; a secret whose surrounding whitespace was removed is noted in {@code trimmed}.
+   */
+  private static ResolvedConfig.Entry parsed(
+      ConfigField field, Object raw, ValueOrigin origin, Set<String> trimmed) {
     Object value = FieldValueParser.parse(field, raw, origin);
     if (field.secret() && raw instanceof String text && !text.equals(text.strip())) {
       trimmed.add(field.name());
@@ -85,7 +95,12 @@ final class ConfigResolver {
     if (!set.isEmpty() && !missing.isEmpty()) {
       ConfigField absent = field(missing.get(0));
       throw new ConfigException(
-          absent.flag() + " is required when --" + set.get(0) + " is set (or set " + absent.envVar() + ")");
+          absent.flag()
+              + " is required when --"
+              + set.get(0)
+              + " is set (or set "
+              + absent.envVar()
+              + ")");
     }
   }
 

@@ -20,9 +20,9 @@ import org.batonjava.sdk.config.FieldRelation;
 import org.batonjava.sdk.connector.GoSdkShape;
 
 /**
- * Builds the {@code c1.config.v1.Configuration} that the {@code config} subcommand prints: exported default
- * fields first, then the connector's (v0.25.0 shape), or all exported fields sorted by name (v0.5.6 shape);
- * constraints only for relations between exported connector fields.
+ * Builds the {@code c1.config.v1.Configuration} that the {@code config} subcommand prints: exported
+ * default fields first, then the connector's (v0.25.0 shape), or all exported fields sorted by name
+ * (v0.5.6 shape); constraints only for relations between exported connector fields.
  *
  * @param displayName the connector's name in the ConductorOne UI
  * @param helpUrl documentation link
@@ -37,7 +37,8 @@ record ConfigSchema(String displayName, String helpUrl, String iconUrl) {
       GoSdkShape shape) {
     List<ConfigField> exported = new ArrayList<>();
     for (ConfigField field : defaultFields) {
-      boolean knownToShape = shape != GoSdkShape.V0_5_6 || DefaultFields.EXPORTED_BY_V0_5_6.contains(field.name());
+      boolean knownToShape =
+          shape != GoSdkShape.V0_5_6 || DefaultFields.EXPORTED_BY_V0_5_6.contains(field.name());
       if (field.exported() && knownToShape) {
         exported.add(field);
       }
@@ -48,9 +49,13 @@ record ConfigSchema(String displayName, String helpUrl, String iconUrl) {
     }
 
     Configuration.Builder out =
-        Configuration.newBuilder().setDisplayName(displayName).setHelpUrl(helpUrl).setIconUrl(iconUrl);
+        Configuration.newBuilder()
+            .setDisplayName(displayName)
+            .setHelpUrl(helpUrl)
+            .setIconUrl(iconUrl);
     exported.forEach(field -> out.addFields(field(field)));
-    Set<String> exportedNames = exported.stream().map(ConfigField::name).collect(Collectors.toSet());
+    Set<String> exportedNames =
+        exported.stream().map(ConfigField::name).collect(Collectors.toSet());
     for (FieldRelation relation : connectorRelations) {
       if (exportedNames.containsAll(relation.fieldNames())) {
         out.addConstraints(
@@ -81,7 +86,9 @@ record ConfigSchema(String displayName, String helpUrl, String iconUrl) {
         }
         out.setStringField(string);
       }
-      case BOOL -> out.setBoolField(BoolField.newBuilder().setDefaultValue(Boolean.parseBoolean(defaultText)));
+      case BOOL ->
+          out.setBoolField(
+              BoolField.newBuilder().setDefaultValue(Boolean.parseBoolean(defaultText)));
       case INT -> {
         IntField.Builder integer = IntField.newBuilder();
         if (!defaultText.isEmpty()) {

@@ -1,16 +1,16 @@
 package org.batonjava.sdk.cli;
 
-import org.batonjava.sdk.connector.FailureWords;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import org.batonjava.sdk.connector.FailureWords;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reports a failure as exactly one line {@code error: <message>} on stderr, with secrets removed, and
- * returns the failure exit code. The stack trace, also scrubbed of secrets, goes to the debug log (shown only
- * with {@code --log-level debug}).
+ * Reports a failure as exactly one line {@code error: <message>} on stderr, with secrets removed,
+ * and returns the failure exit code. The stack trace, also scrubbed of secrets, goes to the debug
+ * log (shown only with {@code --log-level debug}).
  */
 final class ErrorReporter {
   private static final Logger LOG = LoggerFactory.getLogger(ErrorReporter.class);
@@ -33,7 +33,9 @@ final class ErrorReporter {
     if (LOG.isDebugEnabled()) {
       StringWriter trace = new StringWriter();
       failure.printStackTrace(new PrintWriter(trace));
-      LOG.atDebug().addKeyValue("stacktrace", redactor.redact(trace.toString())).log("command failed");
+      LOG.atDebug()
+          .addKeyValue("stacktrace", redactor.redact(trace.toString()))
+          .log("command failed");
     }
     return fail(describe(failure));
   }

@@ -7,15 +7,16 @@ import org.batonjava.sdk.config.ConfigField;
 import org.batonjava.sdk.crypto.Secret;
 
 /**
- * Turns a raw value (text from the environment, the file or a default; a Boolean or a list from a flag) into
- * the typed value of a {@link ConfigField}, with one-line messages that never show a secret.
+ * Turns a raw value (text from the environment, the file or a default; a Boolean or a list from a
+ * flag) into the typed value of a {@link ConfigField}, with one-line messages that never show a
+ * secret.
  */
 final class FieldValueParser {
   private FieldValueParser() {}
 
   /**
-   * Parses {@code raw} for {@code field}. Strings become {@code String} (or {@link Secret}), booleans
-   * {@code Boolean}, ints {@code Long}, lists {@code List<String>}.
+   * Parses {@code raw} for {@code field}. Strings become {@code String} (or {@link Secret}),
+   * booleans {@code Boolean}, ints {@code Long}, lists {@code List<String>}.
    */
   static Object parse(ConfigField field, Object raw, ValueOrigin origin) {
     return switch (field.kind()) {
@@ -48,7 +49,8 @@ final class FieldValueParser {
         return allowed;
       }
     }
-    throw invalid(field, "must be one of " + String.join(", ", field.allowedValues()), value, origin);
+    throw invalid(
+        field, "must be one of " + String.join(", ", field.allowedValues()), value, origin);
   }
 
   private static Boolean parseBool(ConfigField field, String value, ValueOrigin origin) {
@@ -110,7 +112,8 @@ final class FieldValueParser {
     return String.valueOf(raw);
   }
 
-  private static ConfigException invalid(ConfigField field, String rule, String value, ValueOrigin origin) {
+  private static ConfigException invalid(
+      ConfigField field, String rule, String value, ValueOrigin origin) {
     String got = field.secret() ? "" : ", got \"" + value + "\"";
     return new ConfigException(field.flag() + " " + rule + got + " (from " + origin.label() + ")");
   }

@@ -5,9 +5,10 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * {@link ShutdownSignals} on JVM shutdown hooks. A hook runs on SIGINT/SIGTERM (and on {@code System.exit});
- * it calls the cancel action and then blocks the JVM's exit until the command closes its registration or the
- * wait runs out. The process then ends with the JVM's signal status (130 for SIGINT, 143 for SIGTERM).
+ * {@link ShutdownSignals} on JVM shutdown hooks. A hook runs on SIGINT/SIGTERM (and on {@code
+ * System.exit}); it calls the cancel action and then blocks the JVM's exit until the command closes
+ * its registration or the wait runs out. The process then ends with the JVM's signal status (130
+ * for SIGINT, 143 for SIGTERM).
  */
 final class JvmShutdownSignals implements ShutdownSignals {
   private final Duration maxWait;

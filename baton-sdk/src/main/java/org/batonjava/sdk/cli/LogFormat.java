@@ -6,8 +6,8 @@ public enum LogFormat {
   CONSOLE;
 
   /**
-   * The format for a {@code --log-format} value; empty means "console when stdout is a terminal, else json",
-   * as the Go SDK decides.
+   * The format for a {@code --log-format} value; empty means "console when stdout is a terminal,
+   * else json", as the Go SDK decides.
    */
   static LogFormat of(String value, boolean stdoutIsTerminal) {
     return switch (value) {

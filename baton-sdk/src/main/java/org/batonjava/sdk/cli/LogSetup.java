@@ -17,8 +17,8 @@ import org.slf4j.ILoggerFactory;
 import org.slf4j.LoggerFactory;
 
 /**
- * Configures Logback from {@code --log-level} and {@code --log-format}: one appender writing to the given
- * stderr stream (never stdout, which carries command output), everything else removed.
+ * Configures Logback from {@code --log-level} and {@code --log-format}: one appender writing to the
+ * given stderr stream (never stdout, which carries command output), everything else removed.
  */
 final class LogSetup {
   private LogSetup() {}

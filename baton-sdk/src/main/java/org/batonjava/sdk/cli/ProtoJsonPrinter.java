@@ -12,9 +12,9 @@ import com.google.protobuf.Message;
 import com.google.protobuf.util.JsonFormat;
 
 /**
- * Prints a protobuf message the way the Go SDK's subcommands do: protojson (camelCase names, enum names,
- * int64 as strings, defaults left out), indented by two spaces, {@code "key": value}, empty objects and
- * arrays as {@code {}} and {@code []}, no trailing newline.
+ * Prints a protobuf message the way the Go SDK's subcommands do: protojson (camelCase names, enum
+ * names, int64 as strings, defaults left out), indented by two spaces, {@code "key": value}, empty
+ * objects and arrays as {@code {}} and {@code []}, no trailing newline.
  */
 final class ProtoJsonPrinter {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -27,14 +27,18 @@ final class ProtoJsonPrinter {
             .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
             .withObjectEmptySeparator("")
             .withArrayEmptySeparator("");
-    TWO_SPACES = new DefaultPrettyPrinter(separators).withObjectIndenter(indenter).withArrayIndenter(indenter);
+    TWO_SPACES =
+        new DefaultPrettyPrinter(separators)
+            .withObjectIndenter(indenter)
+            .withArrayIndenter(indenter);
   }
 
   private ProtoJsonPrinter() {}
 
   /** {@code message} packed in an {@code Any}: {@code "@type"} first, then its fields. */
   static String printAsAny(Message message) {
-    JsonFormat.TypeRegistry registry = JsonFormat.TypeRegistry.newBuilder().add(message.getDescriptorForType()).build();
+    JsonFormat.TypeRegistry registry =
+        JsonFormat.TypeRegistry.newBuilder().add(message.getDescriptorForType()).build();
     return print(Any.pack(message), JsonFormat.printer().usingTypeRegistry(registry));
   }
 
@@ -47,7 +51,8 @@ final class ProtoJsonPrinter {
       JsonNode tree = JSON.readTree(printer.print(message));
       return JSON.writer(TWO_SPACES).writeValueAsString(tree);
     } catch (InvalidProtocolBufferException | JsonProcessingException e) {
-      throw new IllegalStateException("cannot print " + message.getDescriptorForType().getFullName() + " as JSON", e);
+      throw new IllegalStateException(
+          "cannot print " + message.getDescriptorForType().getFullName() + " as JSON", e);
     }
   }
 }

@@ -13,9 +13,9 @@ import org.batonjava.sdk.config.FieldKind;
 import org.batonjava.sdk.crypto.Secret;
 
 /**
- * The final value of every configuration field after flags, environment, config file and defaults, with
- * typed accessors. Secret fields are only reachable through {@link #secret(String)}; {@link #toString()} masks
- * them.
+ * The final value of every configuration field after flags, environment, config file and defaults,
+ * with typed accessors. Secret fields are only reachable through {@link #secret(String)}; {@link
+ * #toString()} masks them.
  */
 public final class ResolvedConfig implements ConfigValues {
   /** One field's value and where it came from. */
@@ -93,8 +93,8 @@ public final class ResolvedConfig implements ConfigValues {
   }
 
   /**
-   * Warnings about how values were read, to log once logging is set up: the secret settings whose surrounding
-   * whitespace was removed (named, never shown).
+   * Warnings about how values were read, to log once logging is set up: the secret settings whose
+   * surrounding whitespace was removed (named, never shown).
    */
   public List<String> warnings() {
     List<String> out = new ArrayList<>();
@@ -136,7 +136,8 @@ public final class ResolvedConfig implements ConfigValues {
   private Entry entry(String name, FieldKind kind) {
     Entry entry = entry(name);
     if (entry.field().kind() != kind) {
-      throw new IllegalArgumentException(name + " is a " + entry.field().kind() + " field, not " + kind);
+      throw new IllegalArgumentException(
+          name + " is a " + entry.field().kind() + " field, not " + kind);
     }
     return entry;
   }

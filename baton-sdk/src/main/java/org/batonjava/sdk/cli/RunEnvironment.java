@@ -5,8 +5,8 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * What the process sees of the world, injectable so tests need neither real environment variables nor a
- * real working directory nor real stdout/stderr.
+ * What the process sees of the world, injectable so tests need neither real environment variables
+ * nor a real working directory nor real stdout/stderr.
  *
  * @param env environment variables ({@code BATON_*}, {@code BATON_CONFIG_PATH})
  * @param workingDirectory where {@code .baton.yaml} is looked for and relative paths are resolved
@@ -28,8 +28,13 @@ public record RunEnvironment(
     workingDirectory = workingDirectory.toAbsolutePath();
   }
 
-  /** The real process: {@code System.getenv()}, the current directory, {@code System.out}/{@code err}. */
-  @SuppressWarnings("SystemConsoleNull") // on JDK 17 (the target) console() is null exactly when not on a terminal
+  /**
+   * The real process: {@code System.getenv()}, the current directory, {@code System.out}/{@code
+   * err}.
+   */
+  @SuppressWarnings(
+      "SystemConsoleNull") // on JDK 17 (the target) console() is null exactly when not on a
+  // terminal
   public static RunEnvironment system() {
     return new RunEnvironment(
         System.getenv(),

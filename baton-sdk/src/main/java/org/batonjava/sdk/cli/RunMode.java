@@ -3,9 +3,9 @@ package org.batonjava.sdk.cli;
 import java.util.List;
 
 /**
- * What a root-command run does, chosen as the Go SDK chooses: a client id selects service mode; otherwise the
- * first one-shot flag set (in Go's order) selects that operation; otherwise a full sync into {@code --file}.
- * As in Go, {@code --create-account-email} alone selects nothing.
+ * What a root-command run does, chosen as the Go SDK chooses: a client id selects service mode;
+ * otherwise the first one-shot flag set (in Go's order) selects that operation; otherwise a full
+ * sync into {@code --file}. As in Go, {@code --create-account-email} alone selects nothing.
  *
  * @param kind the mode
  * @param flag the flag that selected it ({@code ""} for a sync)

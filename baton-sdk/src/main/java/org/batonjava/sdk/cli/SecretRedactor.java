@@ -9,9 +9,9 @@ import org.batonjava.sdk.crypto.Secret;
 import org.batonjava.sdk.crypto.SecretForms;
 
 /**
- * Removes secret values from text before it is printed: those typed after a secret flag, those in the
- * secret fields' environment variables, and those resolved from any source. A second line of defence behind
- * messages that are written never to contain secrets in the first place.
+ * Removes secret values from text before it is printed: those typed after a secret flag, those in
+ * the secret fields' environment variables, and those resolved from any source. A second line of
+ * defence behind messages that are written never to contain secrets in the first place.
  */
 final class SecretRedactor {
   private static final int SHORTEST_REDACTED = 3;
@@ -52,7 +52,10 @@ final class SecretRedactor {
     return out;
   }
 
-  /** Adds the value in every spelling it can be printed in (trimmed, escaped, replaced; see {@link SecretForms}). */
+  /**
+   * Adds the value in every spelling it can be printed in (trimmed, escaped, replaced; see {@link
+   * SecretForms}).
+   */
   private void add(String value) {
     if (value == null) {
       return;
@@ -70,6 +73,8 @@ final class SecretRedactor {
   }
 
   private static List<String> flagNames(ConfigField field) {
-    return field.shortName().isEmpty() ? List.of(field.flag()) : List.of(field.flag(), "-" + field.shortName());
+    return field.shortName().isEmpty()
+        ? List.of(field.flag())
+        : List.of(field.flag(), "-" + field.shortName());
   }
 }

@@ -3,9 +3,9 @@ package org.batonjava.sdk.cli;
 import java.time.Duration;
 
 /**
- * Lets a running command react to SIGINT/SIGTERM: the cancel action runs when the process is asked to
- * stop, and the process stays alive until the command closes its registration (or a bounded wait ends), so
- * that an interrupted sync can checkpoint and save.
+ * Lets a running command react to SIGINT/SIGTERM: the cancel action runs when the process is asked
+ * to stop, and the process stays alive until the command closes its registration (or a bounded wait
+ * ends), so that an interrupted sync can checkpoint and save.
  */
 public interface ShutdownSignals {
   Registration onShutdown(Runnable cancel);

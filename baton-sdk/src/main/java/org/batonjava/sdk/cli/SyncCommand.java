@@ -15,10 +15,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The default one-shot run: a full (or resources-only) sync into {@code --file}. The job validates the
- * connector first (the engine does, with retries for transient failures) and logs {@code Sync complete.};
- * this command adds one {@code Sync saved.} line with the file, sync id and counts as key-values, and prints
- * nothing on stdout. SIGINT/SIGTERM cancel the job, which checkpoints and saves before the process ends.
+ * The default one-shot run: a full (or resources-only) sync into {@code --file}. The job validates
+ * the connector first (the engine does, with retries for transient failures) and logs {@code Sync
+ * complete.}; this command adds one {@code Sync saved.} line with the file, sync id and counts as
+ * key-values, and prints nothing on stdout. SIGINT/SIGTERM cancel the job, which checkpoints and
+ * saves before the process ends.
  */
 final class SyncCommand {
   /** {@code --workers -1} uses the processors, up to this many. */
@@ -31,7 +32,11 @@ final class SyncCommand {
   private final ShutdownSignals signals;
   private final ErrorReporter errors;
 
-  SyncCommand(RunEnvironment environment, SyncJob.Factory jobs, ShutdownSignals signals, ErrorReporter errors) {
+  SyncCommand(
+      RunEnvironment environment,
+      SyncJob.Factory jobs,
+      ShutdownSignals signals,
+      ErrorReporter errors) {
     this.environment = environment;
     this.jobs = jobs;
     this.signals = signals;
@@ -64,16 +69,22 @@ final class SyncCommand {
     }
   }
 
-  /** {@link SyncOptions} from the flags: file, resource types, resources-only, workers, temp dir. */
+  /**
+   * {@link SyncOptions} from the flags: file, resource types, resources-only, workers, temp dir.
+   */
   static SyncOptions options(ResolvedConfig config, RunEnvironment environment) {
     Path file = environment.workingDirectory().resolve(config.string(DefaultFields.FILE));
     C1zOptions store = C1zOptions.defaults();
     if (config.isSet(DefaultFields.C1Z_TEMP_DIR)) {
-      Path tempDir = environment.workingDirectory().resolve(config.string(DefaultFields.C1Z_TEMP_DIR));
+      Path tempDir =
+          environment.workingDirectory().resolve(config.string(DefaultFields.C1Z_TEMP_DIR));
       if (!Files.isDirectory(tempDir)) {
         throw new ConfigException(
-            "--c1z-temp-dir " + tempDir + " does not exist or is not a directory (from "
-                + config.origin(DefaultFields.C1Z_TEMP_DIR).label() + ")");
+            "--c1z-temp-dir "
+                + tempDir
+                + " does not exist or is not a directory (from "
+                + config.origin(DefaultFields.C1Z_TEMP_DIR).label()
+                + ")");
       }
       store = store.withTempDir(tempDir);
     }
@@ -81,7 +92,8 @@ final class SyncCommand {
         .withStore(store)
         .withResourceTypes(new LinkedHashSet<>(config.strings(DefaultFields.SYNC_RESOURCE_TYPES)))
         .withSkipEntitlementsAndGrants(config.bool(DefaultFields.SKIP_ENTITLEMENTS_AND_GRANTS))
-        .withWorkers(workers(config.integer(DefaultFields.WORKERS), environment.availableProcessors()));
+        .withWorkers(
+            workers(config.integer(DefaultFields.WORKERS), environment.availableProcessors()));
   }
 
   /** 0 and 1 mean sequential; -1 means one per processor, at most {@value #MAX_AUTO_WORKERS}. */
@@ -99,7 +111,9 @@ final class SyncCommand {
     for (String type : requested) {
       if (!known.contains(type)) {
         throw new ConfigException(
-            "--sync-resource-types names an unknown resource type \"" + type + "\"; this connector syncs "
+            "--sync-resource-types names an unknown resource type \""
+                + type
+                + "\"; this connector syncs "
                 + String.join(", ", known));
       }
     }

@@ -5,7 +5,10 @@ import org.batonjava.sdk.sync.SyncEngine;
 import org.batonjava.sdk.sync.SyncOptions;
 import org.batonjava.sdk.sync.SyncReport;
 
-/** One sync run as the CLI drives it: {@link #run()} on the main thread, {@link #cancel()} from a signal. */
+/**
+ * One sync run as the CLI drives it: {@link #run()} on the main thread, {@link #cancel()} from a
+ * signal.
+ */
 public interface SyncJob {
   SyncReport run();
 

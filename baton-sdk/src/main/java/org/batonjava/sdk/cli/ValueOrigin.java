@@ -7,7 +7,10 @@ package org.batonjava.sdk.cli;
  * @param label how messages name it: {@code the command line}, {@code BATON_LOG_LEVEL}, a file path
  */
 public record ValueOrigin(Kind kind, String label) {
-  /** The sources in precedence order: a flag beats the environment, which beats the file, then the default. */
+  /**
+   * The sources in precedence order: a flag beats the environment, which beats the file, then the
+   * default.
+   */
   public enum Kind {
     COMMAND_LINE,
     ENVIRONMENT,

@@ -12,14 +12,15 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Derives the {@link ConnectorCapabilities} a connector advertises from what it implements, the way the Go
- * SDK's builder does:
+ * Derives the {@link ConnectorCapabilities} a connector advertises from what it implements, the way
+ * the Go SDK's builder does:
  *
  * <ul>
  *   <li>per resource type, sorted by id: {@code SYNC}, then {@code PROVISION} when the syncer is a
- *       {@link GrantProvisioner}, then {@code ACCOUNT_PROVISIONING} when it is an {@link AccountCreator};
- *   <li>connector level: the union of those, plus {@code ACTIONS} when {@link Connector#actions()} is not
- *       empty, ordered by enum number;
+ *       {@link GrantProvisioner}, then {@code ACCOUNT_PROVISIONING} when it is an {@link
+ *       AccountCreator};
+ *   <li>connector level: the union of those, plus {@code ACTIONS} when {@link Connector#actions()}
+ *       is not empty, ordered by enum number;
  *   <li>credential details: the first account creator's {@link AccountCreator#credentialDetails()}.
  * </ul>
  */
@@ -37,7 +38,9 @@ public final class CapabilitiesFactory {
       List<Capability> caps = resourceTypeCapabilities(syncer);
       union.addAll(caps);
       ResourceTypeCapability.Builder rtc =
-          ResourceTypeCapability.newBuilder().setResourceType(syncer.resourceType()).addAllCapabilities(caps);
+          ResourceTypeCapability.newBuilder()
+              .setResourceType(syncer.resourceType())
+              .addAllCapabilities(caps);
       if (shape.emptyPermissionsPerResourceType()) {
         rtc.setPermissions(CapabilityPermissions.getDefaultInstance());
       }
@@ -49,10 +52,13 @@ public final class CapabilitiesFactory {
     if (!connector.actions().isEmpty()) {
       union.add(Capability.CAPABILITY_ACTIONS);
     }
-    union.stream().sorted(Comparator.comparingInt(Capability::getNumber)).forEach(out::addConnectorCapabilities);
+    union.stream()
+        .sorted(Comparator.comparingInt(Capability::getNumber))
+        .forEach(out::addConnectorCapabilities);
     if (firstAccountCreator != null) {
       out.setCredentialDetails(
-          CredentialDetails.newBuilder().setCapabilityAccountProvisioning(firstAccountCreator.credentialDetails()));
+          CredentialDetails.newBuilder()
+              .setCapabilityAccountProvisioning(firstAccountCreator.credentialDetails()));
     }
     return out.build();
   }

@@ -3,11 +3,15 @@ package org.batonjava.sdk.crypto;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
-/** The ASCII armor of age files ({@code -----BEGIN AGE ENCRYPTED FILE-----}, base64 in 64-column lines). */
+/**
+ * The ASCII armor of age files ({@code -----BEGIN AGE ENCRYPTED FILE-----}, base64 in 64-column
+ * lines).
+ */
 public final class AgeArmor {
   static final String BEGIN = "-----BEGIN AGE ENCRYPTED FILE-----";
   static final String END = "-----END AGE ENCRYPTED FILE-----";
-  private static final byte[] AGE_MAGIC = "age-encryption.org/v1".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] AGE_MAGIC =
+      "age-encryption.org/v1".getBytes(StandardCharsets.US_ASCII);
 
   private AgeArmor() {}
 

@@ -7,10 +7,11 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Encrypts a plaintext into a binary age v1 file (encryption only) for one or more recipients: a random 16-byte
- * file key is wrapped once per recipient, the header is MACed with it, and the payload is STREAM-encrypted.
- * Randomness is drawn, in order, for the file key, each recipient's ephemeral secret, and the payload nonce, all
- * from the injected {@link SecureRandom} (tests pin it to get byte-exact output).
+ * Encrypts a plaintext into a binary age v1 file (encryption only) for one or more recipients: a
+ * random 16-byte file key is wrapped once per recipient, the header is MACed with it, and the
+ * payload is STREAM-encrypted. Randomness is drawn, in order, for the file key, each recipient's
+ * ephemeral secret, and the payload nonce, all from the injected {@link SecureRandom} (tests pin it
+ * to get byte-exact output).
  */
 public final class AgeEncryptor {
   static final int FILE_KEY_SIZE = 16;
@@ -45,8 +46,12 @@ public final class AgeEncryptor {
       byte[] header = AgeHeader.encode(stanzas, fileKey);
       byte[] nonce = new byte[AgePayload.NONCE_SIZE];
       random.nextBytes(nonce);
-      ByteArrayOutputStream out = new ByteArrayOutputStream(header.length + AgePayload.NONCE_SIZE
-          + plaintext.length + (plaintext.length / AgePayload.CHUNK_SIZE + 1) * ChaCha20Poly1305.TAG_SIZE);
+      ByteArrayOutputStream out =
+          new ByteArrayOutputStream(
+              header.length
+                  + AgePayload.NONCE_SIZE
+                  + plaintext.length
+                  + (plaintext.length / AgePayload.CHUNK_SIZE + 1) * ChaCha20Poly1305.TAG_SIZE);
       out.writeBytes(header);
       AgePayload.write(out, fileKey, nonce, plaintext);
       return out.toByteArray();

@@ -15,8 +15,8 @@ import java.util.List;
  * --- MAC
  * </pre>
  *
- * where MAC = unpadded base64 of HMAC-SHA256(key = HKDF(file key, salt = empty, info = "header"), header bytes from
- * the start through {@code ---}, without the space that follows).
+ * where MAC = unpadded base64 of HMAC-SHA256(key = HKDF(file key, salt = empty, info = "header"),
+ * header bytes from the start through {@code ---}, without the space that follows).
  */
 final class AgeHeader {
   static final String VERSION_LINE = "age-encryption.org/v1";
@@ -36,7 +36,8 @@ final class AgeHeader {
       header.append('\n').append(wrappedBody(stanza.body()));
     }
     header.append("---");
-    byte[] macKey = Hkdf.sha256(fileKey, new byte[0], "header".getBytes(StandardCharsets.US_ASCII), 32);
+    byte[] macKey =
+        Hkdf.sha256(fileKey, new byte[0], "header".getBytes(StandardCharsets.US_ASCII), 32);
     byte[] mac;
     try {
       mac = Hkdf.hmac(macKey, header.toString().getBytes(StandardCharsets.US_ASCII));
@@ -47,7 +48,9 @@ final class AgeHeader {
     return header.toString().getBytes(StandardCharsets.US_ASCII);
   }
 
-  /** The body lines, each ending in a newline; a final short (possibly empty) line ends the body. */
+  /**
+   * The body lines, each ending in a newline; a final short (possibly empty) line ends the body.
+   */
   static String wrappedBody(byte[] body) {
     String encoded = RAW_BASE64.encodeToString(body);
     StringBuilder out = new StringBuilder(encoded.length() + encoded.length() / COLUMNS + 1);

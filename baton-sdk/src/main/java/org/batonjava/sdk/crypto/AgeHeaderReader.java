@@ -7,9 +7,10 @@ import java.util.Base64;
 import java.util.List;
 
 /**
- * Reads the text header of a binary age v1 file, strictly (the inverse of {@link AgeHeader}): the version line,
- * one or more {@code -> type arg…} stanzas whose bodies are canonical unpadded base64 in full 64-column lines ended
- * by a shorter one, and the {@code --- MAC} line. Anything else is refused with a message naming the defect.
+ * Reads the text header of a binary age v1 file, strictly (the inverse of {@link AgeHeader}): the
+ * version line, one or more {@code -> type arg…} stanzas whose bodies are canonical unpadded base64
+ * in full 64-column lines ended by a shorter one, and the {@code --- MAC} line. Anything else is
+ * refused with a message naming the defect.
  */
 final class AgeHeaderReader {
   static final int MAX_HEADER_BYTES = 64 * 1024;
@@ -26,7 +27,8 @@ final class AgeHeaderReader {
    * @param mac the 32-byte MAC
    * @param payloadOffset where the payload (nonce, then STREAM chunks) starts
    */
-  @SuppressWarnings("ArrayRecordComponent") // raw bytes, compared by content where it matters; never a map key
+  @SuppressWarnings(
+      "ArrayRecordComponent") // raw bytes, compared by content where it matters; never a map key
   record Parsed(List<AgeStanza> stanzas, byte[] macInput, byte[] mac, int payloadOffset) {}
 
   private final byte[] file;
@@ -42,7 +44,8 @@ final class AgeHeaderReader {
 
   private Parsed parse() {
     if (!AgeHeader.VERSION_LINE.equals(line())) {
-      throw new DecryptionException("not an age v1 file (the first line is not " + AgeHeader.VERSION_LINE + ")");
+      throw new DecryptionException(
+          "not an age v1 file (the first line is not " + AgeHeader.VERSION_LINE + ")");
     }
     List<AgeStanza> stanzas = new ArrayList<>();
     while (true) {
@@ -56,10 +59,12 @@ final class AgeHeaderReader {
         if (mac.length != MAC_BYTES) {
           throw new DecryptionException("the age header MAC is not 32 bytes");
         }
-        return new Parsed(List.copyOf(stanzas), Arrays.copyOfRange(file, 0, lineStart + 3), mac, position);
+        return new Parsed(
+            List.copyOf(stanzas), Arrays.copyOfRange(file, 0, lineStart + 3), mac, position);
       }
       if (!line.startsWith("-> ")) {
-        throw new DecryptionException("malformed age header: expected a stanza (-> …) or the MAC line (--- …)");
+        throw new DecryptionException(
+            "malformed age header: expected a stanza (-> …) or the MAC line (--- …)");
       }
       List<String> words = List.of(line.substring(3).split(" ", -1));
       try {
@@ -75,7 +80,8 @@ final class AgeHeaderReader {
     while (true) {
       String line = line();
       if (line.length() > COLUMNS) {
-        throw new DecryptionException("malformed age header: a stanza body line is longer than 64 columns");
+        throw new DecryptionException(
+            "malformed age header: a stanza body line is longer than 64 columns");
       }
       encoded.append(line);
       if (line.length() < COLUMNS) {
@@ -84,12 +90,15 @@ final class AgeHeaderReader {
     }
   }
 
-  /** The next line without its newline; fails at the end of the file or past the header size limit. */
+  /**
+   * The next line without its newline; fails at the end of the file or past the header size limit.
+   */
   private String line() {
     int end = position;
     while (end < file.length && file[end] != '\n') {
       if (end >= MAX_HEADER_BYTES) {
-        throw new DecryptionException("the age header is larger than " + MAX_HEADER_BYTES + " bytes");
+        throw new DecryptionException(
+            "the age header is larger than " + MAX_HEADER_BYTES + " bytes");
       }
       end++;
     }
@@ -110,7 +119,8 @@ final class AgeHeaderReader {
       throw new DecryptionException("malformed age header: the " + what + " is not base64");
     }
     if (text.indexOf('=') >= 0 || !RAW_BASE64.encodeToString(out).equals(text)) {
-      throw new DecryptionException("malformed age header: the " + what + " is not canonical unpadded base64");
+      throw new DecryptionException(
+          "malformed age header: the " + what + " is not canonical unpadded base64");
     }
     return out;
   }

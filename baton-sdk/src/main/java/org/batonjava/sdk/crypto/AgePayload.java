@@ -5,10 +5,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
- * The payload of an age v1 file: the 16-byte nonce, then the plaintext in STREAM form. The payload key is
- * HKDF(file key, salt = nonce, info = "payload"); the plaintext is cut into 64 KiB chunks, each sealed with
- * ChaCha20-Poly1305 under the nonce (11-byte big-endian chunk counter ‖ last-chunk flag 0x01/0x00). A plaintext
- * that is an exact multiple of 64 KiB ends with a full final chunk; an empty plaintext is one empty final chunk.
+ * The payload of an age v1 file: the 16-byte nonce, then the plaintext in STREAM form. The payload
+ * key is HKDF(file key, salt = nonce, info = "payload"); the plaintext is cut into 64 KiB chunks,
+ * each sealed with ChaCha20-Poly1305 under the nonce (11-byte big-endian chunk counter ‖ last-chunk
+ * flag 0x01/0x00). A plaintext that is an exact multiple of 64 KiB ends with a full final chunk; an
+ * empty plaintext is one empty final chunk.
  */
 final class AgePayload {
   static final int NONCE_SIZE = 16;
@@ -21,33 +22,48 @@ final class AgePayload {
       throw new IllegalArgumentException("the age payload nonce is 16 bytes");
     }
     out.writeBytes(nonce);
-    byte[] key = Hkdf.sha256(fileKey, nonce, "payload".getBytes(StandardCharsets.US_ASCII), ChaCha20Poly1305.KEY_SIZE);
+    byte[] key =
+        Hkdf.sha256(
+            fileKey,
+            nonce,
+            "payload".getBytes(StandardCharsets.US_ASCII),
+            ChaCha20Poly1305.KEY_SIZE);
     long counter = 0;
     int offset = 0;
     do {
       int length = Math.min(CHUNK_SIZE, plaintext.length - offset);
       boolean last = offset + length == plaintext.length;
-      out.writeBytes(ChaCha20Poly1305.seal(key, chunkNonce(counter, last), plaintext, offset, length));
+      out.writeBytes(
+          ChaCha20Poly1305.seal(key, chunkNonce(counter, last), plaintext, offset, length));
       offset += length;
       counter++;
     } while (offset < plaintext.length);
   }
 
   /**
-   * The plaintext of the payload that starts at {@code offset}, refusing more than {@code maxPlaintext} bytes.
+   * The plaintext of the payload that starts at {@code offset}, refusing more than {@code
+   * maxPlaintext} bytes.
    *
-   * @throws DecryptionException when a chunk fails to authenticate, the file is cut, or it is too large
+   * @throws DecryptionException when a chunk fails to authenticate, the file is cut, or it is too
+   *     large
    */
   static byte[] read(byte[] file, int offset, byte[] fileKey, int maxPlaintext) {
     if (file.length - offset < NONCE_SIZE + ChaCha20Poly1305.TAG_SIZE) {
       throw new DecryptionException("the age payload is truncated");
     }
     byte[] nonce = Arrays.copyOfRange(file, offset, offset + NONCE_SIZE);
-    byte[] key = Hkdf.sha256(fileKey, nonce, "payload".getBytes(StandardCharsets.US_ASCII), ChaCha20Poly1305.KEY_SIZE);
-    long plaintextSize = (long) (file.length - offset - NONCE_SIZE)
-        - ChaCha20Poly1305.TAG_SIZE * chunkCount(file.length - offset - NONCE_SIZE);
+    byte[] key =
+        Hkdf.sha256(
+            fileKey,
+            nonce,
+            "payload".getBytes(StandardCharsets.US_ASCII),
+            ChaCha20Poly1305.KEY_SIZE);
+    long plaintextSize =
+        (long) (file.length - offset - NONCE_SIZE)
+            - ChaCha20Poly1305.TAG_SIZE * chunkCount(file.length - offset - NONCE_SIZE);
     if (plaintextSize > maxPlaintext) {
-      throw new DecryptionException("the age payload is larger than the " + maxPlaintext + " bytes accepted here");
+      throw new DecryptionException(
+          "the age payload is larger than the " + maxPlaintext + " bytes accepted here");
     }
     ByteArrayOutputStream out = new ByteArrayOutputStream((int) Math.max(0, plaintextSize));
     int position = offset + NONCE_SIZE;
@@ -59,12 +75,15 @@ final class AgePayload {
         throw new DecryptionException("the age payload is truncated");
       }
       if (last && length == ChaCha20Poly1305.TAG_SIZE && counter > 0) {
-        throw new DecryptionException("the age payload ends with an empty chunk after data (not canonical)");
+        throw new DecryptionException(
+            "the age payload ends with an empty chunk after data (not canonical)");
       }
       try {
-        out.writeBytes(ChaCha20Poly1305.open(key, chunkNonce(counter, last), file, position, length));
+        out.writeBytes(
+            ChaCha20Poly1305.open(key, chunkNonce(counter, last), file, position, length));
       } catch (DecryptionException e) {
-        throw new DecryptionException("the age payload failed to authenticate (changed or truncated)", e);
+        throw new DecryptionException(
+            "the age payload failed to authenticate (changed or truncated)", e);
       }
       position += length;
       counter++;

@@ -4,15 +4,19 @@ import java.io.ByteArrayOutputStream;
 import java.util.Locale;
 
 /**
- * Bech32 (BIP 173 checksum, not Bech32m) as age uses it for {@code age1…} recipients: no 90-character limit, and
- * either all-lowercase or all-uppercase input. Encodes and decodes 8-bit data via the 5-bit alphabet.
+ * Bech32 (BIP 173 checksum, not Bech32m) as age uses it for {@code age1…} recipients: no
+ * 90-character limit, and either all-lowercase or all-uppercase input. Encodes and decodes 8-bit
+ * data via the 5-bit alphabet.
  */
 public final class Bech32 {
   private static final String CHARSET = "qpzry9x8gf2tvdw0s3jn54khce6mua7l";
-  private static final int[] GENERATOR = {0x3b6a57b2, 0x26508e6d, 0x1ea119fa, 0x3d4233dd, 0x2a1462b3};
+  private static final int[] GENERATOR = {
+    0x3b6a57b2, 0x26508e6d, 0x1ea119fa, 0x3d4233dd, 0x2a1462b3
+  };
 
   /** A decoded string: the (lowercased) human-readable part and the 8-bit payload. */
-  @SuppressWarnings("ArrayRecordComponent") // raw bytes, compared by content where it matters; never a map key
+  @SuppressWarnings(
+      "ArrayRecordComponent") // raw bytes, compared by content where it matters; never a map key
   public record Decoded(String hrp, byte[] data) {}
 
   private Bech32() {}
@@ -22,7 +26,8 @@ public final class Bech32 {
     String lowerHrp = hrp.toLowerCase(Locale.ROOT);
     byte[] values = convertBits(data, 8, 5, true);
     byte[] checksum = checksum(lowerHrp, values);
-    StringBuilder out = new StringBuilder(lowerHrp.length() + 1 + values.length + 6).append(lowerHrp).append('1');
+    StringBuilder out =
+        new StringBuilder(lowerHrp.length() + 1 + values.length + 6).append(lowerHrp).append('1');
     for (byte v : values) {
       out.append(CHARSET.charAt(v));
     }
@@ -35,7 +40,8 @@ public final class Bech32 {
   /**
    * Decodes and verifies the checksum.
    *
-   * @throws IllegalArgumentException on mixed case, a bad character, a missing separator or a wrong checksum
+   * @throws IllegalArgumentException on mixed case, a bad character, a missing separator or a wrong
+   *     checksum
    */
   public static Decoded decode(String s) {
     if (!s.equals(s.toLowerCase(Locale.ROOT)) && !s.equals(s.toUpperCase(Locale.ROOT))) {

@@ -16,11 +16,13 @@ final class ChaCha20Poly1305 {
   /** Returns ciphertext followed by the 16-byte tag. */
   static byte[] seal(byte[] key, byte[] nonce, byte[] plaintext, int offset, int length) {
     if (key.length != KEY_SIZE || nonce.length != NONCE_SIZE) {
-      throw new IllegalArgumentException("ChaCha20-Poly1305 needs a 32-byte key and a 12-byte nonce");
+      throw new IllegalArgumentException(
+          "ChaCha20-Poly1305 needs a 32-byte key and a 12-byte nonce");
     }
     try {
       Cipher cipher = Cipher.getInstance("ChaCha20-Poly1305");
-      cipher.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key, "ChaCha20"), new IvParameterSpec(nonce));
+      cipher.init(
+          Cipher.ENCRYPT_MODE, new SecretKeySpec(key, "ChaCha20"), new IvParameterSpec(nonce));
       return cipher.doFinal(plaintext, offset, length);
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("ChaCha20-Poly1305 is not available in this JDK", e);
@@ -38,7 +40,8 @@ final class ChaCha20Poly1305 {
    */
   static byte[] open(byte[] key, byte[] nonce, byte[] sealed, int offset, int length) {
     if (key.length != KEY_SIZE || nonce.length != NONCE_SIZE) {
-      throw new IllegalArgumentException("ChaCha20-Poly1305 needs a 32-byte key and a 12-byte nonce");
+      throw new IllegalArgumentException(
+          "ChaCha20-Poly1305 needs a 32-byte key and a 12-byte nonce");
     }
     if (length < TAG_SIZE) {
       throw new DecryptionException("the sealed data is shorter than its authentication tag");
@@ -46,14 +49,16 @@ final class ChaCha20Poly1305 {
     Cipher cipher;
     try {
       cipher = Cipher.getInstance("ChaCha20-Poly1305");
-      cipher.init(Cipher.DECRYPT_MODE, new SecretKeySpec(key, "ChaCha20"), new IvParameterSpec(nonce));
+      cipher.init(
+          Cipher.DECRYPT_MODE, new SecretKeySpec(key, "ChaCha20"), new IvParameterSpec(nonce));
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("ChaCha20-Poly1305 is not available in this JDK", e);
     }
     try {
       return cipher.doFinal(sealed, offset, length);
     } catch (GeneralSecurityException e) {
-      throw new DecryptionException("authentication failed (wrong key, or the data was changed)", e);
+      throw new DecryptionException(
+          "authentication failed (wrong key, or the data was changed)", e);
     }
   }
 

@@ -17,19 +17,22 @@ import java.util.Locale;
 import java.util.function.UnaryOperator;
 
 /**
- * Turns generated credentials into what leaves the connector: one {@link EncryptedData} per (plaintext, config),
- * exactly as Baton's providers encode them.
+ * Turns generated credentials into what leaves the connector: one {@link EncryptedData} per
+ * (plaintext, config), exactly as Baton's providers encode them.
  *
  * <ul>
  *   <li>{@code baton/jwk/v1} (case-insensitive, trimmed; also an empty provider with a JWK config):
- *       {@code encrypted_bytes} = ASCII of standard padded base64 of the age file (Ed25519, RSA keys) or of the JWE
- *       compact string (EC keys); {@code key_id} and {@code key_ids} = [hex SHA-256 RFC 7638 thumbprint].
- *   <li>{@code baton/age/v1} (also an empty provider with an age recipient config): the raw binary age file to
- *       the {@code age1…} recipient; {@code key_id} empty; {@code key_ids} = [hex SHA-256 of the recipient string].
+ *       {@code encrypted_bytes} = ASCII of standard padded base64 of the age file (Ed25519, RSA
+ *       keys) or of the JWE compact string (EC keys); {@code key_id} and {@code key_ids} = [hex
+ *       SHA-256 RFC 7638 thumbprint].
+ *   <li>{@code baton/age/v1} (also an empty provider with an age recipient config): the raw binary
+ *       age file to the {@code age1…} recipient; {@code key_id} empty; {@code key_ids} = [hex
+ *       SHA-256 of the recipient string].
  * </ul>
  *
- * <p>{@code name}, {@code description} and {@code schema} are copied from the plaintext. Errors name the provider or
- * config field at fault, never the plaintext. The config's {@code principal} and {@code key_id} play no part.
+ * <p>{@code name}, {@code description} and {@code schema} are copied from the plaintext. Errors
+ * name the provider or config field at fault, never the plaintext. The config's {@code principal}
+ * and {@code key_id} play no part.
  */
 public final class CredentialEncryptor {
   public static final String PROVIDER_JWK = "baton/jwk/v1";
@@ -49,10 +52,11 @@ public final class CredentialEncryptor {
   }
 
   /**
-   * Encrypts every plaintext for every config: for each plaintext in order, one result per config in order. Any
-   * failure fails the whole call (the Go SDK fails the task).
+   * Encrypts every plaintext for every config: for each plaintext in order, one result per config
+   * in order. Any failure fails the whole call (the Go SDK fails the task).
    */
-  public List<EncryptedData> encrypt(List<EncryptionConfig> configs, List<PlaintextData> plaintexts) {
+  public List<EncryptedData> encrypt(
+      List<EncryptionConfig> configs, List<PlaintextData> plaintexts) {
     List<EncryptedData> out = new ArrayList<>(configs.size() * plaintexts.size());
     for (PlaintextData plaintext : plaintexts) {
       for (EncryptionConfig config : configs) {
@@ -64,10 +68,11 @@ public final class CredentialEncryptor {
 
   /** Encrypts one plaintext for one config. */
   public EncryptedData encrypt(EncryptionConfig config, PlaintextData plaintext) {
-    EncryptedData.Builder result = EncryptedData.newBuilder()
-        .setName(plaintext.getName())
-        .setDescription(plaintext.getDescription())
-        .setSchema(plaintext.getSchema());
+    EncryptedData.Builder result =
+        EncryptedData.newBuilder()
+            .setName(plaintext.getName())
+            .setDescription(plaintext.getDescription())
+            .setSchema(plaintext.getSchema());
     String provider = providerFor(config);
     if (provider.equals(PROVIDER_JWK)) {
       if (!config.hasJwkPublicKeyConfig()) {
@@ -82,7 +87,8 @@ public final class CredentialEncryptor {
       }
       byte[] ciphertext = sealWiping(plaintext, bytes -> jwk.encrypt(bytes, age, jwe));
       String keyId = jwk.keyId();
-      return result.setProvider(PROVIDER_JWK)
+      return result
+          .setProvider(PROVIDER_JWK)
           .setKeyId(keyId)
           .addKeyIds(keyId)
           .setEncryptedBytes(ByteString.copyFrom(Base64.getEncoder().encode(ciphertext)))
@@ -98,19 +104,30 @@ public final class CredentialEncryptor {
             "provider " + PROVIDER_AGE + ": age_recipient_config.recipient: " + e.getMessage(), e);
       }
       byte[] ciphertext = sealWiping(plaintext, bytes -> age.encrypt(bytes, x25519));
-      return result.setProvider(PROVIDER_AGE)
+      return result
+          .setProvider(PROVIDER_AGE)
           .addKeyIds(sha256Hex(recipient))
           .setEncryptedBytes(ByteString.copyFrom(ciphertext))
           .build();
     }
     if (provider.equals(PROVIDER_JWK_PRIVATE)) {
-      throw new EncryptionException("provider " + PROVIDER_JWK_PRIVATE + " only decrypts; it cannot encrypt");
+      throw new EncryptionException(
+          "provider " + PROVIDER_JWK_PRIVATE + " only decrypts; it cannot encrypt");
     }
-    throw new EncryptionException("unknown encryption provider \"" + config.getProvider() + "\" (known: "
-        + PROVIDER_JWK + ", " + PROVIDER_AGE + ")");
+    throw new EncryptionException(
+        "unknown encryption provider \""
+            + config.getProvider()
+            + "\" (known: "
+            + PROVIDER_JWK
+            + ", "
+            + PROVIDER_AGE
+            + ")");
   }
 
-  /** The provider a config selects: its normalized name, or inferred from the config kind when empty. */
+  /**
+   * The provider a config selects: its normalized name, or inferred from the config kind when
+   * empty.
+   */
   static String providerFor(EncryptionConfig config) {
     String name = config.getProvider().trim().toLowerCase(Locale.ROOT);
     if (!name.isEmpty()) {
@@ -122,8 +139,9 @@ public final class CredentialEncryptor {
     if (config.hasJwkPublicKeyConfig()) {
       return PROVIDER_JWK;
     }
-    throw new EncryptionException("encryption config has no provider and neither jwk_public_key_config nor "
-        + "age_recipient_config");
+    throw new EncryptionException(
+        "encryption config has no provider and neither jwk_public_key_config nor "
+            + "age_recipient_config");
   }
 
   private static String ageRecipient(EncryptionConfig config) {
@@ -132,11 +150,15 @@ public final class CredentialEncryptor {
     }
     String recipient = config.getAgeRecipientConfig().getRecipient();
     if (recipient.isEmpty()) {
-      throw new EncryptionException("provider " + PROVIDER_AGE + ": age_recipient_config.recipient is empty");
+      throw new EncryptionException(
+          "provider " + PROVIDER_AGE + ": age_recipient_config.recipient is empty");
     }
-    if (!recipient.strip().equals(recipient) || recipient.chars().anyMatch(Character::isWhitespace)) {
-      throw new EncryptionException("provider " + PROVIDER_AGE
-          + ": age_recipient_config.recipient must be a single recipient string without whitespace");
+    if (!recipient.strip().equals(recipient)
+        || recipient.chars().anyMatch(Character::isWhitespace)) {
+      throw new EncryptionException(
+          "provider "
+              + PROVIDER_AGE
+              + ": age_recipient_config.recipient must be a single recipient string without whitespace");
     }
     return recipient;
   }
@@ -153,7 +175,9 @@ public final class CredentialEncryptor {
 
   private static String sha256Hex(String s) {
     try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is not available in this JDK", e);
     }

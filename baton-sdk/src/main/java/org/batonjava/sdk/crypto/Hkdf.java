@@ -5,8 +5,8 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * HKDF with HMAC-SHA256 (RFC 5869), extract then expand. JDK 17 has no KDF API, and age needs this for every key it
- * derives (stanza wrap keys, the header MAC key, the payload key).
+ * HKDF with HMAC-SHA256 (RFC 5869), extract then expand. JDK 17 has no KDF API, and age needs this
+ * for every key it derives (stanza wrap keys, the header MAC key, the payload key).
  */
 public final class Hkdf {
   private static final int HASH_LENGTH = 32;
@@ -23,7 +23,8 @@ public final class Hkdf {
    */
   public static byte[] sha256(byte[] ikm, byte[] salt, byte[] info, int length) {
     if (length < 0 || length > 255 * HASH_LENGTH) {
-      throw new IllegalArgumentException("HKDF-SHA256 output length must be 0.." + 255 * HASH_LENGTH + ", got " + length);
+      throw new IllegalArgumentException(
+          "HKDF-SHA256 output length must be 0.." + 255 * HASH_LENGTH + ", got " + length);
     }
     try {
       byte[] prk = hmac(salt.length == 0 ? new byte[HASH_LENGTH] : salt, ikm);

@@ -5,8 +5,8 @@ import com.nimbusds.jose.jwk.JWK;
 import java.util.HexFormat;
 
 /**
- * Baton's key id for a JWK: the RFC 7638 SHA-256 thumbprint (over the required public members in lexicographic
- * order, no whitespace) as 64 lowercase hex characters, not base64url.
+ * Baton's key id for a JWK: the RFC 7638 SHA-256 thumbprint (over the required public members in
+ * lexicographic order, no whitespace) as 64 lowercase hex characters, not base64url.
  */
 public final class JwkThumbprint {
   private JwkThumbprint() {}

@@ -9,9 +9,9 @@ import java.util.Arrays;
 
 /**
  * The encryption config of a one-shot run without an operator-supplied recipient, as the Go SDK's
- * {@code GenerateKey}: a fresh Ed25519 key pair whose public JWK becomes a {@code baton/jwk/v1} config and whose
- * private key is dropped at once. Whatever is encrypted to it can never be decrypted, so a created account's
- * password is neither printed nor recoverable.
+ * {@code GenerateKey}: a fresh Ed25519 key pair whose public JWK becomes a {@code baton/jwk/v1}
+ * config and whose private key is dropped at once. Whatever is encrypted to it can never be
+ * decrypted, so a created account's password is neither printed nor recoverable.
  */
 public final class OneShotEncryptionConfig {
   /** Ed25519 SubjectPublicKeyInfo is a fixed 12-byte prefix followed by the 32-byte key. */

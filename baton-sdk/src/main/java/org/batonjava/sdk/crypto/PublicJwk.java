@@ -12,10 +12,10 @@ import java.security.interfaces.RSAPublicKey;
 import java.text.ParseException;
 
 /**
- * A public JWK as Baton's {@code baton/jwk/v1} provider uses it, resolved to how it encrypts: an OKP Ed25519 key to
- * an age file with an {@code ssh-ed25519} stanza, an RSA key to an age file with an {@code ssh-rsa} stanza, an EC
- * P-256/384/521 key to a JWE (ECDH-ES, A256GCM). Anything else is refused when parsed, so a bad key is found
- * before any account is created.
+ * A public JWK as Baton's {@code baton/jwk/v1} provider uses it, resolved to how it encrypts: an
+ * OKP Ed25519 key to an age file with an {@code ssh-ed25519} stanza, an RSA key to an age file with
+ * an {@code ssh-rsa} stanza, an EC P-256/384/521 key to a JWE (ECDH-ES, A256GCM). Anything else is
+ * refused when parsed, so a bad key is found before any account is created.
  */
 public final class PublicJwk {
   private final JWK jwk;
@@ -29,7 +29,8 @@ public final class PublicJwk {
   }
 
   /**
-   * Parses the UTF-8 JSON of a JWK. A private JWK is accepted and only its public part is kept, as the Go SDK does.
+   * Parses the UTF-8 JSON of a JWK. A private JWK is accepted and only its public part is kept, as
+   * the Go SDK does.
    *
    * @throws EncryptionException if it is not a JWK or not a supported key type
    */
@@ -47,11 +48,13 @@ public final class PublicJwk {
   public static PublicJwk of(JWK jwk) {
     JWK publicJwk = jwk.toPublicJWK();
     if (publicJwk == null) { // symmetric ("oct") keys have no public part
-      throw new EncryptionException("JWK key type " + jwk.getKeyType() + " is not supported (OKP Ed25519, RSA, EC)");
+      throw new EncryptionException(
+          "JWK key type " + jwk.getKeyType() + " is not supported (OKP Ed25519, RSA, EC)");
     }
     if (publicJwk instanceof OctetKeyPair okp) {
       if (!Curve.Ed25519.equals(okp.getCurve())) {
-        throw new EncryptionException("OKP JWK on curve " + okp.getCurve() + " is not supported (Ed25519 only)");
+        throw new EncryptionException(
+            "OKP JWK on curve " + okp.getCurve() + " is not supported (Ed25519 only)");
       }
       return new PublicJwk(publicJwk, SshEd25519Recipient.of(okp.getDecodedX()), null);
     }
@@ -59,14 +62,16 @@ public final class PublicJwk {
       try {
         return new PublicJwk(publicJwk, SshRsaRecipient.of(rsa.toRSAPublicKey()), null);
       } catch (JOSEException e) {
-        throw new EncryptionException("RSA JWK is not a valid RSA public key: " + e.getMessage(), e);
+        throw new EncryptionException(
+            "RSA JWK is not a valid RSA public key: " + e.getMessage(), e);
       }
     }
     if (publicJwk instanceof ECKey ec) {
       JweEncryptor.requireSupportedCurve(ec);
       return new PublicJwk(publicJwk, null, ec);
     }
-    throw new EncryptionException("JWK key type " + publicJwk.getKeyType() + " is not supported (OKP Ed25519, RSA, EC)");
+    throw new EncryptionException(
+        "JWK key type " + publicJwk.getKeyType() + " is not supported (OKP Ed25519, RSA, EC)");
   }
 
   /** The JWK of a raw 32-byte Ed25519 public key, {@code {"kty":"OKP","crv":"Ed25519","x":…}}. */
@@ -85,8 +90,8 @@ public final class PublicJwk {
   }
 
   /**
-   * The public JWK as compact JSON; for OKP exactly {@code {"kty":"OKP","crv":"Ed25519","x":"…"}} like the Go SDK's
-   * generated keys.
+   * The public JWK as compact JSON; for OKP exactly {@code {"kty":"OKP","crv":"Ed25519","x":"…"}}
+   * like the Go SDK's generated keys.
    */
   public String toJson() {
     if (jwk instanceof OctetKeyPair okp) {
@@ -96,8 +101,8 @@ public final class PublicJwk {
   }
 
   /**
-   * The ciphertext Baton stores (before its base64 step): the binary age file for Ed25519/RSA keys, the ASCII JWE
-   * compact string for EC keys.
+   * The ciphertext Baton stores (before its base64 step): the binary age file for Ed25519/RSA keys,
+   * the ASCII JWE compact string for EC keys.
    */
   public byte[] encrypt(byte[] plaintext, AgeEncryptor age, JweEncryptor jwe) {
     if (ageRecipient != null) {

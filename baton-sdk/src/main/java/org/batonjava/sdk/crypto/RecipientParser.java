@@ -18,15 +18,17 @@ import java.util.Locale;
  *
  * <ul>
  *   <li>{@code age1…} → {@code baton/age/v1} with that recipient (binary age output);
- *   <li>an {@code ssh-ed25519 AAAA…} or {@code ssh-rsa AAAA…} line → the same key as a public JWK under
- *       {@code baton/jwk/v1} (an age file with an ssh stanza, base64'd; {@code base64 -d | age -d -i ~/.ssh/id_…}
- *       decrypts it);
+ *   <li>an {@code ssh-ed25519 AAAA…} or {@code ssh-rsa AAAA…} line → the same key as a public JWK
+ *       under {@code baton/jwk/v1} (an age file with an ssh stanza, base64'd; {@code base64 -d |
+ *       age -d -i ~/.ssh/id_…} decrypts it);
  *   <li>a public JWK (JSON object) → {@code baton/jwk/v1};
- *   <li>otherwise a path to a file holding one of the above (blank lines and {@code #} comments ignored).
+ *   <li>otherwise a path to a file holding one of the above (blank lines and {@code #} comments
+ *       ignored).
  * </ul>
  *
- * Keys are checked now (curve, RSA size, point validity), so a bad recipient fails before anything is created.
- * Private keys and age identities are refused, and file contents are never echoed in errors.
+ * Keys are checked now (curve, RSA size, point validity), so a bad recipient fails before anything
+ * is created. Private keys and age identities are refused, and file contents are never echoed in
+ * errors.
  */
 public final class RecipientParser {
   private static final long MAX_FILE_BYTES = 64 * 1024;
@@ -49,8 +51,10 @@ public final class RecipientParser {
       throw unrecognized("recipient");
     }
     if (!Files.isRegularFile(path)) {
-      throw new EncryptionException("recipient is not an age1… recipient, an ssh-ed25519/ssh-rsa public key, a "
-          + "public JWK, or an existing file holding one: " + text);
+      throw new EncryptionException(
+          "recipient is not an age1… recipient, an ssh-ed25519/ssh-rsa public key, a "
+              + "public JWK, or an existing file holding one: "
+              + text);
     }
     return parseText(read(path), "recipient file " + path);
   }
@@ -60,8 +64,9 @@ public final class RecipientParser {
     return EncryptionConfig.newBuilder()
         .setProvider(CredentialEncryptor.PROVIDER_JWK)
         .setKeyId(jwk.keyId())
-        .setJwkPublicKeyConfig(EncryptionConfig.JWKPublicKeyConfig.newBuilder()
-            .setPubKey(ByteString.copyFrom(jwk.toJson(), StandardCharsets.UTF_8)))
+        .setJwkPublicKeyConfig(
+            EncryptionConfig.JWKPublicKeyConfig.newBuilder()
+                .setPubKey(ByteString.copyFrom(jwk.toJson(), StandardCharsets.UTF_8)))
         .build();
   }
 
@@ -70,15 +75,19 @@ public final class RecipientParser {
     X25519Recipient.parse(recipient);
     return EncryptionConfig.newBuilder()
         .setProvider(CredentialEncryptor.PROVIDER_AGE)
-        .setAgeRecipientConfig(EncryptionConfig.AgeRecipientConfig.newBuilder().setRecipient(recipient))
+        .setAgeRecipientConfig(
+            EncryptionConfig.AgeRecipientConfig.newBuilder().setRecipient(recipient))
         .build();
   }
 
   private static EncryptionConfig parseText(String text, String source) {
     String trimmed = text.strip();
-    if (trimmed.contains("PRIVATE KEY") || trimmed.toUpperCase(Locale.ROOT).contains("AGE-SECRET-KEY-")) {
-      throw new EncryptionException(source + " holds a private key; give the public key instead "
-          + "(the .pub file, or `age-keygen -y` for an age identity)");
+    if (trimmed.contains("PRIVATE KEY")
+        || trimmed.toUpperCase(Locale.ROOT).contains("AGE-SECRET-KEY-")) {
+      throw new EncryptionException(
+          source
+              + " holds a private key; give the public key instead "
+              + "(the .pub file, or `age-keygen -y` for an age identity)");
     }
     if (trimmed.startsWith("{")) {
       JWK parsed;
@@ -96,9 +105,11 @@ public final class RecipientParser {
         throw new EncryptionException(source + ": " + e.getMessage(), e);
       }
     }
-    List<String> lines = trimmed.lines().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
+    List<String> lines =
+        trimmed.lines().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
     if (lines.size() != 1) {
-      throw new EncryptionException(source + " must hold exactly one recipient, found " + lines.size());
+      throw new EncryptionException(
+          source + " must hold exactly one recipient, found " + lines.size());
     }
     String line = lines.get(0);
     try {
@@ -107,9 +118,10 @@ public final class RecipientParser {
       }
       if (isSshLine(line)) {
         SshPublicKey key = SshPublicKey.parseLine(line);
-        return jwkConfig(key.type().equals(SshPublicKey.ED25519)
-            ? PublicJwk.ed25519(key.ed25519Key())
-            : PublicJwk.rsa(key.rsaKey()));
+        return jwkConfig(
+            key.type().equals(SshPublicKey.ED25519)
+                ? PublicJwk.ed25519(key.ed25519Key())
+                : PublicJwk.rsa(key.rsaKey()));
       }
     } catch (EncryptionException e) {
       throw new EncryptionException(source + ": " + e.getMessage(), e);
@@ -118,7 +130,9 @@ public final class RecipientParser {
   }
 
   private static boolean looksLikeRecipient(String text) {
-    return text.startsWith("{") || text.toLowerCase(Locale.ROOT).startsWith("age1") || isSshLine(text)
+    return text.startsWith("{")
+        || text.toLowerCase(Locale.ROOT).startsWith("age1")
+        || isSshLine(text)
         || text.toUpperCase(Locale.ROOT).startsWith("AGE-SECRET-KEY-");
   }
 
@@ -134,16 +148,20 @@ public final class RecipientParser {
   private static String read(Path path) {
     try {
       if (Files.size(path) > MAX_FILE_BYTES) {
-        throw new EncryptionException("recipient file " + path + " is larger than " + MAX_FILE_BYTES + " bytes");
+        throw new EncryptionException(
+            "recipient file " + path + " is larger than " + MAX_FILE_BYTES + " bytes");
       }
       return Files.readString(path, StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw new EncryptionException("cannot read recipient file " + path + ": " + e.getMessage(), e);
+      throw new EncryptionException(
+          "cannot read recipient file " + path + ": " + e.getMessage(), e);
     }
   }
 
   private static EncryptionException unrecognized(String source) {
-    return new EncryptionException(source + " is not an age1… recipient, an ssh-ed25519/ssh-rsa public key or a "
-        + "public JWK");
+    return new EncryptionException(
+        source
+            + " is not an age1… recipient, an ssh-ed25519/ssh-rsa public key or a "
+            + "public JWK");
   }
 }

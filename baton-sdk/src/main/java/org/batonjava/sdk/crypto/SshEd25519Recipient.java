@@ -6,18 +6,21 @@ import java.util.Base64;
 import java.util.List;
 
 /**
- * An age {@code ssh-ed25519} recipient (the agessh construction): an Ed25519 public key used as the X25519 key of
- * the same secret, with the shared secret "tweaked" by a scalar bound to the SSH key.
+ * An age {@code ssh-ed25519} recipient (the agessh construction): an Ed25519 public key used as the
+ * X25519 key of the same secret, with the shared secret "tweaked" by a scalar bound to the SSH key.
  *
  * <ol>
  *   <li>R = Montgomery u of the Edwards point; tag = base64(SHA-256(ssh wire key)[0..4]).
- *   <li>e random, E = X25519(e, 9), tweak = HKDF(ikm = empty, salt = ssh wire key, info = label, 32).
+ *   <li>e random, E = X25519(e, 9), tweak = HKDF(ikm = empty, salt = ssh wire key, info = label,
+ *       32).
  *   <li>S = X25519(tweak, X25519(e, R)); wrap key = HKDF(ikm = S, salt = E ‖ R, info = label, 32).
- *   <li>body = ChaCha20-Poly1305(wrap key, zero nonce, file key); stanza {@code -> ssh-ed25519 <tag> <E>}.
+ *   <li>body = ChaCha20-Poly1305(wrap key, zero nonce, file key); stanza {@code -> ssh-ed25519
+ *       <tag> <E>}.
  * </ol>
  */
 public final class SshEd25519Recipient implements AgeRecipient {
-  private static final byte[] LABEL = "age-encryption.org/v1/ssh-ed25519".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] LABEL =
+      "age-encryption.org/v1/ssh-ed25519".getBytes(StandardCharsets.US_ASCII);
 
   private final SshPublicKey sshKey;
   private final byte[] montgomeryKey;
@@ -37,7 +40,8 @@ public final class SshEd25519Recipient implements AgeRecipient {
   /** The recipient for an {@code ssh-ed25519} key. */
   public static SshEd25519Recipient of(SshPublicKey key) {
     if (!key.type().equals(SshPublicKey.ED25519)) {
-      throw new EncryptionException("an ssh-ed25519 recipient needs an ssh-ed25519 key, got " + key.type());
+      throw new EncryptionException(
+          "an ssh-ed25519 recipient needs an ssh-ed25519 key, got " + key.type());
     }
     return new SshEd25519Recipient(key);
   }
@@ -53,8 +57,10 @@ public final class SshEd25519Recipient implements AgeRecipient {
     System.arraycopy(montgomeryKey, 0, salt, X25519.SIZE, X25519.SIZE);
     byte[] wrapKey = Hkdf.sha256(shared, salt, LABEL, ChaCha20Poly1305.KEY_SIZE);
     byte[] body = ChaCha20Poly1305.seal(wrapKey, new byte[ChaCha20Poly1305.NONCE_SIZE], fileKey);
-    return new AgeStanza(SshPublicKey.ED25519,
-        List.of(sshKey.ageTag(), Base64.getEncoder().withoutPadding().encodeToString(ourShare)), body);
+    return new AgeStanza(
+        SshPublicKey.ED25519,
+        List.of(sshKey.ageTag(), Base64.getEncoder().withoutPadding().encodeToString(ourShare)),
+        body);
   }
 
   @Override

@@ -14,9 +14,10 @@ import java.util.Arrays;
 import java.util.Base64;
 
 /**
- * An OpenSSH public key in its wire encoding (RFC 4253 §6.6): {@code ssh-ed25519} (string type, string key) or
- * {@code ssh-rsa} (string type, mpint e, mpint n). Parses {@code authorized_keys}-style lines and builds the
- * encoding from raw keys; the age ssh recipients hash this encoding into their stanza tag.
+ * An OpenSSH public key in its wire encoding (RFC 4253 §6.6): {@code ssh-ed25519} (string type,
+ * string key) or {@code ssh-rsa} (string type, mpint e, mpint n). Parses {@code
+ * authorized_keys}-style lines and builds the encoding from raw keys; the age ssh recipients hash
+ * this encoding into their stanza tag.
  */
 public final class SshPublicKey {
   public static final String ED25519 = "ssh-ed25519";
@@ -45,13 +46,15 @@ public final class SshPublicKey {
   public static SshPublicKey rsa(RSAPublicKey publicKey) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     writeString(out, RSA.getBytes(StandardCharsets.US_ASCII));
-    writeString(out, publicKey.getPublicExponent().toByteArray()); // mpint: minimal two's complement
+    writeString(
+        out, publicKey.getPublicExponent().toByteArray()); // mpint: minimal two's complement
     writeString(out, publicKey.getModulus().toByteArray());
     return new SshPublicKey(RSA, out.toByteArray());
   }
 
   /**
-   * Parses one {@code authorized_keys}-style line, {@code [options] ssh-ed25519|ssh-rsa <base64> [comment]}.
+   * Parses one {@code authorized_keys}-style line, {@code [options] ssh-ed25519|ssh-rsa <base64>
+   * [comment]}.
    *
    * @throws EncryptionException if the line holds no supported key or the key data is malformed
    */
@@ -67,7 +70,8 @@ public final class SshPublicKey {
         }
         SshPublicKey key = parseWire(wire);
         if (!key.type.equals(tokens[i])) {
-          throw new EncryptionException(tokens[i] + " public key: the key data is of type " + key.type);
+          throw new EncryptionException(
+              tokens[i] + " public key: the key data is of type " + key.type);
         }
         return key;
       }
@@ -94,7 +98,9 @@ public final class SshPublicKey {
         }
         return rsa(toRsaPublicKey(n, e));
       }
-      default -> throw new EncryptionException("unsupported ssh key type \"" + type + "\" (ssh-ed25519 or ssh-rsa)");
+      default ->
+          throw new EncryptionException(
+              "unsupported ssh key type \"" + type + "\" (ssh-ed25519 or ssh-rsa)");
     }
   }
 
@@ -148,7 +154,8 @@ public final class SshPublicKey {
 
   private static RSAPublicKey toRsaPublicKey(BigInteger n, BigInteger e) {
     try {
-      return (RSAPublicKey) KeyFactory.getInstance("RSA").generatePublic(new RSAPublicKeySpec(n, e));
+      return (RSAPublicKey)
+          KeyFactory.getInstance("RSA").generatePublic(new RSAPublicKeySpec(n, e));
     } catch (GeneralSecurityException ex) {
       throw new EncryptionException("ssh-rsa public key is not a valid RSA key", ex);
     }

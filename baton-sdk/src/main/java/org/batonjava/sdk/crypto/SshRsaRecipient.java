@@ -11,12 +11,14 @@ import javax.crypto.spec.OAEPParameterSpec;
 import javax.crypto.spec.PSource;
 
 /**
- * An age {@code ssh-rsa} recipient (the agessh construction): the file key is RSA-OAEP encrypted with SHA-256,
- * MGF1-SHA-256 and the label {@code age-encryption.org/v1/ssh-rsa}; the stanza is {@code -> ssh-rsa <tag>}.
- * Keys under 2048 bits are refused, as agessh does (it compares the modulus size in whole bytes).
+ * An age {@code ssh-rsa} recipient (the agessh construction): the file key is RSA-OAEP encrypted
+ * with SHA-256, MGF1-SHA-256 and the label {@code age-encryption.org/v1/ssh-rsa}; the stanza is
+ * {@code -> ssh-rsa <tag>}. Keys under 2048 bits are refused, as agessh does (it compares the
+ * modulus size in whole bytes).
  */
 public final class SshRsaRecipient implements AgeRecipient {
-  private static final byte[] LABEL = "age-encryption.org/v1/ssh-rsa".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] LABEL =
+      "age-encryption.org/v1/ssh-rsa".getBytes(StandardCharsets.US_ASCII);
   private static final int MIN_BITS = 2048;
 
   private final SshPublicKey sshKey;
@@ -27,8 +29,12 @@ public final class SshRsaRecipient implements AgeRecipient {
     this.publicKey = sshKey.rsaKey();
     int sizeInBits = (publicKey.getModulus().bitLength() + 7) / 8 * 8;
     if (sizeInBits < MIN_BITS) {
-      throw new EncryptionException("ssh-rsa recipient: the RSA key has " + publicKey.getModulus().bitLength()
-          + " bits; at least " + MIN_BITS + " are required");
+      throw new EncryptionException(
+          "ssh-rsa recipient: the RSA key has "
+              + publicKey.getModulus().bitLength()
+              + " bits; at least "
+              + MIN_BITS
+              + " are required");
     }
   }
 
@@ -50,7 +56,8 @@ public final class SshRsaRecipient implements AgeRecipient {
     try {
       Cipher cipher = Cipher.getInstance("RSA/ECB/OAEPPadding");
       OAEPParameterSpec oaep =
-          new OAEPParameterSpec("SHA-256", "MGF1", MGF1ParameterSpec.SHA256, new PSource.PSpecified(LABEL));
+          new OAEPParameterSpec(
+              "SHA-256", "MGF1", MGF1ParameterSpec.SHA256, new PSource.PSpecified(LABEL));
       cipher.init(Cipher.ENCRYPT_MODE, publicKey, oaep, random);
       return new AgeStanza(SshPublicKey.RSA, List.of(sshKey.ageTag()), cipher.doFinal(fileKey));
     } catch (GeneralSecurityException e) {

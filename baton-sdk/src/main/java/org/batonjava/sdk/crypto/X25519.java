@@ -12,8 +12,9 @@ import java.security.spec.XECPublicKeySpec;
 import javax.crypto.KeyAgreement;
 
 /**
- * The X25519 function of RFC 7748 on raw 32-byte little-endian strings, on top of the JDK's {@code XDH} key
- * agreement (which clamps the scalar and refuses an all-zero result, as Go's {@code curve25519.X25519} does).
+ * The X25519 function of RFC 7748 on raw 32-byte little-endian strings, on top of the JDK's {@code
+ * XDH} key agreement (which clamps the scalar and refuses an all-zero result, as Go's {@code
+ * curve25519.X25519} does).
  */
 final class X25519 {
   static final int SIZE = 32;
@@ -41,8 +42,10 @@ final class X25519 {
     BigInteger uValue = fromLittleEndian(masked).mod(P);
     try {
       KeyFactory factory = KeyFactory.getInstance("XDH");
-      PrivateKey privateKey = factory.generatePrivate(new XECPrivateKeySpec(NamedParameterSpec.X25519, scalar));
-      PublicKey publicKey = factory.generatePublic(new XECPublicKeySpec(NamedParameterSpec.X25519, uValue));
+      PrivateKey privateKey =
+          factory.generatePrivate(new XECPrivateKeySpec(NamedParameterSpec.X25519, scalar));
+      PublicKey publicKey =
+          factory.generatePublic(new XECPublicKeySpec(NamedParameterSpec.X25519, uValue));
       KeyAgreement agreement = KeyAgreement.getInstance("XDH");
       agreement.init(privateKey);
       agreement.doPhase(publicKey, true);

@@ -6,12 +6,14 @@ import java.util.Base64;
 import java.util.List;
 
 /**
- * A native age recipient, {@code age1…}: an X25519 public key. Its stanza is {@code -> X25519 <ephemeral share>}
- * with the file key sealed under HKDF(shared secret, salt = ephemeral share ‖ recipient, "age-encryption.org/v1/X25519").
+ * A native age recipient, {@code age1…}: an X25519 public key. Its stanza is {@code -> X25519
+ * <ephemeral share>} with the file key sealed under HKDF(shared secret, salt = ephemeral share ‖
+ * recipient, "age-encryption.org/v1/X25519").
  */
 public final class X25519Recipient implements AgeRecipient {
   static final String HRP = "age";
-  private static final byte[] LABEL = "age-encryption.org/v1/X25519".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] LABEL =
+      "age-encryption.org/v1/X25519".getBytes(StandardCharsets.US_ASCII);
 
   private final byte[] publicKey;
 
@@ -29,14 +31,19 @@ public final class X25519Recipient implements AgeRecipient {
     try {
       decoded = Bech32.decode(recipient);
     } catch (IllegalArgumentException e) {
-      throw new EncryptionException("age recipient is not a valid age1… string (" + e.getMessage() + ")");
+      throw new EncryptionException(
+          "age recipient is not a valid age1… string (" + e.getMessage() + ")");
     }
     if (!decoded.hrp().equals(HRP)) {
-      throw new EncryptionException("age recipient has prefix \"" + decoded.hrp() + "1\"; only X25519 recipients "
-          + "(age1…) are supported, not post-quantum (age1pq1…) or plugin recipients");
+      throw new EncryptionException(
+          "age recipient has prefix \""
+              + decoded.hrp()
+              + "1\"; only X25519 recipients "
+              + "(age1…) are supported, not post-quantum (age1pq1…) or plugin recipients");
     }
     if (decoded.data().length != X25519.SIZE) {
-      throw new EncryptionException("age recipient must carry a 32-byte X25519 key, got " + decoded.data().length);
+      throw new EncryptionException(
+          "age recipient must carry a 32-byte X25519 key, got " + decoded.data().length);
     }
     return new X25519Recipient(decoded.data());
   }
@@ -60,7 +67,8 @@ public final class X25519Recipient implements AgeRecipient {
     System.arraycopy(publicKey, 0, salt, X25519.SIZE, X25519.SIZE);
     byte[] wrapKey = Hkdf.sha256(shared, salt, LABEL, ChaCha20Poly1305.KEY_SIZE);
     byte[] body = ChaCha20Poly1305.seal(wrapKey, new byte[ChaCha20Poly1305.NONCE_SIZE], fileKey);
-    return new AgeStanza("X25519", List.of(Base64.getEncoder().withoutPadding().encodeToString(ourShare)), body);
+    return new AgeStanza(
+        "X25519", List.of(Base64.getEncoder().withoutPadding().encodeToString(ourShare)), body);
   }
 
   /** The canonical {@code age1…} form of this recipient (a public key, safe to show). */

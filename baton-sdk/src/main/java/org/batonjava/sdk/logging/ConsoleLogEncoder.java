@@ -6,8 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Tab-separated lines for people, like zap's console encoder: time, level, logger, message and the key-value
- * pairs as one JSON object; a stack trace (debug only) follows on its own lines.
+ * Tab-separated lines for people, like zap's console encoder: time, level, logger, message and the
+ * key-value pairs as one JSON object; a stack trace (debug only) follows on its own lines.
  */
 public final class ConsoleLogEncoder extends LogLineEncoder {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -17,9 +17,16 @@ public final class ConsoleLogEncoder extends LogLineEncoder {
   }
 
   @Override
-  String line(String time, String level, String logger, String message, Map<String, Object> fields) {
+  String line(
+      String time, String level, String logger, String message, Map<String, Object> fields) {
     StringBuilder line = new StringBuilder();
-    line.append(time).append('\t').append(level).append('\t').append(logger).append('\t').append(message);
+    line.append(time)
+        .append('\t')
+        .append(level)
+        .append('\t')
+        .append(logger)
+        .append('\t')
+        .append(message);
     Map<String, Object> inline = new LinkedHashMap<>(fields);
     Object stack = inline.remove("stacktrace");
     if (!inline.isEmpty()) {

@@ -6,9 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * One JSON object per line with zap's production key names — {@code level}, {@code ts} (ISO-8601 UTC),
- * {@code logger}, {@code msg} — followed by the event's key-value pairs, so that queries written against the
- * Go connectors' logs keep working.
+ * One JSON object per line with zap's production key names — {@code level}, {@code ts} (ISO-8601
+ * UTC), {@code logger}, {@code msg} — followed by the event's key-value pairs, so that queries
+ * written against the Go connectors' logs keep working.
  */
 public final class JsonLogEncoder extends LogLineEncoder {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -18,7 +18,8 @@ public final class JsonLogEncoder extends LogLineEncoder {
   }
 
   @Override
-  String line(String time, String level, String logger, String message, Map<String, Object> fields) {
+  String line(
+      String time, String level, String logger, String message, Map<String, Object> fields) {
     Map<String, Object> object = new LinkedHashMap<>();
     object.put("level", level);
     object.put("ts", time);
@@ -32,7 +33,9 @@ public final class JsonLogEncoder extends LogLineEncoder {
     }
   }
 
-  /** Numbers and booleans stay JSON numbers and booleans; everything else is its {@code toString()}. */
+  /**
+   * Numbers and booleans stay JSON numbers and booleans; everything else is its {@code toString()}.
+   */
   static Object jsonValue(Object value) {
     if (value == null || value instanceof Number || value instanceof Boolean) {
       return value;

@@ -14,9 +14,10 @@ import java.util.Map;
 import org.slf4j.event.KeyValuePair;
 
 /**
- * The common part of the two log encoders: one line per event with time, level, logger, message, the
- * event's key-value pairs and, for events with a throwable, {@code error} (its class and message) and — only
- * when stack traces are enabled ({@code --log-level debug}) — {@code stacktrace}.
+ * The common part of the two log encoders: one line per event with time, level, logger, message,
+ * the event's key-value pairs and, for events with a throwable, {@code error} (its class and
+ * message) and — only when stack traces are enabled ({@code --log-level debug}) — {@code
+ * stacktrace}.
  */
 public abstract class LogLineEncoder extends EncoderBase<ILoggingEvent> {
   private static final DateTimeFormatter ISO_MILLIS =
@@ -29,7 +30,8 @@ public abstract class LogLineEncoder extends EncoderBase<ILoggingEvent> {
   }
 
   /** One complete line, ending in a newline. */
-  abstract String line(String time, String level, String logger, String message, Map<String, Object> fields);
+  abstract String line(
+      String time, String level, String logger, String message, Map<String, Object> fields);
 
   @Override
   public byte[] encode(ILoggingEvent event) {

@@ -20,10 +20,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Account creation as the SDK's connector server does it: the connector creates the account and returns its
- * generated credentials in plaintext; they leave here only encrypted, one {@code EncryptedData} per
- * (credential, encryption config), and are wiped from memory afterwards. Used by one-shot runs and by
- * service-mode tasks.
+ * Account creation as the SDK's connector server does it: the connector creates the account and
+ * returns its generated credentials in plaintext; they leave here only encrypted, one {@code
+ * EncryptedData} per (credential, encryption config), and are wiped from memory afterwards. Used by
+ * one-shot runs and by service-mode tasks.
  */
 public final class AccountRequests {
   /** Encrypts plaintexts for configs: one {@code EncryptedData} per plaintext and config. */
@@ -55,24 +55,34 @@ public final class AccountRequests {
   /**
    * Creates the account.
    *
-   * @param resourceType the account type ({@code ""}: the only account-creating type, else {@code user})
-   * @param configs the recipients of the generated credentials; with none, generated credentials are dropped
-   *     (as in the Go SDK) and a warning says so
+   * @param resourceType the account type ({@code ""}: the only account-creating type, else {@code
+   *     user})
+   * @param configs the recipients of the generated credentials; with none, generated credentials
+   *     are dropped (as in the Go SDK) and a warning says so
    */
-  public CreateAccountResponse create(String resourceType, AccountInfo info, LocalCredentialOptions options,
+  public CreateAccountResponse create(
+      String resourceType,
+      AccountInfo info,
+      LocalCredentialOptions options,
       List<EncryptionConfig> configs) {
     return createReporting(resourceType, info, options, configs).response();
   }
 
-  /** The answer to a creation, and whether an earlier attempt (whose answer was lost) may have created the account. */
+  /**
+   * The answer to a creation, and whether an earlier attempt (whose answer was lost) may have
+   * created the account.
+   */
   public record Created(CreateAccountResponse response, boolean earlierAttemptUncertain) {}
 
   /**
-   * As {@link #create}, also saying whether the account found in place may have been created by this run: the
-   * creation is retried after transient failures, and a retry after a lost answer finds the account this run's
-   * request made (its generated password is then unknown).
+   * As {@link #create}, also saying whether the account found in place may have been created by
+   * this run: the creation is retried after transient failures, and a retry after a lost answer
+   * finds the account this run's request made (its generated password is then unknown).
    */
-  public Created createReporting(String resourceType, AccountInfo info, LocalCredentialOptions options,
+  public Created createReporting(
+      String resourceType,
+      AccountInfo info,
+      LocalCredentialOptions options,
       List<EncryptionConfig> configs) {
     AccountCreator creator = creator(resourceType);
     ProvisioningRetry.Result<AccountCreation> result =
@@ -80,8 +90,10 @@ public final class AccountRequests {
     AccountCreation created = result.value();
     boolean uncertain = result.earlierAttemptUncertain() && created.alreadyExisted();
     if (uncertain) {
-      LOG.warn("account {} is in place; this run's request may have created it (an earlier attempt's answer was"
-          + " lost), in which case its password is unknown: reset it", created.resource().getId().getResource());
+      LOG.warn(
+          "account {} is in place; this run's request may have created it (an earlier attempt's answer was"
+              + " lost), in which case its password is unknown: reset it",
+          created.resource().getId().getResource());
     }
     return new Created(respond(created, configs), uncertain);
   }
@@ -90,23 +102,34 @@ public final class AccountRequests {
     try {
       List<PlaintextData> plaintexts = new ArrayList<>();
       for (AccountCreation.NamedSecret s : created.secrets()) {
-        plaintexts.add(PlaintextData.newBuilder().setName(s.name()).setDescription(s.description())
-            .setBytes(ByteString.copyFrom(s.value().utf8())).build());
+        plaintexts.add(
+            PlaintextData.newBuilder()
+                .setName(s.name())
+                .setDescription(s.description())
+                .setBytes(ByteString.copyFrom(s.value().utf8()))
+                .build());
       }
       if (!plaintexts.isEmpty() && configs.isEmpty()) {
-        LOG.warn("account {}: no encryption config was given, so its generated credentials are dropped",
+        LOG.warn(
+            "account {}: no encryption config was given, so its generated credentials are dropped",
             created.resource().getId().getResource());
       }
-      List<EncryptedData> encrypted = plaintexts.isEmpty() || configs.isEmpty() ? List.of() : sealer.seal(configs, plaintexts);
-      CreateAccountResponse.Builder response = CreateAccountResponse.newBuilder()
-          .addAllEncryptedData(encrypted)
-          .addAllAnnotations(created.annotations());
+      List<EncryptedData> encrypted =
+          plaintexts.isEmpty() || configs.isEmpty() ? List.of() : sealer.seal(configs, plaintexts);
+      CreateAccountResponse.Builder response =
+          CreateAccountResponse.newBuilder()
+              .addAllEncryptedData(encrypted)
+              .addAllAnnotations(created.annotations());
       if (created.alreadyExisted()) {
-        response.setAlreadyExists(CreateAccountResponse.AlreadyExistsResult.newBuilder()
-            .setResource(created.resource()).setIsCreateAccountResult(true));
+        response.setAlreadyExists(
+            CreateAccountResponse.AlreadyExistsResult.newBuilder()
+                .setResource(created.resource())
+                .setIsCreateAccountResult(true));
       } else {
-        response.setSuccess(CreateAccountResponse.SuccessResult.newBuilder()
-            .setResource(created.resource()).setIsCreateAccountResult(true));
+        response.setSuccess(
+            CreateAccountResponse.SuccessResult.newBuilder()
+                .setResource(created.resource())
+                .setIsCreateAccountResult(true));
       }
       return response.build();
     } finally {
@@ -115,14 +138,28 @@ public final class AccountRequests {
   }
 
   private AccountCreator creator(String resourceType) {
-    List<ResourceSyncer> creators = connector.resourceSyncers().stream().filter(s -> s instanceof AccountCreator).toList();
+    List<ResourceSyncer> creators =
+        connector.resourceSyncers().stream().filter(s -> s instanceof AccountCreator).toList();
     if (creators.isEmpty()) {
-      throw new ConnectorException(Status.Code.UNIMPLEMENTED, "this connector cannot create accounts");
+      throw new ConnectorException(
+          Status.Code.UNIMPLEMENTED, "this connector cannot create accounts");
     }
-    String wanted = resourceType.isEmpty() ? (creators.size() == 1 ? creators.get(0).resourceType().getId() : "user") : resourceType;
-    return creators.stream().filter(s -> s.resourceType().getId().equals(wanted)).map(s -> (AccountCreator) s)
-        .findFirst().orElseThrow(() -> new ConnectorException(Status.Code.INVALID_ARGUMENT,
-            "no account creator for resource type " + wanted + "; this connector creates accounts of type(s) "
-                + String.join(", ", creators.stream().map(s -> s.resourceType().getId()).toList())));
+    String wanted =
+        resourceType.isEmpty()
+            ? (creators.size() == 1 ? creators.get(0).resourceType().getId() : "user")
+            : resourceType;
+    return creators.stream()
+        .filter(s -> s.resourceType().getId().equals(wanted))
+        .map(s -> (AccountCreator) s)
+        .findFirst()
+        .orElseThrow(
+            () ->
+                new ConnectorException(
+                    Status.Code.INVALID_ARGUMENT,
+                    "no account creator for resource type "
+                        + wanted
+                        + "; this connector creates accounts of type(s) "
+                        + String.join(
+                            ", ", creators.stream().map(s -> s.resourceType().getId()).toList())));
   }
 }

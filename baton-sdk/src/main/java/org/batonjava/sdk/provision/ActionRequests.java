@@ -13,7 +13,10 @@ import org.batonjava.sdk.connector.ConnectorException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Custom actions: {@code --list-action-schemas} and {@code --invoke-action NAME --invoke-action-args JSON}. */
+/**
+ * Custom actions: {@code --list-action-schemas} and {@code --invoke-action NAME
+ * --invoke-action-args JSON}.
+ */
 public final class ActionRequests {
   private static final Logger LOG = LoggerFactory.getLogger(ActionRequests.class);
 
@@ -30,33 +33,51 @@ public final class ActionRequests {
   /** The schemas as protojson, one object per action, in a JSON array. */
   public String schemasJson() {
     JsonFormat.Printer printer = JsonFormat.printer();
-    return schemas().stream().map(s -> {
-      try {
-        return printer.print(s);
-      } catch (InvalidProtocolBufferException e) {
-        throw new IllegalStateException(e);
-      }
-    }).collect(Collectors.joining(",\n", "[\n", "\n]"));
+    return schemas().stream()
+        .map(
+            s -> {
+              try {
+                return printer.print(s);
+              } catch (InvalidProtocolBufferException e) {
+                throw new IllegalStateException(e);
+              }
+            })
+        .collect(Collectors.joining(",\n", "[\n", "\n]"));
   }
 
   /** Runs the action; {@code argsJson} is a JSON object. Returns the action's result. */
   public Struct invoke(String name, String argsJson) {
-    ActionHandler handler = connector.actions().stream()
-        .filter(h -> h.schema().getName().equals(name))
-        .findFirst()
-        .orElseThrow(() -> new ConnectorException(Status.Code.NOT_FOUND, "unknown action " + name + "; this connector offers "
-            + connector.actions().stream().map(h -> h.schema().getName()).collect(Collectors.joining(", "))));
+    ActionHandler handler =
+        connector.actions().stream()
+            .filter(h -> h.schema().getName().equals(name))
+            .findFirst()
+            .orElseThrow(
+                () ->
+                    new ConnectorException(
+                        Status.Code.NOT_FOUND,
+                        "unknown action "
+                            + name
+                            + "; this connector offers "
+                            + connector.actions().stream()
+                                .map(h -> h.schema().getName())
+                                .collect(Collectors.joining(", "))));
     Struct args;
     try {
-      args = JsonObjectArgument.parse("--invoke-action-args", argsJson == null || argsJson.isBlank() ? "{}" : argsJson,
-          "{\"userId\": \"42\"}");
+      args =
+          JsonObjectArgument.parse(
+              "--invoke-action-args",
+              argsJson == null || argsJson.isBlank() ? "{}" : argsJson,
+              "{\"userId\": \"42\"}");
     } catch (JsonObjectArgument.Problem e) {
       throw new ConnectorException(Status.Code.INVALID_ARGUMENT, e.getMessage());
     }
-    ProvisioningRetry.Result<Struct> result = ProvisioningRetry.standard().call("action " + name, () -> handler.invoke(args));
+    ProvisioningRetry.Result<Struct> result =
+        ProvisioningRetry.standard().call("action " + name, () -> handler.invoke(args));
     if (result.earlierAttemptUncertain()) {
-      LOG.warn("action {}: an earlier attempt's answer was lost; the result below is the state now, and this run's"
-          + " request may have made the change", name);
+      LOG.warn(
+          "action {}: an earlier attempt's answer was lost; the result below is the state now, and this run's"
+              + " request may have made the change",
+          name);
     }
     return result.value();
   }

@@ -1,8 +1,8 @@
 package org.batonjava.sdk.provision;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.google.protobuf.InvalidProtocolBufferException;
@@ -11,9 +11,10 @@ import com.google.protobuf.util.JsonFormat;
 import org.batonjava.sdk.connector.JsonErrorText;
 
 /**
- * Reads a JSON object given on the command line ({@code --create-account-profile}, {@code --invoke-action-args})
- * into a {@link Struct}. A problem is one line in the user's terms that names the flag, e.g.
- * {@code --create-account-profile is not valid JSON: input ends at column 17 before the JSON is complete}.
+ * Reads a JSON object given on the command line ({@code --create-account-profile}, {@code
+ * --invoke-action-args}) into a {@link Struct}. A problem is one line in the user's terms that
+ * names the flag, e.g. {@code --create-account-profile is not valid JSON: input ends at column 17
+ * before the JSON is complete}.
  */
 public final class JsonObjectArgument {
   private static final ObjectMapper JSON =
@@ -42,8 +43,13 @@ public final class JsonObjectArgument {
     try {
       node = JSON.readTree(text);
     } catch (JsonProcessingException e) {
-      throw new Problem(flag + " is not valid JSON: " + JsonErrorText.describe(e) + "; it must be a JSON object, e.g. '"
-          + example + "'");
+      throw new Problem(
+          flag
+              + " is not valid JSON: "
+              + JsonErrorText.describe(e)
+              + "; it must be a JSON object, e.g. '"
+              + example
+              + "'");
     }
     if (node == null || !node.isObject()) {
       throw new Problem(flag + " must be a JSON object, e.g. '" + example + "'; got " + kind(node));
@@ -52,8 +58,12 @@ public final class JsonObjectArgument {
     try {
       JsonFormat.parser().merge(node.toString(), out);
     } catch (InvalidProtocolBufferException e) {
-      throw new Problem(flag + " holds a value that cannot be used (numbers must fit a double); it must be a JSON"
-          + " object, e.g. '" + example + "'");
+      throw new Problem(
+          flag
+              + " holds a value that cannot be used (numbers must fit a double); it must be a JSON"
+              + " object, e.g. '"
+              + example
+              + "'");
     }
     return out.build();
   }

@@ -8,10 +8,10 @@ import org.batonjava.sdk.c1z.C1zOptions;
 import org.batonjava.sdk.connector.Connector;
 
 /**
- * The one-shot provisioning flags ({@code --grant-entitlement}/{@code --grant-principal}/
- * {@code --grant-principal-type}, {@code --revoke-grant}): look the ids up in the latest finished sync of
- * {@code --file} (read only; the file is never rewritten) and apply the change. Each returns the one line
- * to print.
+ * The one-shot provisioning flags ({@code --grant-entitlement}/{@code --grant-principal}/ {@code
+ * --grant-principal-type}, {@code --revoke-grant}): look the ids up in the latest finished sync of
+ * {@code --file} (read only; the file is never rewritten) and apply the change. Each returns the
+ * one line to print.
  */
 public final class OneShotProvisioning {
   private final Connector connector;
@@ -24,7 +24,8 @@ public final class OneShotProvisioning {
     this.options = options;
   }
 
-  public GrantRequests.Outcome grant(String entitlementId, String principalId, String principalType) {
+  public GrantRequests.Outcome grant(
+      String entitlementId, String principalId, String principalType) {
     Entitlement entitlement;
     Resource principal;
     try (StoredSync sync = new StoredSync(file, options)) {

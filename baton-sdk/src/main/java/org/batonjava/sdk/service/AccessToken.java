@@ -14,8 +14,9 @@ import org.batonjava.sdk.crypto.Secret;
 record AccessToken(Secret value, String type, Instant expiresAt) {
 
   /**
-   * The {@code authorization} header value as Go's oauth2 writes it: {@code Bearer} for an empty or any-case
-   * {@code bearer} type, {@code MAC}/{@code Basic} canonicalised likewise, anything else verbatim.
+   * The {@code authorization} header value as Go's oauth2 writes it: {@code Bearer} for an empty or
+   * any-case {@code bearer} type, {@code MAC}/{@code Basic} canonicalised likewise, anything else
+   * verbatim.
    */
   String authorization() {
     String scheme;

@@ -15,15 +15,15 @@ import java.util.List;
 import java.util.Map;
 import org.batonjava.sdk.c1z.Ksuid;
 import org.batonjava.sdk.connector.ActionHandler;
-import org.batonjava.sdk.provision.ProvisioningRetry;
 import org.batonjava.sdk.connector.Connector;
 import org.batonjava.sdk.connector.ConnectorException;
+import org.batonjava.sdk.provision.ProvisioningRetry;
 
 /**
- * The four action task types: list schemas (optionally of one resource type), get one schema, invoke, and
- * status. Actions run synchronously, so an invocation answers {@code COMPLETE} with its result; the last 100
- * results stay available to {@code action_status}. A failed action finishes the task with an error (retryable),
- * as the Go SDK does for a {@code FAILED} status.
+ * The four action task types: list schemas (optionally of one resource type), get one schema,
+ * invoke, and status. Actions run synchronously, so an invocation answers {@code COMPLETE} with its
+ * result; the last 100 results stay available to {@code action_status}. A failed action finishes
+ * the task with an error (retryable), as the Go SDK does for a {@code FAILED} status.
  */
 final class ActionTasks {
   private static final int REMEMBERED_RESULTS = 100;
@@ -46,16 +46,19 @@ final class ActionTasks {
 
   TaskOutcome listSchemas(Task task, TaskContext context) {
     String type = task.getActionListSchemas().getResourceTypeId();
-    List<BatonActionSchema> schemas = connector.actions().stream()
-        .map(ActionHandler::schema)
-        .filter(s -> type.isEmpty() || s.getResourceTypeId().equals(type))
-        .toList();
-    return TaskOutcome.Success.of(ListActionSchemasResponse.newBuilder().addAllSchemas(schemas).build(), List.of());
+    List<BatonActionSchema> schemas =
+        connector.actions().stream()
+            .map(ActionHandler::schema)
+            .filter(s -> type.isEmpty() || s.getResourceTypeId().equals(type))
+            .toList();
+    return TaskOutcome.Success.of(
+        ListActionSchemasResponse.newBuilder().addAllSchemas(schemas).build(), List.of());
   }
 
   TaskOutcome getSchema(Task task, TaskContext context) {
     ActionHandler handler = handler(task.getActionGetSchema().getName());
-    return TaskOutcome.Success.of(GetActionSchemaResponse.newBuilder().setSchema(handler.schema()).build(), List.of());
+    return TaskOutcome.Success.of(
+        GetActionSchemaResponse.newBuilder().setSchema(handler.schema()).build(), List.of());
   }
 
   TaskOutcome invoke(Task task, TaskContext context) {
@@ -63,21 +66,30 @@ final class ActionTasks {
     ActionHandler handler = handler(invoke.getName());
     Struct result;
     try {
-      result = ProvisioningRetry.standard().call("action " + invoke.getName(), () -> handler.invoke(invoke.getArgs()))
-          .value();
+      result =
+          ProvisioningRetry.standard()
+              .call("action " + invoke.getName(), () -> handler.invoke(invoke.getArgs()))
+              .value();
     } catch (RuntimeException e) {
       throw TaskFailure.fromConnector(e, false);
     }
     String id = ids.next(Instant.now());
-    InvokeActionResponse response = InvokeActionResponse.newBuilder()
-        .setId(id)
-        .setName(invoke.getName())
-        .setStatus(BatonActionStatus.BATON_ACTION_STATUS_COMPLETE)
-        .setResponse(result)
-        .build();
+    InvokeActionResponse response =
+        InvokeActionResponse.newBuilder()
+            .setId(id)
+            .setName(invoke.getName())
+            .setStatus(BatonActionStatus.BATON_ACTION_STATUS_COMPLETE)
+            .setResponse(result)
+            .build();
     synchronized (results) {
-      results.put(id, GetActionStatusResponse.newBuilder().setId(id).setName(invoke.getName())
-          .setStatus(BatonActionStatus.BATON_ACTION_STATUS_COMPLETE).setResponse(result).build());
+      results.put(
+          id,
+          GetActionStatusResponse.newBuilder()
+              .setId(id)
+              .setName(invoke.getName())
+              .setStatus(BatonActionStatus.BATON_ACTION_STATUS_COMPLETE)
+              .setResponse(result)
+              .build());
     }
     return TaskOutcome.Success.of(response, List.of());
   }
@@ -89,8 +101,11 @@ final class ActionTasks {
       known = results.get(status.getId());
     }
     if (known == null) {
-      throw TaskFailure.fromConnector(new ConnectorException(Status.Code.NOT_FOUND,
-          "no action invocation " + status.getId() + " is known to this connector process"), false);
+      throw TaskFailure.fromConnector(
+          new ConnectorException(
+              Status.Code.NOT_FOUND,
+              "no action invocation " + status.getId() + " is known to this connector process"),
+          false);
     }
     return TaskOutcome.Success.of(known, List.of());
   }
@@ -99,7 +114,10 @@ final class ActionTasks {
     return connector.actions().stream()
         .filter(h -> h.schema().getName().equals(name))
         .findFirst()
-        .orElseThrow(() -> TaskFailure.fromConnector(
-            new ConnectorException(Status.Code.NOT_FOUND, "unknown action " + name), false));
+        .orElseThrow(
+            () ->
+                TaskFailure.fromConnector(
+                    new ConnectorException(Status.Code.NOT_FOUND, "unknown action " + name),
+                    false));
   }
 }

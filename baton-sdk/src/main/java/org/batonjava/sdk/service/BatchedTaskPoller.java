@@ -19,13 +19,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Batched polling ({@code BATON_GET_TASKS=true}, as the Go SDK's batched polling): a local queue filled by {@code GetTasks}. While the
- * tasks known here (queued plus running) are fewer than the task slots and the last {@code next_poll} has passed,
- * it asks for {@code 2 × slots − known} tasks (at most 100), naming every known task id so the server does not
- * send them again; tasks it already knows, or of type {@code none}, are dropped. Queued tasks start as soon as a
- * slot is free. A failed fetch backs off {@code min(n², 60)} seconds, but is only logged at debug while queued work
- * remains. As in {@link TaskPoller}, the wait never drops below the minimum poll interval. Queued tasks that have
- * not started when a shutdown begins are left to ConductorOne (their leases expire), and the log says which.
+ * Batched polling ({@code BATON_GET_TASKS=true}, as the Go SDK's batched polling): a local queue
+ * filled by {@code GetTasks}. While the tasks known here (queued plus running) are fewer than the
+ * task slots and the last {@code next_poll} has passed, it asks for {@code 2 × slots − known} tasks
+ * (at most 100), naming every known task id so the server does not send them again; tasks it
+ * already knows, or of type {@code none}, are dropped. Queued tasks start as soon as a slot is
+ * free. A failed fetch backs off {@code min(n², 60)} seconds, but is only logged at debug while
+ * queued work remains. As in {@link TaskPoller}, the wait never drops below the minimum poll
+ * interval. Queued tasks that have not started when a shutdown begins are left to ConductorOne
+ * (their leases expire), and the log says which.
  */
 final class BatchedTaskPoller {
   static final int MAX_PAGE_SIZE = 100;
@@ -44,8 +46,15 @@ final class BatchedTaskPoller {
   private final Set<String> running = ConcurrentHashMap.newKeySet();
   private final LinkedBlockingQueue<String> ended = new LinkedBlockingQueue<>();
 
-  BatchedTaskPoller(BatonServiceClient client, String hostId, int concurrency, Semaphore slots, ExecutorService pool,
-      Consumer<Task> runner, StopSignal stop, Duration minPollInterval) {
+  BatchedTaskPoller(
+      BatonServiceClient client,
+      String hostId,
+      int concurrency,
+      Semaphore slots,
+      ExecutorService pool,
+      Consumer<Task> runner,
+      StopSignal stop,
+      Duration minPollInterval) {
     this.client = client;
     this.hostId = hostId;
     this.concurrency = concurrency;
@@ -68,38 +77,56 @@ final class BatchedTaskPoller {
         try {
           BatonServiceGetTasksResponse response = client.getTasks(request());
           errors = 0;
-          nextPollAt = System.nanoTime() + TaskPoller.pollInterval(
-              response.hasNextPoll() ? response.getNextPoll() : null, minPollInterval).toNanos();
+          nextPollAt =
+              System.nanoTime()
+                  + TaskPoller.pollInterval(
+                          response.hasNextPoll() ? response.getNextPoll() : null, minPollInterval)
+                      .toNanos();
           accept(response);
         } catch (StatusRuntimeException e) {
           if (queued.isEmpty()) {
             errors++;
             Duration backoff =
-                Duration.ofSeconds(Math.min((long) errors * errors, TaskPoller.MAX_ERROR_BACKOFF_SECONDS));
-            LOG.warn("GetTasks failed ({}); polling again in {} s", TaskPoller.describe(e), backoff.toSeconds());
+                Duration.ofSeconds(
+                    Math.min((long) errors * errors, TaskPoller.MAX_ERROR_BACKOFF_SECONDS));
+            LOG.warn(
+                "GetTasks failed ({}); polling again in {} s",
+                TaskPoller.describe(e),
+                backoff.toSeconds());
             nextPollAt = System.nanoTime() + backoff.toNanos();
           } else {
-            LOG.debug("GetTasks failed ({}); {} queued task(s) go on", TaskPoller.describe(e), queued.size());
+            LOG.debug(
+                "GetTasks failed ({}); {} queued task(s) go on",
+                TaskPoller.describe(e),
+                queued.size());
             nextPollAt = System.nanoTime() + minPollInterval.toNanos();
           }
         }
         continue;
       }
       long untilPoll = Math.max(0, nextPollAt - System.nanoTime());
-      waitForAnEndOrStop(known < concurrency ? Math.min(untilPoll, IDLE_CHECK.toNanos()) : IDLE_CHECK.toNanos());
+      waitForAnEndOrStop(
+          known < concurrency ? Math.min(untilPoll, IDLE_CHECK.toNanos()) : IDLE_CHECK.toNanos());
     }
     if (!queued.isEmpty()) {
-      LOG.warn("Shutting down with {} queued task(s) not started ({}); ConductorOne will lease them again when their"
-          + " leases expire", queued.size(), String.join(", ", queued.stream().map(Task::getId).toList()));
+      LOG.warn(
+          "Shutting down with {} queued task(s) not started ({}); ConductorOne will lease them again when their"
+              + " leases expire",
+          queued.size(),
+          String.join(", ", queued.stream().map(Task::getId).toList()));
       queued.clear();
     }
   }
 
-  /** Page size and known ids from one snapshot (a task may end meanwhile; then it is simply not named). */
+  /**
+   * Page size and known ids from one snapshot (a task may end meanwhile; then it is simply not
+   * named).
+   */
   private BatonServiceGetTasksRequest request() {
     Set<String> ids = new LinkedHashSet<>(running);
     queued.forEach(t -> ids.add(t.getId()));
-    return BatonServiceGetTasksRequest.newBuilder().setHostId(hostId)
+    return BatonServiceGetTasksRequest.newBuilder()
+        .setHostId(hostId)
         .setPageSize(Math.max(1, Math.min(MAX_PAGE_SIZE, 2 * concurrency - ids.size())))
         .addAllKnownTaskIds(ids)
         .build();
@@ -107,7 +134,9 @@ final class BatchedTaskPoller {
 
   private void accept(BatonServiceGetTasksResponse response) {
     for (Task task : response.getTasksList()) {
-      boolean known = running.contains(task.getId()) || queued.stream().anyMatch(q -> q.getId().equals(task.getId()));
+      boolean known =
+          running.contains(task.getId())
+              || queued.stream().anyMatch(q -> q.getId().equals(task.getId()));
       if (known || task.hasNone()) {
         continue;
       }
@@ -120,19 +149,22 @@ final class BatchedTaskPoller {
       Task task = queued.poll();
       running.add(task.getId());
       try {
-        pool.execute(() -> {
-          try {
-            runner.accept(task);
-          } finally {
-            running.remove(task.getId());
-            slots.release();
-            ended.add(task.getId());
-          }
-        });
+        pool.execute(
+            () -> {
+              try {
+                runner.accept(task);
+              } finally {
+                running.remove(task.getId());
+                slots.release();
+                ended.add(task.getId());
+              }
+            });
       } catch (RejectedExecutionException e) {
         running.remove(task.getId());
         slots.release();
-        LOG.warn("Task {} was queued while shutting down; it was not started and its lease will expire", task.getId());
+        LOG.warn(
+            "Task {} was queued while shutting down; it was not started and its lease will expire",
+            task.getId());
       }
     }
   }

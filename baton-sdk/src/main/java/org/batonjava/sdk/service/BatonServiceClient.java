@@ -20,13 +20,14 @@ import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLException;
 
 /**
- * The {@code c1.connectorapi.baton.v1.BatonService} client: one TLS (HTTP/2, ALPN h2) channel to ConductorOne,
- * a bearer token on every call. Unary calls carry a deadline so that a silently dead connection cannot hang the
- * poll loop; {@code FinishTask} gets 30 s, like the Go SDK.
+ * The {@code c1.connectorapi.baton.v1.BatonService} client: one TLS (HTTP/2, ALPN h2) channel to
+ * ConductorOne, a bearer token on every call. Unary calls carry a deadline so that a silently dead
+ * connection cannot hang the poll loop; {@code FinishTask} gets 30 s, like the Go SDK.
  */
 final class BatonServiceClient implements AutoCloseable {
   static final Duration UNARY_DEADLINE = Duration.ofSeconds(60);
   static final Duration FINISH_DEADLINE = Duration.ofSeconds(30);
+
   /** The User-Agent suffix the Go SDK sends (ConductorOne may look at it). */
   static final String SDK_USER_AGENT = "baton-sdk/v0.25.0";
 
@@ -44,10 +45,12 @@ final class BatonServiceClient implements AutoCloseable {
   static BatonServiceClient connect(
       C1Endpoint endpoint, TrustMaterial trust, CallCredentials credentials, String clientName) {
     try {
-      ManagedChannel channel = NettyChannelBuilder.forAddress(endpoint.host(), endpoint.port())
-          .sslContext(GrpcSslContexts.forClient().trustManager(trust.trustManagerFactory()).build())
-          .userAgent(clientName + " " + SDK_USER_AGENT)
-          .build();
+      ManagedChannel channel =
+          NettyChannelBuilder.forAddress(endpoint.host(), endpoint.port())
+              .sslContext(
+                  GrpcSslContexts.forClient().trustManager(trust.trustManagerFactory()).build())
+              .userAgent(clientName + " " + SDK_USER_AGENT)
+              .build();
       return new BatonServiceClient(channel, credentials);
     } catch (SSLException e) {
       throw new IllegalStateException("cannot set up TLS for ConductorOne: " + e.getMessage(), e);
@@ -55,23 +58,33 @@ final class BatonServiceClient implements AutoCloseable {
   }
 
   BatonServiceHelloResponse hello(BatonServiceHelloRequest request) {
-    return blocking.withDeadlineAfter(UNARY_DEADLINE.toMillis(), TimeUnit.MILLISECONDS).hello(request);
+    return blocking
+        .withDeadlineAfter(UNARY_DEADLINE.toMillis(), TimeUnit.MILLISECONDS)
+        .hello(request);
   }
 
   BatonServiceGetTaskResponse getTask(BatonServiceGetTaskRequest request) {
-    return blocking.withDeadlineAfter(UNARY_DEADLINE.toMillis(), TimeUnit.MILLISECONDS).getTask(request);
+    return blocking
+        .withDeadlineAfter(UNARY_DEADLINE.toMillis(), TimeUnit.MILLISECONDS)
+        .getTask(request);
   }
 
   BatonServiceGetTasksResponse getTasks(BatonServiceGetTasksRequest request) {
-    return blocking.withDeadlineAfter(UNARY_DEADLINE.toMillis(), TimeUnit.MILLISECONDS).getTasks(request);
+    return blocking
+        .withDeadlineAfter(UNARY_DEADLINE.toMillis(), TimeUnit.MILLISECONDS)
+        .getTasks(request);
   }
 
   BatonServiceHeartbeatResponse heartbeat(BatonServiceHeartbeatRequest request) {
-    return blocking.withDeadlineAfter(UNARY_DEADLINE.toMillis(), TimeUnit.MILLISECONDS).heartbeat(request);
+    return blocking
+        .withDeadlineAfter(UNARY_DEADLINE.toMillis(), TimeUnit.MILLISECONDS)
+        .heartbeat(request);
   }
 
   BatonServiceFinishTaskResponse finishTask(BatonServiceFinishTaskRequest request) {
-    return blocking.withDeadlineAfter(FINISH_DEADLINE.toMillis(), TimeUnit.MILLISECONDS).finishTask(request);
+    return blocking
+        .withDeadlineAfter(FINISH_DEADLINE.toMillis(), TimeUnit.MILLISECONDS)
+        .finishTask(request);
   }
 
   /** The streaming stub, for {@code UploadAsset}. */

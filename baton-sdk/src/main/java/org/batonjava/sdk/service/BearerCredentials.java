@@ -1,11 +1,11 @@
 package org.batonjava.sdk.service;
 
-import org.batonjava.sdk.connector.FailureWords;
 import io.grpc.CallCredentials;
 import io.grpc.Metadata;
 import io.grpc.SecurityLevel;
 import io.grpc.Status;
 import java.util.concurrent.Executor;
+import org.batonjava.sdk.connector.FailureWords;
 
 /**
  * Per-call credentials: {@code authorization: Bearer <token>} from the {@link TokenSource}, only on
@@ -13,7 +13,8 @@ import java.util.concurrent.Executor;
  * {@code UNAUTHENTICATED}, as in the Go SDK.
  */
 final class BearerCredentials extends CallCredentials {
-  static final Metadata.Key<String> AUTHORIZATION = Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER);
+  static final Metadata.Key<String> AUTHORIZATION =
+      Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER);
 
   private final TokenSource tokens;
 
@@ -22,22 +23,27 @@ final class BearerCredentials extends CallCredentials {
   }
 
   @Override
-  public void applyRequestMetadata(RequestInfo info, Executor appExecutor, MetadataApplier applier) {
+  public void applyRequestMetadata(
+      RequestInfo info, Executor appExecutor, MetadataApplier applier) {
     if (info.getSecurityLevel() != SecurityLevel.PRIVACY_AND_INTEGRITY) {
-      applier.fail(Status.UNAUTHENTICATED.withDescription(
-          "ConductorOne credentials are only sent over TLS"));
+      applier.fail(
+          Status.UNAUTHENTICATED.withDescription(
+              "ConductorOne credentials are only sent over TLS"));
       return;
     }
-    appExecutor.execute(() -> {
-      try {
-        Metadata headers = new Metadata();
-        headers.put(AUTHORIZATION, tokens.token().authorization());
-        applier.apply(headers);
-      } catch (TokenException e) {
-        applier.fail(Status.UNAUTHENTICATED.withDescription(e.getMessage()));
-      } catch (RuntimeException e) {
-        applier.fail(Status.UNAUTHENTICATED.withDescription("failed to get token: " + FailureWords.of(e)));
-      }
-    });
+    appExecutor.execute(
+        () -> {
+          try {
+            Metadata headers = new Metadata();
+            headers.put(AUTHORIZATION, tokens.token().authorization());
+            applier.apply(headers);
+          } catch (TokenException e) {
+            applier.fail(Status.UNAUTHENTICATED.withDescription(e.getMessage()));
+          } catch (RuntimeException e) {
+            applier.fail(
+                Status.UNAUTHENTICATED.withDescription(
+                    "failed to get token: " + FailureWords.of(e)));
+          }
+        });
   }
 }

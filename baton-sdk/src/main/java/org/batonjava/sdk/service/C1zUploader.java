@@ -23,11 +23,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Uploads a file with the client-streaming {@code UploadAsset} call, exactly as the Go SDK does: one
- * {@code metadata{host_id, task_id}}, the bytes in 512 KiB {@code data} messages (the last one shorter, none for an
- * empty file), one {@code eof} with the SHA-256 of the whole file, half-close, wait for the answer. Up to three
- * attempts, each a new stream from the start of the file (waits: none, then 1 s). Flow control is respected, so
- * the file is never held in memory; a task cancellation aborts the stream.
+ * Uploads a file with the client-streaming {@code UploadAsset} call, exactly as the Go SDK does:
+ * one {@code metadata{host_id, task_id}}, the bytes in 512 KiB {@code data} messages (the last one
+ * shorter, none for an empty file), one {@code eof} with the SHA-256 of the whole file, half-close,
+ * wait for the answer. Up to three attempts, each a new stream from the start of the file (waits:
+ * none, then 1 s). Flow control is respected, so the file is never held in memory; a task
+ * cancellation aborts the stream.
  */
 final class C1zUploader {
   static final int CHUNK_BYTES = 512 * 1024;
@@ -48,7 +49,10 @@ final class C1zUploader {
     this.secondRetryWait = secondRetryWait;
   }
 
-  /** Uploads {@code file} for {@code task}; throws {@link TaskFailure} (retryable) after the last failed attempt. */
+  /**
+   * Uploads {@code file} for {@code task}; throws {@link TaskFailure} (retryable) after the last
+   * failed attempt.
+   */
   void upload(TaskContext task, Path file) {
     Status last = Status.UNKNOWN;
     for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
@@ -63,67 +67,94 @@ final class C1zUploader {
         last = Status.UNKNOWN.withDescription("cannot read " + file + ": " + e.getMessage());
       }
       task.throwIfCancelled();
-      LOG.warn("Upload attempt {}/{} for task {} failed: {}{}", attempt, ATTEMPTS, task.taskId(), last.getCode(),
+      LOG.warn(
+          "Upload attempt {}/{} for task {} failed: {}{}",
+          attempt,
+          ATTEMPTS,
+          task.taskId(),
+          last.getCode(),
           last.getDescription() == null ? "" : ": " + last.getDescription());
       if (attempt == 2) {
         sleep(secondRetryWait);
       }
     }
-    throw TaskFailure.status(last.getCode(), last.getDescription() == null ? "upload failed" : last.getDescription(),
+    throw TaskFailure.status(
+        last.getCode(),
+        last.getDescription() == null ? "upload failed" : last.getDescription(),
         false);
   }
 
   private long uploadOnce(TaskContext task, Path file) throws IOException {
     CompletableFuture<BatonServiceUploadAssetResponse> done = new CompletableFuture<>();
     Object readiness = new Object();
-    ClientResponseObserver<BatonServiceUploadAssetRequest, BatonServiceUploadAssetResponse> observer =
-        new ClientResponseObserver<>() {
-          @Override
-          public void beforeStart(ClientCallStreamObserver<BatonServiceUploadAssetRequest> stream) {
-            stream.setOnReadyHandler(() -> {
-              synchronized (readiness) {
-                readiness.notifyAll();
+    ClientResponseObserver<BatonServiceUploadAssetRequest, BatonServiceUploadAssetResponse>
+        observer =
+            new ClientResponseObserver<>() {
+              @Override
+              public void beforeStart(
+                  ClientCallStreamObserver<BatonServiceUploadAssetRequest> stream) {
+                stream.setOnReadyHandler(
+                    () -> {
+                      synchronized (readiness) {
+                        readiness.notifyAll();
+                      }
+                    });
               }
-            });
-          }
 
-          @Override
-          public void onNext(BatonServiceUploadAssetResponse value) {
-            done.complete(value);
-          }
+              @Override
+              public void onNext(BatonServiceUploadAssetResponse value) {
+                done.complete(value);
+              }
 
-          @Override
-          public void onError(Throwable t) {
-            done.completeExceptionally(t);
-            synchronized (readiness) {
-              readiness.notifyAll();
-            }
-          }
+              @Override
+              public void onError(Throwable t) {
+                done.completeExceptionally(t);
+                synchronized (readiness) {
+                  readiness.notifyAll();
+                }
+              }
 
-          @Override
-          public void onCompleted() {
-            done.complete(BatonServiceUploadAssetResponse.getDefaultInstance());
-          }
-        };
+              @Override
+              public void onCompleted() {
+                done.complete(BatonServiceUploadAssetResponse.getDefaultInstance());
+              }
+            };
     @SuppressWarnings("unchecked")
     ClientCallStreamObserver<BatonServiceUploadAssetRequest> stream =
-        (ClientCallStreamObserver<BatonServiceUploadAssetRequest>) client.async().uploadAsset(observer);
+        (ClientCallStreamObserver<BatonServiceUploadAssetRequest>)
+            client.async().uploadAsset(observer);
     long total = 0;
     TaskContext.Registration onCancel = task.onCancel(() -> stream.cancel("task cancelled", null));
     try (InputStream in = Files.newInputStream(file)) {
       MessageDigest sha256 = sha256();
-      send(stream, readiness, done, BatonServiceUploadAssetRequest.newBuilder()
-          .setMetadata(UploadMetadata.newBuilder().setHostId(hostId).setTaskId(task.taskId())).build());
+      send(
+          stream,
+          readiness,
+          done,
+          BatonServiceUploadAssetRequest.newBuilder()
+              .setMetadata(UploadMetadata.newBuilder().setHostId(hostId).setTaskId(task.taskId()))
+              .build());
       byte[] buffer = new byte[CHUNK_BYTES];
       int n;
       while ((n = in.readNBytes(buffer, 0, CHUNK_BYTES)) > 0) {
         sha256.update(buffer, 0, n);
         total += n;
-        send(stream, readiness, done, BatonServiceUploadAssetRequest.newBuilder()
-            .setData(UploadData.newBuilder().setData(ByteString.copyFrom(buffer, 0, n))).build());
+        send(
+            stream,
+            readiness,
+            done,
+            BatonServiceUploadAssetRequest.newBuilder()
+                .setData(UploadData.newBuilder().setData(ByteString.copyFrom(buffer, 0, n)))
+                .build());
       }
-      send(stream, readiness, done, BatonServiceUploadAssetRequest.newBuilder()
-          .setEof(UploadEOF.newBuilder().setSha256Checksum(ByteString.copyFrom(sha256.digest()))).build());
+      send(
+          stream,
+          readiness,
+          done,
+          BatonServiceUploadAssetRequest.newBuilder()
+              .setEof(
+                  UploadEOF.newBuilder().setSha256Checksum(ByteString.copyFrom(sha256.digest())))
+              .build());
       stream.onCompleted();
       done.get();
       return total;
@@ -145,8 +176,11 @@ final class C1zUploader {
   }
 
   /** Waits for the transport to take more (or for the call to end), then sends one message. */
-  private static void send(ClientCallStreamObserver<BatonServiceUploadAssetRequest> stream, Object readiness,
-      CompletableFuture<BatonServiceUploadAssetResponse> done, BatonServiceUploadAssetRequest message) {
+  private static void send(
+      ClientCallStreamObserver<BatonServiceUploadAssetRequest> stream,
+      Object readiness,
+      CompletableFuture<BatonServiceUploadAssetResponse> done,
+      BatonServiceUploadAssetRequest message) {
     synchronized (readiness) {
       while (!stream.isReady() && !done.isDone()) {
         try {

@@ -9,11 +9,12 @@ import java.util.Base64;
 import java.util.HexFormat;
 
 /**
- * The private_key_jwt client assertion (RFC 7523) of the token exchange, as the Go SDK signs it: a JWS in
- * compact serialization, {@code alg=EdDSA}, protected header {@code {"alg":"EdDSA","nonce":<32 hex chars>}}
- * ({@code kid} only when the secret's JWK had one), claims {@code iss} = {@code sub} = client id, {@code aud} =
- * tenant host without port (a single string), {@code iat} = now, {@code nbf} = now − 120 s, {@code exp} = now +
- * 120 s, in integer seconds. A fresh nonce every time.
+ * The private_key_jwt client assertion (RFC 7523) of the token exchange, as the Go SDK signs it: a
+ * JWS in compact serialization, {@code alg=EdDSA}, protected header {@code
+ * {"alg":"EdDSA","nonce":<32 hex chars>}} ({@code kid} only when the secret's JWK had one), claims
+ * {@code iss} = {@code sub} = client id, {@code aud} = tenant host without port (a single string),
+ * {@code iat} = now, {@code nbf} = now − 120 s, {@code exp} = now + 120 s, in integer seconds. A
+ * fresh nonce every time.
  */
 final class ClientAssertion {
   static final long VALIDITY_SECONDS = 120;

@@ -5,23 +5,29 @@ import org.batonjava.sdk.crypto.Secret;
 /**
  * A connector's ConductorOne credentials, parsed as the Go SDK parses them.
  *
- * <p>The client id has the shape {@code <client-name>@<tenant-host>/<suffix>} (for example
- * {@code strange-hydra-68836@acme.conductor.one/pcc}): split once on {@code @}, then the right part once on
- * {@code /}; the host may carry a port. The client name only goes into the User-Agent; the tenant host is where
- * tokens come from, where the gRPC API is, and (without its port) the audience of client assertions.
+ * <p>The client id has the shape {@code <client-name>@<tenant-host>/<suffix>} (for example {@code
+ * strange-hydra-68836@acme.conductor.one/pcc}): split once on {@code @}, then the right part once
+ * on {@code /}; the host may carry a port. The client name only goes into the User-Agent; the
+ * tenant host is where tokens come from, where the gRPC API is, and (without its port) the audience
+ * of client assertions.
  *
- * @param clientId the full client id, the {@code iss}/{@code sub} of client assertions and the form's
- *     {@code client_id}
+ * @param clientId the full client id, the {@code iss}/{@code sub} of client assertions and the
+ *     form's {@code client_id}
  * @param clientName the part before {@code @}
  * @param tokenHost the tenant host, with its port when the id has one
  * @param key the signing key from the client secret
  */
-public record ClientCredentials(String clientId, String clientName, String tokenHost, ClientSecretKey key) {
+public record ClientCredentials(
+    String clientId, String clientName, String tokenHost, ClientSecretKey key) {
 
-  /** Parses both values; throws {@link InvalidCredentialsException} naming the problem, never the values. */
+  /**
+   * Parses both values; throws {@link InvalidCredentialsException} naming the problem, never the
+   * values.
+   */
   public static ClientCredentials parse(String clientId, Secret clientSecret) {
     if (clientId == null || clientId.isEmpty()) {
-      throw new InvalidCredentialsException("invalid client id: it is empty; set --client-id or BATON_CLIENT_ID");
+      throw new InvalidCredentialsException(
+          "invalid client id: it is empty; set --client-id or BATON_CLIENT_ID");
     }
     if (clientSecret == null || clientSecret.isEmpty()) {
       throw new InvalidCredentialsException(
@@ -43,7 +49,8 @@ public record ClientCredentials(String clientId, String clientName, String token
     } catch (IllegalArgumentException e) {
       throw invalidId("the host between '@' and '/' is not host[:port]");
     }
-    return new ClientCredentials(clientId, atParts[0], hostParts[0], ClientSecretKey.parse(clientSecret));
+    return new ClientCredentials(
+        clientId, atParts[0], hostParts[0], ClientSecretKey.parse(clientSecret));
   }
 
   /** The JWT audience: the tenant host without a port. */
@@ -57,7 +64,9 @@ public record ClientCredentials(String clientId, String clientName, String token
   }
 
   private static InvalidCredentialsException invalidId(String why) {
-    return new InvalidCredentialsException("invalid client id: " + why
-        + "; expected <client-name>@<tenant-host>/<suffix>, e.g. my-connector@acme.conductor.one/pcc");
+    return new InvalidCredentialsException(
+        "invalid client id: "
+            + why
+            + "; expected <client-name>@<tenant-host>/<suffix>, e.g. my-connector@acme.conductor.one/pcc");
   }
 }

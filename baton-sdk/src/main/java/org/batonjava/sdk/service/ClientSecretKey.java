@@ -23,10 +23,11 @@ import org.batonjava.sdk.crypto.Secret;
 import org.batonjava.sdk.crypto.SshEd25519Identity;
 
 /**
- * The Ed25519 key inside a ConductorOne client secret
- * ({@code secret-token:conductorone.com:v1:<base64url-no-padding(JSON JWK)>}): it signs the client assertions
- * of the token exchange. Parsed as the Go SDK parses it: four colon-separated parts, the third {@code v1}, the
- * fourth an unpadded base64url JSON Web Key that must be an Ed25519 OKP private key.
+ * The Ed25519 key inside a ConductorOne client secret ({@code
+ * secret-token:conductorone.com:v1:<base64url-no-padding(JSON JWK)>}): it signs the client
+ * assertions of the token exchange. Parsed as the Go SDK parses it: four colon-separated parts, the
+ * third {@code v1}, the fourth an unpadded base64url JSON Web Key that must be an Ed25519 OKP
+ * private key.
  */
 public final class ClientSecretKey {
   private static final int KEY_BYTES = 32;
@@ -37,7 +38,8 @@ public final class ClientSecretKey {
   private final Optional<String> kid;
   private final SshEd25519Identity ageIdentity;
 
-  private ClientSecretKey(PrivateKey privateKey, String publicX, Optional<String> kid, SshEd25519Identity ageIdentity) {
+  private ClientSecretKey(
+      PrivateKey privateKey, String publicX, Optional<String> kid, SshEd25519Identity ageIdentity) {
     this.privateKey = privateKey;
     this.publicX = publicX;
     this.kid = kid;
@@ -49,8 +51,10 @@ public final class ClientSecretKey {
     String value = clientSecret.reveal();
     String[] parts = value.split(":", 4);
     if (parts.length != 4) {
-      throw invalid("expected secret-token:conductorone.com:v1:<key> (4 colon-separated parts), got "
-          + parts.length + " part(s)");
+      throw invalid(
+          "expected secret-token:conductorone.com:v1:<key> (4 colon-separated parts), got "
+              + parts.length
+              + " part(s)");
     }
     if (!parts[2].equals("v1")) {
       throw invalid("the third part must be v1 (secret-token:conductorone.com:v1:<key>)");
@@ -87,11 +91,13 @@ public final class ClientSecretKey {
     byte[] seed = decodeMember(d, "d");
     byte[] publicBytes = decodeMember(x, "x");
     try {
-      PrivateKey privateKey = KeyFactory.getInstance("Ed25519")
-          .generatePrivate(new EdECPrivateKeySpec(NamedParameterSpec.ED25519, seed));
+      PrivateKey privateKey =
+          KeyFactory.getInstance("Ed25519")
+              .generatePrivate(new EdECPrivateKeySpec(NamedParameterSpec.ED25519, seed));
       PublicKey publicKey = publicKey(publicBytes);
       requireMatching(privateKey, publicKey);
-      return new ClientSecretKey(privateKey, x, Optional.ofNullable(text(jwk, "kid")), ageIdentity(seed, publicBytes));
+      return new ClientSecretKey(
+          privateKey, x, Optional.ofNullable(text(jwk, "kid")), ageIdentity(seed, publicBytes));
     } catch (GeneralSecurityException e) {
       throw invalid("the key is not a valid Ed25519 key");
     }
@@ -119,8 +125,9 @@ public final class ClientSecretKey {
   }
 
   /**
-   * The key as an age identity: ConductorOne encrypts passwords it chose ({@code encrypted_password}) to this key
-   * with the {@code baton/jwk/v1} provider, i.e. as age files for the matching {@code ssh-ed25519} recipient.
+   * The key as an age identity: ConductorOne encrypts passwords it chose ({@code
+   * encrypted_password}) to this key with the {@code baton/jwk/v1} provider, i.e. as age files for
+   * the matching {@code ssh-ed25519} recipient.
    */
   AgeIdentity ageIdentity() {
     return ageIdentity;
@@ -133,13 +140,16 @@ public final class ClientSecretKey {
 
   /**
    * The key id Baton derives for this key: lowercase hex SHA-256 of the RFC 7638 thumbprint input
-   * {@code {"crv":"Ed25519","kty":"OKP","x":"…"}}. ConductorOne marks passwords it encrypts to this key with it.
+   * {@code {"crv":"Ed25519","kty":"OKP","x":"…"}}. ConductorOne marks passwords it encrypts to this
+   * key with it.
    */
   public String thumbprintHex() {
     String canonical = "{\"crv\":\"Ed25519\",\"kty\":\"OKP\",\"x\":\"" + publicX + "\"}";
     try {
-      return HexFormat.of().formatHex(
-          MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8)));
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256")
+                  .digest(canonical.getBytes(StandardCharsets.UTF_8)));
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("SHA-256 is not available", e);
     }
@@ -160,10 +170,12 @@ public final class ClientSecretKey {
       bigEndian[i] = littleEndian[KEY_BYTES - 1 - i];
     }
     EdECPoint point = new EdECPoint(xOdd, new BigInteger(1, bigEndian));
-    return KeyFactory.getInstance("Ed25519").generatePublic(new EdECPublicKeySpec(NamedParameterSpec.ED25519, point));
+    return KeyFactory.getInstance("Ed25519")
+        .generatePublic(new EdECPublicKeySpec(NamedParameterSpec.ED25519, point));
   }
 
-  private static void requireMatching(PrivateKey privateKey, PublicKey publicKey) throws GeneralSecurityException {
+  private static void requireMatching(PrivateKey privateKey, PublicKey publicKey)
+      throws GeneralSecurityException {
     byte[] probe = "baton client secret check".getBytes(StandardCharsets.US_ASCII);
     Signature signer = Signature.getInstance("Ed25519");
     signer.initSign(privateKey);

@@ -11,12 +11,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A {@code create_account} task: {@link AccountRequests} picks the account creator (the task's resource type,
- * else the only one, else {@code user}), passes the credential options on, and encrypts every generated secret
- * for every encryption config of the task with the {@link CredentialSealer}. The answer is a
- * {@code CreateAccountResponse} ({@code success} or {@code already_exists}, plus the encrypted data); plaintext
- * never appears in it, in logs or in errors. A password ConductorOne chose ({@code encrypted_password}) is opened
- * with the client secret ({@link InboundPassword}). Any failure is non-retryable, as in the Go SDK.
+ * A {@code create_account} task: {@link AccountRequests} picks the account creator (the task's
+ * resource type, else the only one, else {@code user}), passes the credential options on, and
+ * encrypts every generated secret for every encryption config of the task with the {@link
+ * CredentialSealer}. The answer is a {@code CreateAccountResponse} ({@code success} or {@code
+ * already_exists}, plus the encrypted data); plaintext never appears in it, in logs or in errors. A
+ * password ConductorOne chose ({@code encrypted_password}) is opened with the client secret ({@link
+ * InboundPassword}). Any failure is non-retryable, as in the Go SDK.
  */
 final class CreateAccountTask implements TaskHandler {
   private static final Logger LOG = LoggerFactory.getLogger(CreateAccountTask.class);
@@ -26,7 +27,8 @@ final class CreateAccountTask implements TaskHandler {
   private final boolean provisioning;
   private final ClientSecretKey key;
 
-  CreateAccountTask(Connector connector, CredentialSealer sealer, boolean provisioning, ClientSecretKey key) {
+  CreateAccountTask(
+      Connector connector, CredentialSealer sealer, boolean provisioning, ClientSecretKey key) {
     this.connector = connector;
     this.sealer = sealer;
     this.provisioning = provisioning;
@@ -43,13 +45,24 @@ final class CreateAccountTask implements TaskHandler {
       throw TaskFailure.provisioningDisabled();
     }
     try {
-      CreateAccountResponse response = new AccountRequests(connector, sealer::seal).create(request.getResourceTypeId(),
-          request.getAccountInfo(), localOptions(request.getCredentialOptions(), request.getEncryptionConfigsCount()),
-          request.getEncryptionConfigsList());
+      CreateAccountResponse response =
+          new AccountRequests(connector, sealer::seal)
+              .create(
+                  request.getResourceTypeId(),
+                  request.getAccountInfo(),
+                  localOptions(request.getCredentialOptions(), request.getEncryptionConfigsCount()),
+                  request.getEncryptionConfigsList());
       boolean existed = response.hasAlreadyExists();
-      LOG.info("Task {}: account {} {} ({} encrypted credential(s))", task.getId(),
-          (existed ? response.getAlreadyExists().getResource() : response.getSuccess().getResource()).getId().getResource(),
-          existed ? "already existed" : "created", response.getEncryptedDataCount());
+      LOG.info(
+          "Task {}: account {} {} ({} encrypted credential(s))",
+          task.getId(),
+          (existed
+                  ? response.getAlreadyExists().getResource()
+                  : response.getSuccess().getResource())
+              .getId()
+              .getResource(),
+          existed ? "already existed" : "created",
+          response.getEncryptedDataCount());
       return TaskOutcome.Success.of(response, response.getAnnotationsList());
     } catch (RuntimeException e) {
       throw TaskFailure.fromConnector(e, true);
@@ -57,26 +70,36 @@ final class CreateAccountTask implements TaskHandler {
   }
 
   /**
-   * The options as the connector sees them (Go's {@code LocalCredentialOptions}); a password ConductorOne chose
-   * arrives encrypted to the client secret and is passed on opened ({@link InboundPassword}).
+   * The options as the connector sees them (Go's {@code LocalCredentialOptions}); a password
+   * ConductorOne chose arrives encrypted to the client secret and is passed on opened ({@link
+   * InboundPassword}).
    */
   private LocalCredentialOptions localOptions(CredentialOptions options, int encryptionConfigs) {
     LocalCredentialOptions.Builder local =
-        LocalCredentialOptions.newBuilder().setForceChangeAtNextLogin(options.getForceChangeAtNextLogin());
+        LocalCredentialOptions.newBuilder()
+            .setForceChangeAtNextLogin(options.getForceChangeAtNextLogin());
     switch (options.getOptionsCase()) {
-      case RANDOM_PASSWORD -> local.setRandomPassword(LocalCredentialOptions.RandomPassword.newBuilder()
-          .setLength(options.getRandomPassword().getLength())
-          .addAllConstraints(options.getRandomPassword().getConstraintsList()));
-      case NO_PASSWORD -> local.setNoPassword(LocalCredentialOptions.NoPassword.getDefaultInstance());
-      case SSO -> local.setSso(LocalCredentialOptions.SSO.newBuilder()
-          .setSsoProvider(options.getSso().getSsoProvider()));
+      case RANDOM_PASSWORD ->
+          local.setRandomPassword(
+              LocalCredentialOptions.RandomPassword.newBuilder()
+                  .setLength(options.getRandomPassword().getLength())
+                  .addAllConstraints(options.getRandomPassword().getConstraintsList()));
+      case NO_PASSWORD ->
+          local.setNoPassword(LocalCredentialOptions.NoPassword.getDefaultInstance());
+      case SSO ->
+          local.setSso(
+              LocalCredentialOptions.SSO
+                  .newBuilder()
+                  .setSsoProvider(options.getSso().getSsoProvider()));
       case ENCRYPTED_PASSWORD -> {
-        Secret password = InboundPassword.open(options.getEncryptedPassword(), encryptionConfigs, key);
-        local.setPlaintextPassword(LocalCredentialOptions.PlaintextPassword.newBuilder()
-            .setPlaintextPassword(password.reveal()));
+        Secret password =
+            InboundPassword.open(options.getEncryptedPassword(), encryptionConfigs, key);
+        local.setPlaintextPassword(
+            LocalCredentialOptions.PlaintextPassword.newBuilder()
+                .setPlaintextPassword(password.reveal()));
         password.wipe();
       }
-      case OPTIONS_NOT_SET -> { }
+      case OPTIONS_NOT_SET -> {}
     }
     return local.build();
   }

@@ -8,10 +8,10 @@ import java.util.List;
 import org.batonjava.sdk.connector.ConnectorException;
 
 /**
- * Encrypts generated credentials for the recipients ConductorOne names in a create-account task: one
- * {@link EncryptedData} per plaintext × config, in that order; any failure fails the task. The plaintext leaves
- * the process only inside the result. {@link ServiceRunner} uses the SDK's
- * {@code org.batonjava.sdk.crypto.CredentialEncryptor#encrypt} unless given another.
+ * Encrypts generated credentials for the recipients ConductorOne names in a create-account task:
+ * one {@link EncryptedData} per plaintext × config, in that order; any failure fails the task. The
+ * plaintext leaves the process only inside the result. {@link ServiceRunner} uses the SDK's {@code
+ * org.batonjava.sdk.crypto.CredentialEncryptor#encrypt} unless given another.
  */
 @FunctionalInterface
 public interface CredentialSealer {
@@ -23,7 +23,8 @@ public interface CredentialSealer {
       if (configs.isEmpty() || plaintexts.isEmpty()) {
         return List.of();
       }
-      throw new ConnectorException(Status.Code.UNIMPLEMENTED, "credential encryption is not available");
+      throw new ConnectorException(
+          Status.Code.UNIMPLEMENTED, "credential encryption is not available");
     };
   }
 }

@@ -4,9 +4,10 @@ import io.grpc.Status;
 import java.util.Locale;
 
 /**
- * The text of a gRPC status error as grpc-go prints it ({@code rpc error: code = FailedPrecondition desc = …}).
- * In the Go SDK every connector error crosses a gRPC boundary (parent ⇄ connector child), so ConductorOne sees
- * connector failures in this form inside {@code FinishTask.status.message}.
+ * The text of a gRPC status error as grpc-go prints it ({@code rpc error: code = FailedPrecondition
+ * desc = …}). In the Go SDK every connector error crosses a gRPC boundary (parent ⇄ connector
+ * child), so ConductorOne sees connector failures in this form inside {@code
+ * FinishTask.status.message}.
  */
 final class GoStatusText {
   private GoStatusText() {}
@@ -16,7 +17,9 @@ final class GoStatusText {
     return "rpc error: code = " + goName(code) + " desc = " + message;
   }
 
-  /** grpc-go's code names: {@code Canceled}, {@code InvalidArgument}, {@code FailedPrecondition}, … */
+  /**
+   * grpc-go's code names: {@code Canceled}, {@code InvalidArgument}, {@code FailedPrecondition}, …
+   */
   static String goName(Status.Code code) {
     if (code == Status.Code.CANCELLED) {
       return "Canceled";

@@ -7,9 +7,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A {@code grant} task: the connector grants the task's entitlement to its principal; the answer is a
- * {@code GrantManagerServiceGrantResponse} with the connector's annotations (e.g. {@code GrantAlreadyExists}).
- * Any failure is non-retryable, as in the Go SDK.
+ * A {@code grant} task: the connector grants the task's entitlement to its principal; the answer is
+ * a {@code GrantManagerServiceGrantResponse} with the connector's annotations (e.g. {@code
+ * GrantAlreadyExists}). Any failure is non-retryable, as in the Go SDK.
  */
 final class GrantTask implements TaskHandler {
   private static final Logger LOG = LoggerFactory.getLogger(GrantTask.class);
@@ -39,7 +39,9 @@ final class GrantTask implements TaskHandler {
     }
     LOG.info("Task {}: {}", task.getId(), outcome.message());
     return TaskOutcome.Success.of(
-        GrantManagerServiceGrantResponse.newBuilder().addAllAnnotations(outcome.annotations()).build(),
+        GrantManagerServiceGrantResponse.newBuilder()
+            .addAllAnnotations(outcome.annotations())
+            .build(),
         outcome.annotations());
   }
 }

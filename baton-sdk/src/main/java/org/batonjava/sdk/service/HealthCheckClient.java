@@ -1,6 +1,5 @@
 package org.batonjava.sdk.service;
 
-import org.batonjava.sdk.connector.FailureWords;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -8,10 +7,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Locale;
+import org.batonjava.sdk.connector.FailureWords;
 
 /**
- * The {@code health-check} subcommand's client: {@code GET http://<bind-address>:<port>/<endpoint>} of a running
- * connector's health server; exit code 0 only on HTTP 200 (usable as a Kubernetes exec probe).
+ * The {@code health-check} subcommand's client: {@code GET http://<bind-address>:<port>/<endpoint>}
+ * of a running connector's health server; exit code 0 only on HTTP 200 (usable as a Kubernetes exec
+ * probe).
  *
  * <pre>{@code
  * HealthCheckClient.Result r = new HealthCheckClient("127.0.0.1", 8081)
@@ -33,7 +34,8 @@ public final class HealthCheckClient {
           return e;
         }
       }
-      throw new IllegalArgumentException("--endpoint must be health, ready or live, got \"" + value + "\"");
+      throw new IllegalArgumentException(
+          "--endpoint must be health, ready or live, got \"" + value + "\"");
     }
 
     public String path() {
@@ -61,9 +63,15 @@ public final class HealthCheckClient {
   private final String host;
   private final int port;
 
-  /** {@code bindAddress} as configured; {@code 0.0.0.0}/{@code ::} are reached on the loopback address. */
+  /**
+   * {@code bindAddress} as configured; {@code 0.0.0.0}/{@code ::} are reached on the loopback
+   * address.
+   */
   public HealthCheckClient(String bindAddress, int port) {
-    String h = bindAddress == null || bindAddress.isBlank() ? HealthCheckOptions.DEFAULT_BIND_ADDRESS : bindAddress;
+    String h =
+        bindAddress == null || bindAddress.isBlank()
+            ? HealthCheckOptions.DEFAULT_BIND_ADDRESS
+            : bindAddress;
     if (h.equals("0.0.0.0")) {
       h = "127.0.0.1";
     } else if (h.equals("::") || h.equals("[::]")) {
@@ -84,10 +92,15 @@ public final class HealthCheckClient {
       HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
       return new Result(response.statusCode(), response.body());
     } catch (java.net.ConnectException e) {
-      return new Result(0, "health check " + uri + " failed: nothing is listening there; is the connector running in"
-          + " service mode with --health-check, and on this --health-check-port / --health-check-bind-address?");
+      return new Result(
+          0,
+          "health check "
+              + uri
+              + " failed: nothing is listening there; is the connector running in"
+              + " service mode with --health-check, and on this --health-check-port / --health-check-bind-address?");
     } catch (java.net.http.HttpTimeoutException e) {
-      return new Result(0, "health check " + uri + " failed: no answer within " + timeout.toSeconds() + " s");
+      return new Result(
+          0, "health check " + uri + " failed: no answer within " + timeout.toSeconds() + " s");
     } catch (IOException e) {
       return new Result(0, "health check " + uri + " failed: " + FailureWords.of(e));
     } catch (InterruptedException e) {

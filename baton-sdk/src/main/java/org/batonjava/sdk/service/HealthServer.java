@@ -1,6 +1,5 @@
 package org.batonjava.sdk.service;
 
-import org.batonjava.sdk.connector.FailureWords;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
@@ -24,18 +23,21 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import org.batonjava.sdk.connector.Connector;
+import org.batonjava.sdk.connector.FailureWords;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The service-mode health server of the Go SDK: plain HTTP on {@code <bind-address>:<port>}, any method, JSON
- * {@code {"status":…,"timestamp":<RFC 3339 UTC>,"details":{…}}} ({@code details} only when there are some):
+ * The service-mode health server of the Go SDK: plain HTTP on {@code <bind-address>:<port>}, any
+ * method, JSON {@code {"status":…,"timestamp":<RFC 3339 UTC>,"details":{…}}} ({@code details} only
+ * when there are some):
  *
  * <ul>
- *   <li>{@code /health}: runs the connector's {@code validate()} (30 s timeout): 200 {@code healthy}, or 503
- *       {@code unhealthy} with {@code error: "connector validation failed"} and {@code validation_error};
- *   <li>{@code /ready}: 200 {@code ready} while the service is connected and not shutting down, else 503
- *       {@code not_ready};
+ *   <li>{@code /health}: runs the connector's {@code validate()} (30 s timeout): 200 {@code
+ *       healthy}, or 503 {@code unhealthy} with {@code error: "connector validation failed"} and
+ *       {@code validation_error};
+ *   <li>{@code /ready}: 200 {@code ready} while the service is connected and not shutting down,
+ *       else 503 {@code not_ready};
  *   <li>{@code /live}: always 200 {@code alive}.
  * </ul>
  */
@@ -56,32 +58,49 @@ public final class HealthServer implements AutoCloseable {
     this.connector = connector;
     this.ready = ready;
     this.clock = clock;
-    this.validations = Executors.newCachedThreadPool(r -> {
-      Thread t = new Thread(r, "baton-health-validate");
-      t.setDaemon(true);
-      return t;
-    });
+    this.validations =
+        Executors.newCachedThreadPool(
+            r -> {
+              Thread t = new Thread(r, "baton-health-validate");
+              t.setDaemon(true);
+              return t;
+            });
   }
 
-  /** Binds and starts the server; throws {@link ServiceException} when the address cannot be bound. */
-  public static HealthServer start(HealthCheckOptions options, Connector connector, BooleanSupplier ready) {
+  /**
+   * Binds and starts the server; throws {@link ServiceException} when the address cannot be bound.
+   */
+  public static HealthServer start(
+      HealthCheckOptions options, Connector connector, BooleanSupplier ready) {
     HttpServer server;
     try {
       server = HttpServer.create(new InetSocketAddress(options.bindAddress(), options.port()), 16);
     } catch (IOException e) {
-      throw new ServiceException("cannot start the health check server on " + options.bindAddress() + ":"
-          + options.port() + " (" + e.getMessage() + "); choose another --health-check-port", e);
+      throw new ServiceException(
+          "cannot start the health check server on "
+              + options.bindAddress()
+              + ":"
+              + options.port()
+              + " ("
+              + e.getMessage()
+              + "); choose another --health-check-port",
+          e);
     }
     HealthServer health = new HealthServer(server, connector, ready, Clock.systemUTC());
     server.createContext("/", health::handle);
-    server.setExecutor(Executors.newFixedThreadPool(2, r -> {
-      Thread t = new Thread(r, "baton-health-http");
-      t.setDaemon(true);
-      return t;
-    }));
+    server.setExecutor(
+        Executors.newFixedThreadPool(
+            2,
+            r -> {
+              Thread t = new Thread(r, "baton-health-http");
+              t.setDaemon(true);
+              return t;
+            }));
     server.start();
-    LOG.info("Health check server listening on http://{}:{} (/health, /ready, /live)",
-        options.bindAddress(), server.getAddress().getPort());
+    LOG.info(
+        "Health check server listening on http://{}:{} (/health, /ready, /live)",
+        options.bindAddress(),
+        server.getAddress().getPort());
     return health;
   }
 
@@ -95,8 +114,12 @@ public final class HealthServer implements AutoCloseable {
     try (exchange) {
       switch (exchange.getRequestURI().getPath()) {
         case "/health" -> health(exchange);
-        case "/ready" -> respond(exchange, ready.getAsBoolean() ? 200 : 503,
-            ready.getAsBoolean() ? "ready" : "not_ready", Map.of());
+        case "/ready" ->
+            respond(
+                exchange,
+                ready.getAsBoolean() ? 200 : 503,
+                ready.getAsBoolean() ? "ready" : "not_ready",
+                Map.of());
         case "/live" -> respond(exchange, 200, "alive", Map.of());
         default -> {
           byte[] body = "404 page not found\n".getBytes(StandardCharsets.UTF_8);
@@ -128,7 +151,10 @@ public final class HealthServer implements AutoCloseable {
     if (problem == null) {
       respond(exchange, 200, "healthy", Map.of());
     } else {
-      respond(exchange, 503, "unhealthy",
+      respond(
+          exchange,
+          503,
+          "unhealthy",
           Map.of("error", "connector validation failed", "validation_error", problem));
     }
   }

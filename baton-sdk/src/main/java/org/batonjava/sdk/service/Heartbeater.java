@@ -11,10 +11,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps a sync task's lease alive, as the Go SDK does: one synchronous heartbeat before the work starts (its
- * failure or a {@code cancelled} answer means "do not run, do not finish"), then one every
- * {@code next_heartbeat} (clamped to [1 s, 5 min]; 30 s when absent or zero). A {@code cancelled} answer, or nine
- * failures in a row, cancels the task.
+ * Keeps a sync task's lease alive, as the Go SDK does: one synchronous heartbeat before the work
+ * starts (its failure or a {@code cancelled} answer means "do not run, do not finish"), then one
+ * every {@code next_heartbeat} (clamped to [1 s, 5 min]; 30 s when absent or zero). A {@code
+ * cancelled} answer, or nine failures in a row, cancels the task.
  */
 final class Heartbeater implements AutoCloseable {
   static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(30);
@@ -41,16 +41,27 @@ final class Heartbeater implements AutoCloseable {
   private ScheduledFuture<?> next;
   private boolean closed;
 
-  private Heartbeater(BatonServiceClient client, String hostId, TaskContext task, ScheduledExecutorService scheduler) {
+  private Heartbeater(
+      BatonServiceClient client,
+      String hostId,
+      TaskContext task,
+      ScheduledExecutorService scheduler) {
     this.client = client;
     this.hostId = hostId;
     this.task = task;
     this.scheduler = scheduler;
   }
 
-  /** Sends the first heartbeat and schedules the next; throws {@link NotStarted} when the task must not run. */
-  static Heartbeater start(BatonServiceClient client, String hostId, TaskContext task,
-      ScheduledExecutorService scheduler) throws NotStarted {
+  /**
+   * Sends the first heartbeat and schedules the next; throws {@link NotStarted} when the task must
+   * not run.
+   */
+  static Heartbeater start(
+      BatonServiceClient client,
+      String hostId,
+      TaskContext task,
+      ScheduledExecutorService scheduler)
+      throws NotStarted {
     Heartbeater heartbeater = new Heartbeater(client, hostId, task, scheduler);
     BatonServiceHeartbeatResponse first;
     try {
@@ -70,7 +81,9 @@ final class Heartbeater implements AutoCloseable {
     if (response == null || !response.hasNextHeartbeat()) {
       return DEFAULT_INTERVAL;
     }
-    Duration asked = Duration.ofSeconds(response.getNextHeartbeat().getSeconds(), response.getNextHeartbeat().getNanos());
+    Duration asked =
+        Duration.ofSeconds(
+            response.getNextHeartbeat().getSeconds(), response.getNextHeartbeat().getNanos());
     if (asked.isZero() || asked.isNegative()) {
       return DEFAULT_INTERVAL;
     }
@@ -106,7 +119,11 @@ final class Heartbeater implements AutoCloseable {
       }
     } catch (StatusRuntimeException e) {
       failures++;
-      LOG.warn("Heartbeat {} of task {} failed ({}/{} in a row)", e.getStatus().getCode(), task.taskId(), failures,
+      LOG.warn(
+          "Heartbeat {} of task {} failed ({}/{} in a row)",
+          e.getStatus().getCode(),
+          task.taskId(),
+          failures,
           MAX_CONSECUTIVE_FAILURES);
       if (failures >= MAX_CONSECUTIVE_FAILURES) {
         task.cancel("task failed heartbeat");
@@ -117,7 +134,10 @@ final class Heartbeater implements AutoCloseable {
   }
 
   private BatonServiceHeartbeatRequest request() {
-    return BatonServiceHeartbeatRequest.newBuilder().setHostId(hostId).setTaskId(task.taskId()).build();
+    return BatonServiceHeartbeatRequest.newBuilder()
+        .setHostId(hostId)
+        .setTaskId(task.taskId())
+        .build();
   }
 
   @Override

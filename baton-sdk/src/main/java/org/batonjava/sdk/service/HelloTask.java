@@ -3,7 +3,10 @@ package org.batonjava.sdk.service;
 import c1.connectorapi.baton.v1.Task;
 import io.grpc.StatusRuntimeException;
 
-/** A server-initiated {@code hello} task: a {@code Hello} carrying the task id, and no {@code FinishTask}. */
+/**
+ * A server-initiated {@code hello} task: a {@code Hello} carrying the task id, and no {@code
+ * FinishTask}.
+ */
 final class HelloTask implements TaskHandler {
   private final BatonServiceClient client;
   private final HelloRequests requests;

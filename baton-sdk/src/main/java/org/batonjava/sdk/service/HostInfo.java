@@ -11,9 +11,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Facts about the machine for the Hello call. ConductorOne refuses a registration with an empty OS field, so
- * every field has a fallback, as in the Go SDK: hostname {@code unknown}, kernel version {@code unknown},
- * platform ← OS, platform family ← platform, platform version ← kernel version, virtualization {@code none}.
+ * Facts about the machine for the Hello call. ConductorOne refuses a registration with an empty OS
+ * field, so every field has a fallback, as in the Go SDK: hostname {@code unknown}, kernel version
+ * {@code unknown}, platform ← OS, platform family ← platform, platform version ← kernel version,
+ * virtualization {@code none}.
  *
  * @param hostId {@code BATON_HOST_ID}, else the hostname, else {@code baton-sdk}
  * @param osInfo the OS description
@@ -29,16 +30,17 @@ record HostInfo(String hostId, OSInfo osInfo) {
     String kernelVersion = nonEmpty(System.getProperty("os.version"), "unknown");
     String platform = nonEmpty(release.get("ID"), nonEmpty(os, "unknown"));
     String family = nonEmpty(firstWord(release.get("ID_LIKE")), platform);
-    OSInfo info = OSInfo.newBuilder()
-        .setHostname(hostname.orElse("unknown"))
-        .setOs(nonEmpty(os, "unknown"))
-        .setPlatform(platform)
-        .setPlatformVersion(nonEmpty(release.get("VERSION_ID"), kernelVersion))
-        .setPlatformFamily(family)
-        .setKernelVersion(kernelVersion)
-        .setKernelArch(kernelArch(System.getProperty("os.arch", "")))
-        .setVirtualizationSystem(virtualization())
-        .build();
+    OSInfo info =
+        OSInfo.newBuilder()
+            .setHostname(hostname.orElse("unknown"))
+            .setOs(nonEmpty(os, "unknown"))
+            .setPlatform(platform)
+            .setPlatformVersion(nonEmpty(release.get("VERSION_ID"), kernelVersion))
+            .setPlatformFamily(family)
+            .setKernelVersion(kernelVersion)
+            .setKernelArch(kernelArch(System.getProperty("os.arch", "")))
+            .setVirtualizationSystem(virtualization())
+            .build();
     return new HostInfo(truncate(hostId), info);
   }
 

@@ -1,7 +1,8 @@
 package org.batonjava.sdk.service;
 
 /**
- * A {@code host[:port]} as written in a client id or {@code BATON_C1_API_HOST}; IPv6 literals in brackets.
+ * A {@code host[:port]} as written in a client id or {@code BATON_C1_API_HOST}; IPv6 literals in
+ * brackets.
  *
  * @param host the host, without brackets
  * @param port the port, or the default when none was written
@@ -24,10 +25,12 @@ public record HostPort(String host, int port, String authority) {
       try {
         port = Integer.parseInt(value.substring(colon + 1));
       } catch (NumberFormatException e) {
-        throw new IllegalArgumentException("the port of ConductorOne host " + value + " is not a number");
+        throw new IllegalArgumentException(
+            "the port of ConductorOne host " + value + " is not a number");
       }
       if (port < 1 || port > 65535) {
-        throw new IllegalArgumentException("the port of ConductorOne host " + value + " is out of range");
+        throw new IllegalArgumentException(
+            "the port of ConductorOne host " + value + " is out of range");
       }
     }
     if (host.startsWith("[") && host.endsWith("]")) {

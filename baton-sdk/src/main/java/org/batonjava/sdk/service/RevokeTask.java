@@ -7,9 +7,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A {@code revoke} task: the connector revokes the task's grant; the answer is a
- * {@code GrantManagerServiceRevokeResponse} with the connector's annotations (e.g. {@code GrantAlreadyRevoked}).
- * Any failure is non-retryable, as in the Go SDK.
+ * A {@code revoke} task: the connector revokes the task's grant; the answer is a {@code
+ * GrantManagerServiceRevokeResponse} with the connector's annotations (e.g. {@code
+ * GrantAlreadyRevoked}). Any failure is non-retryable, as in the Go SDK.
  */
 final class RevokeTask implements TaskHandler {
   private static final Logger LOG = LoggerFactory.getLogger(RevokeTask.class);
@@ -25,7 +25,9 @@ final class RevokeTask implements TaskHandler {
   @Override
   public TaskOutcome handle(Task task, TaskContext context) {
     Task.RevokeTask revoke = task.getRevoke();
-    if (!revoke.hasGrant() || !revoke.getGrant().hasEntitlement() || !revoke.getGrant().hasPrincipal()) {
+    if (!revoke.hasGrant()
+        || !revoke.getGrant().hasEntitlement()
+        || !revoke.getGrant().hasPrincipal()) {
       throw TaskFailure.plain("malformed revoke task", true);
     }
     if (!provisioning) {
@@ -39,7 +41,9 @@ final class RevokeTask implements TaskHandler {
     }
     LOG.info("Task {}: {}", task.getId(), outcome.message());
     return TaskOutcome.Success.of(
-        GrantManagerServiceRevokeResponse.newBuilder().addAllAnnotations(outcome.annotations()).build(),
+        GrantManagerServiceRevokeResponse.newBuilder()
+            .addAllAnnotations(outcome.annotations())
+            .build(),
         outcome.annotations());
   }
 }

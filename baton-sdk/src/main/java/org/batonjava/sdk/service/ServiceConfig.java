@@ -15,20 +15,23 @@ import org.batonjava.sdk.crypto.Secret;
  *
  * @param clientId {@code --client-id} ({@code <name>@<tenant-host>/<suffix>})
  * @param clientSecret {@code --client-secret}
- * @param provisioning {@code --provisioning}: without it grant, revoke and account-creation tasks fail with
- *     {@code FAILED_PRECONDITION "provisioning is not enabled"}
- * @param taskConcurrency {@code --task-concurrency} (1..100, default 3): tasks run at the same time; no task is
- *     asked for while all slots are busy
+ * @param provisioning {@code --provisioning}: without it grant, revoke and account-creation tasks
+ *     fail with {@code FAILED_PRECONDITION "provisioning is not enabled"}
+ * @param taskConcurrency {@code --task-concurrency} (1..100, default 3): tasks run at the same
+ *     time; no task is asked for while all slots are busy
  * @param healthCheck the health server
- * @param c1zTempDir {@code --c1z-temp-dir}: where sync files are written before upload (must exist); the system
- *     temp folder when empty
- * @param hostOverride {@code BATON_C1_API_HOST}: {@code host[:port]} of ConductorOne instead of the client id's
- * @param caCertificates PEM files of extra trusted CAs ({@code SSL_CERT_FILE}, {@code SSL_CERT_DIR}), added to the
- *     JDK's
+ * @param c1zTempDir {@code --c1z-temp-dir}: where sync files are written before upload (must
+ *     exist); the system temp folder when empty
+ * @param hostOverride {@code BATON_C1_API_HOST}: {@code host[:port]} of ConductorOne instead of the
+ *     client id's
+ * @param caCertificates PEM files of extra trusted CAs ({@code SSL_CERT_FILE}, {@code
+ *     SSL_CERT_DIR}), added to the JDK's
  * @param hostId {@code BATON_HOST_ID}; the hostname when empty
  * @param sync local full-sync settings
- * @param shutdownGrace how long {@link ServiceRunner#shutdown()} lets running tasks finish before cancelling them
- * @param minPollInterval the shortest wait between two polls, whatever the server's {@code next_poll} says
+ * @param shutdownGrace how long {@link ServiceRunner#shutdown()} lets running tasks finish before
+ *     cancelling them
+ * @param minPollInterval the shortest wait between two polls, whatever the server's {@code
+ *     next_poll} says
  * @param capabilitiesShape the Go SDK generation whose capabilities shape Hello reports
  * @param batchedPolling {@code BATON_GET_TASKS}: poll with {@code GetTasks} and a local queue
  *     ({@link BatchedTaskPoller}) instead of one {@code GetTask} per free slot
@@ -57,7 +60,8 @@ public record ServiceConfig(
     Objects.requireNonNull(clientId, "clientId");
     Objects.requireNonNull(clientSecret, "clientSecret");
     if (taskConcurrency < 1 || taskConcurrency > 100) {
-      throw new IllegalArgumentException("--task-concurrency must be between 1 and 100, got " + taskConcurrency);
+      throw new IllegalArgumentException(
+          "--task-concurrency must be between 1 and 100, got " + taskConcurrency);
     }
     caCertificates = List.copyOf(caCertificates);
     if (shutdownGrace.isNegative() || minPollInterval.isNegative() || minPollInterval.isZero()) {
@@ -71,9 +75,19 @@ public record ServiceConfig(
 
   @Override
   public String toString() {
-    return "ServiceConfig[clientId=" + clientId + ", provisioning=" + provisioning + ", taskConcurrency="
-        + taskConcurrency + ", healthCheck=" + healthCheck + ", hostOverride=" + hostOverride + ", batchedPolling="
-        + batchedPolling + "]";
+    return "ServiceConfig[clientId="
+        + clientId
+        + ", provisioning="
+        + provisioning
+        + ", taskConcurrency="
+        + taskConcurrency
+        + ", healthCheck="
+        + healthCheck
+        + ", hostOverride="
+        + hostOverride
+        + ", batchedPolling="
+        + batchedPolling
+        + "]";
   }
 
   /** Go's {@code strconv.ParseBool}: 1, t, T, TRUE, true, True, 0, f, F, FALSE, false, False. */
@@ -81,8 +95,9 @@ public record ServiceConfig(
     return switch (value) {
       case "1", "t", "T", "TRUE", "true", "True" -> true;
       case "0", "f", "F", "FALSE", "false", "False" -> false;
-      default -> throw new IllegalArgumentException(name + " must be true or false (or 1/0, t/f), got \"" + value
-          + "\"");
+      default ->
+          throw new IllegalArgumentException(
+              name + " must be true or false (or 1/0, t/f), got \"" + value + "\"");
     };
   }
 
@@ -110,13 +125,19 @@ public record ServiceConfig(
 
     /**
      * Reads the variables the Go service mode reads besides flags: {@code BATON_C1_API_HOST},
-     * {@code BATON_HOST_ID}, {@code BATON_GET_TASKS}, {@code SSL_CERT_FILE} and {@code SSL_CERT_DIR}.
+     * {@code BATON_HOST_ID}, {@code BATON_GET_TASKS}, {@code SSL_CERT_FILE} and {@code
+     * SSL_CERT_DIR}.
      */
     public Builder environment(Map<String, String> env) {
-      Optional.ofNullable(env.get("BATON_GET_TASKS")).filter(s -> !s.isBlank())
+      Optional.ofNullable(env.get("BATON_GET_TASKS"))
+          .filter(s -> !s.isBlank())
           .ifPresent(v -> this.batchedPolling = parseGoBool("BATON_GET_TASKS", v.strip()));
-      Optional.ofNullable(env.get("BATON_C1_API_HOST")).filter(s -> !s.isBlank()).ifPresent(this::hostOverride);
-      Optional.ofNullable(env.get("BATON_HOST_ID")).filter(s -> !s.isBlank()).ifPresent(this::hostId);
+      Optional.ofNullable(env.get("BATON_C1_API_HOST"))
+          .filter(s -> !s.isBlank())
+          .ifPresent(this::hostOverride);
+      Optional.ofNullable(env.get("BATON_HOST_ID"))
+          .filter(s -> !s.isBlank())
+          .ifPresent(this::hostId);
       caCertificates.addAll(TrustMaterial.fromEnvironment(env));
       return this;
     }
@@ -182,8 +203,20 @@ public record ServiceConfig(
     }
 
     public ServiceConfig build() {
-      return new ServiceConfig(clientId, clientSecret, provisioning, taskConcurrency, healthCheck, c1zTempDir,
-          hostOverride, caCertificates, hostId, sync, shutdownGrace, minPollInterval, capabilitiesShape,
+      return new ServiceConfig(
+          clientId,
+          clientSecret,
+          provisioning,
+          taskConcurrency,
+          healthCheck,
+          c1zTempDir,
+          hostOverride,
+          caCertificates,
+          hostId,
+          sync,
+          shutdownGrace,
+          minPollInterval,
+          capabilitiesShape,
           batchedPolling);
     }
   }

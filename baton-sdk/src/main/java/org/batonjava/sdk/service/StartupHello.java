@@ -9,20 +9,22 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The startup {@code Hello} (Go's {@code Bootstrap}): sent until it succeeds, backing off 1 s, 2 s, 4 s … up to 5
- * minutes, while the error is retryable. {@code UNAUTHENTICATED}, {@code PERMISSION_DENIED},
- * {@code INVALID_ARGUMENT}, {@code UNIMPLEMENTED}, {@code FAILED_PRECONDITION} and {@code NOT_FOUND} are fatal (a
- * token that cannot be had is {@code UNAUTHENTICATED}). Unlike Go, an unreachable server is retried rather than
- * fatal: grpc-java reports it as {@code UNAVAILABLE}.
+ * The startup {@code Hello} (Go's {@code Bootstrap}): sent until it succeeds, backing off 1 s, 2 s,
+ * 4 s … up to 5 minutes, while the error is retryable. {@code UNAUTHENTICATED}, {@code
+ * PERMISSION_DENIED}, {@code INVALID_ARGUMENT}, {@code UNIMPLEMENTED}, {@code FAILED_PRECONDITION}
+ * and {@code NOT_FOUND} are fatal (a token that cannot be had is {@code UNAUTHENTICATED}). Unlike
+ * Go, an unreachable server is retried rather than fatal: grpc-java reports it as {@code
+ * UNAVAILABLE}.
  */
 final class StartupHello {
-  static final Set<Status.Code> FATAL = EnumSet.of(
-      Status.Code.UNAUTHENTICATED,
-      Status.Code.PERMISSION_DENIED,
-      Status.Code.INVALID_ARGUMENT,
-      Status.Code.UNIMPLEMENTED,
-      Status.Code.FAILED_PRECONDITION,
-      Status.Code.NOT_FOUND);
+  static final Set<Status.Code> FATAL =
+      EnumSet.of(
+          Status.Code.UNAUTHENTICATED,
+          Status.Code.PERMISSION_DENIED,
+          Status.Code.INVALID_ARGUMENT,
+          Status.Code.UNIMPLEMENTED,
+          Status.Code.FAILED_PRECONDITION,
+          Status.Code.NOT_FOUND);
   static final Duration FIRST_BACKOFF = Duration.ofSeconds(1);
   static final Duration MAX_BACKOFF = Duration.ofMinutes(5);
   private static final Logger LOG = LoggerFactory.getLogger(StartupHello.class);
@@ -38,8 +40,8 @@ final class StartupHello {
   }
 
   /**
-   * Says hello; returns {@code true} once accepted, {@code false} when a stop was requested meanwhile. Throws
-   * {@link ServiceException} on a fatal error.
+   * Says hello; returns {@code true} once accepted, {@code false} when a stop was requested
+   * meanwhile. Throws {@link ServiceException} on a fatal error.
    */
   boolean run() {
     Duration backoff = FIRST_BACKOFF;
@@ -51,12 +53,19 @@ final class StartupHello {
       } catch (StatusRuntimeException e) {
         Status status = e.getStatus();
         if (FATAL.contains(status.getCode())) {
-          throw new ServiceException("ConductorOne refused the connector's hello (" + status.getCode()
-              + (status.getDescription() == null ? "" : ": " + status.getDescription()) + ")" + hint(status.getCode()),
+          throw new ServiceException(
+              "ConductorOne refused the connector's hello ("
+                  + status.getCode()
+                  + (status.getDescription() == null ? "" : ": " + status.getDescription())
+                  + ")"
+                  + hint(status.getCode()),
               e);
         }
-        LOG.warn("Hello to ConductorOne failed ({}{}); retrying in {} s", status.getCode(),
-            status.getDescription() == null ? "" : ": " + status.getDescription(), backoff.toSeconds());
+        LOG.warn(
+            "Hello to ConductorOne failed ({}{}); retrying in {} s",
+            status.getCode(),
+            status.getDescription() == null ? "" : ": " + status.getDescription(),
+            backoff.toSeconds());
         if (stop.await(backoff)) {
           return false;
         }

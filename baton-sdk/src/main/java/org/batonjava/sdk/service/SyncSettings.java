@@ -10,7 +10,11 @@ import java.util.Set;
  * @param skipFullSync {@code --skip-full-sync}: validate the connector, upload an empty full sync
  * @param workers {@code --workers}: parallel per-resource sync actions (1 = sequential)
  */
-public record SyncSettings(Set<String> resourceTypes, boolean skipEntitlementsAndGrants, boolean skipFullSync, int workers) {
+public record SyncSettings(
+    Set<String> resourceTypes,
+    boolean skipEntitlementsAndGrants,
+    boolean skipFullSync,
+    int workers) {
   public SyncSettings {
     resourceTypes = Set.copyOf(resourceTypes);
     if (workers < 1) {

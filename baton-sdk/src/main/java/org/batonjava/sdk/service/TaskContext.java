@@ -5,8 +5,8 @@ import java.util.List;
 
 /**
  * The cancellation state of one running task, like a Go context: cancelled by a heartbeat answer
- * ({@code cancelled=true}), by too many failed heartbeats, or by a shutdown whose grace period ran out. Work in
- * progress (a sync, an upload) registers what to do when that happens.
+ * ({@code cancelled=true}), by too many failed heartbeats, or by a shutdown whose grace period ran
+ * out. Work in progress (a sync, an upload) registers what to do when that happens.
  */
 final class TaskContext {
   private final String taskId;

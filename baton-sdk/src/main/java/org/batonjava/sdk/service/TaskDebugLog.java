@@ -22,17 +22,19 @@ import org.batonjava.sdk.logging.JsonLogEncoder;
 import org.slf4j.LoggerFactory;
 
 /**
- * The debug log of a task ConductorOne marked {@code debug}: while the task runs, every event of the SDK's and the
- * connector's loggers at DEBUG and above is also written, as JSON lines, to {@code debug-<task id>.log} in the
- * c1z temp folder, for the task to upload after its c1z. The loggers are raised to DEBUG only while at least one
- * such task runs, and the other appenders (stderr) get a floor at the level they had, so the console output does
- * not change. Without Logback (another SLF4J binding) there is no debug log.
+ * The debug log of a task ConductorOne marked {@code debug}: while the task runs, every event of
+ * the SDK's and the connector's loggers at DEBUG and above is also written, as JSON lines, to
+ * {@code debug-<task id>.log} in the c1z temp folder, for the task to upload after its c1z. The
+ * loggers are raised to DEBUG only while at least one such task runs, and the other appenders
+ * (stderr) get a floor at the level they had, so the console output does not change. Without
+ * Logback (another SLF4J binding) there is no debug log.
  */
 final class TaskDebugLog implements AutoCloseable {
   private static final Object LOCK = new Object();
   private static int active;
   private static final Map<String, Level> RAISED = new LinkedHashMap<>();
-  private static final IdentityHashMap<Appender<ILoggingEvent>, Floor> FLOORS = new IdentityHashMap<>();
+  private static final IdentityHashMap<Appender<ILoggingEvent>, Floor> FLOORS =
+      new IdentityHashMap<>();
 
   private final LoggerContext context;
   private final FileAppender<ILoggingEvent> appender;
@@ -48,10 +50,11 @@ final class TaskDebugLog implements AutoCloseable {
   /**
    * Starts capturing for {@code taskId} when the task asks for it.
    *
-   * @param loggerPrefixes logger name prefixes raised to DEBUG (the SDK's and the connector's packages)
+   * @param loggerPrefixes logger name prefixes raised to DEBUG (the SDK's and the connector's
+   *     packages)
    */
-  static Optional<TaskDebugLog> startIfRequested(boolean debug, String taskId, Path tempDir,
-      List<String> loggerPrefixes) {
+  static Optional<TaskDebugLog> startIfRequested(
+      boolean debug, String taskId, Path tempDir, List<String> loggerPrefixes) {
     if (!debug || !(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
       return Optional.empty();
     }
@@ -102,11 +105,15 @@ final class TaskDebugLog implements AutoCloseable {
     try {
       Files.deleteIfExists(file);
     } catch (IOException e) {
-      LoggerFactory.getLogger(TaskDebugLog.class).warn("Could not delete the debug log {}: {}", file, e.getMessage());
+      LoggerFactory.getLogger(TaskDebugLog.class)
+          .warn("Could not delete the debug log {}: {}", file, e.getMessage());
     }
   }
 
-  /** Raises the prefixes to DEBUG and puts a floor at their previous level on every current root appender. */
+  /**
+   * Raises the prefixes to DEBUG and puts a floor at their previous level on every current root
+   * appender.
+   */
   private static void raise(LoggerContext context, List<String> prefixes) {
     Map<String, Level> effective = new LinkedHashMap<>();
     for (String prefix : prefixes) {
@@ -122,7 +129,8 @@ final class TaskDebugLog implements AutoCloseable {
     }
     Floor floor = new Floor(effective);
     floor.start();
-    for (Iterator<Appender<ILoggingEvent>> it = context.getLogger(Logger.ROOT_LOGGER_NAME).iteratorForAppenders();
+    for (Iterator<Appender<ILoggingEvent>> it =
+            context.getLogger(Logger.ROOT_LOGGER_NAME).iteratorForAppenders();
         it.hasNext(); ) {
       Appender<ILoggingEvent> existing = it.next();
       existing.addFilter(floor);
@@ -133,16 +141,21 @@ final class TaskDebugLog implements AutoCloseable {
   private static void restore(LoggerContext context) {
     RAISED.forEach((prefix, level) -> context.getLogger(prefix).setLevel(level));
     RAISED.clear();
-    FLOORS.forEach((appender, floor) -> {
-      List<Filter<ILoggingEvent>> others = new ArrayList<>(appender.getCopyOfAttachedFiltersList());
-      others.removeIf(f -> f == floor);
-      appender.clearAllFilters();
-      others.forEach(appender::addFilter);
-    });
+    FLOORS.forEach(
+        (appender, floor) -> {
+          List<Filter<ILoggingEvent>> others =
+              new ArrayList<>(appender.getCopyOfAttachedFiltersList());
+          others.removeIf(f -> f == floor);
+          appender.clearAllFilters();
+          others.forEach(appender::addFilter);
+        });
     FLOORS.clear();
   }
 
-  /** Denies events of a raised logger below the level that logger had before: the console sees what it saw. */
+  /**
+   * Denies events of a raised logger below the level that logger had before: the console sees what
+   * it saw.
+   */
   private static final class Floor extends Filter<ILoggingEvent> {
     private final Map<String, Level> previous;
 

@@ -1,15 +1,16 @@
 package org.batonjava.sdk.service;
 
-import org.batonjava.sdk.connector.FailureWords;
 import com.google.rpc.Status;
 import io.grpc.Status.Code;
 import org.batonjava.sdk.connector.ConnectorException;
+import org.batonjava.sdk.connector.FailureWords;
 
 /**
- * How a task failed, as ConductorOne receives it in {@code FinishTask}: a {@code google.rpc.Status} (code and
- * message) and whether retrying is pointless. The classification follows the Go SDK: write operations (grant,
- * revoke, account creation) and malformed tasks are non-retryable; syncs, actions and unsupported task types are
- * retryable; a non-retryable message ends with Go's {@code \ntask failed and is non-retryable}.
+ * How a task failed, as ConductorOne receives it in {@code FinishTask}: a {@code google.rpc.Status}
+ * (code and message) and whether retrying is pointless. The classification follows the Go SDK:
+ * write operations (grant, revoke, account creation) and malformed tasks are non-retryable; syncs,
+ * actions and unsupported task types are retryable; a non-retryable message ends with Go's {@code
+ * \ntask failed and is non-retryable}.
  */
 final class TaskFailure extends RuntimeException {
   private static final long serialVersionUID = 1L;
@@ -47,12 +48,17 @@ final class TaskFailure extends RuntimeException {
     return of(code, GoStatusText.of(code, message), nonRetryable, error);
   }
 
-  /** A connector-side status error, e.g. {@code FAILED_PRECONDITION "provisioning is not enabled"}. */
+  /**
+   * A connector-side status error, e.g. {@code FAILED_PRECONDITION "provisioning is not enabled"}.
+   */
   static TaskFailure status(Code code, String description, boolean nonRetryable) {
     return of(code, GoStatusText.of(code, description), nonRetryable, null);
   }
 
-  /** The task was cancelled (heartbeat said so, heartbeats failed, or shutdown): CANCELLED, retryable. */
+  /**
+   * The task was cancelled (heartbeat said so, heartbeats failed, or shutdown): CANCELLED,
+   * retryable.
+   */
   static TaskFailure cancelled() {
     return of(Code.CANCELLED, "context canceled", false, null);
   }
@@ -69,6 +75,7 @@ final class TaskFailure extends RuntimeException {
 
   private static TaskFailure of(Code code, String message, boolean nonRetryable, Throwable cause) {
     String text = nonRetryable ? message + "\n" + NON_RETRYABLE_SUFFIX : message;
-    return new TaskFailure(Status.newBuilder().setCode(code.value()).setMessage(text).build(), nonRetryable, cause);
+    return new TaskFailure(
+        Status.newBuilder().setCode(code.value()).setMessage(text).build(), nonRetryable, cause);
   }
 }

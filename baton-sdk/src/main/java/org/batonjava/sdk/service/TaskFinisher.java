@@ -9,8 +9,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends {@code FinishTask}: once, with its own 30 s deadline (also after the task was cancelled), never
- * retried; a failure is only logged, as in the Go SDK.
+ * Sends {@code FinishTask}: once, with its own 30 s deadline (also after the task was cancelled),
+ * never retried; a failure is only logged, as in the Go SDK.
  */
 final class TaskFinisher {
   private static final Logger LOG = LoggerFactory.getLogger(TaskFinisher.class);
@@ -35,19 +35,28 @@ final class TaskFinisher {
     } else if (outcome instanceof TaskOutcome.Failure failure) {
       TaskFailure f = failure.failure();
       request.setStatus(f.status()).setError(Error.newBuilder().setNonRetryable(f.nonRetryable()));
-      LOG.warn("Task {} ({}) failed ({}{}): {}", task.taskId(), task.type(),
+      LOG.warn(
+          "Task {} ({}) failed ({}{}): {}",
+          task.taskId(),
+          task.type(),
           io.grpc.Status.fromCodeValue(f.status().getCode()).getCode(),
-          f.nonRetryable() ? ", non-retryable" : "", firstLine(f.status().getMessage()));
+          f.nonRetryable() ? ", non-retryable" : "",
+          firstLine(f.status().getMessage()));
     } else {
-      LOG.info("Task {} ({}) ends without FinishTask: {}", task.taskId(), task.type(),
+      LOG.info(
+          "Task {} ({}) ends without FinishTask: {}",
+          task.taskId(),
+          task.type(),
           ((TaskOutcome.NoFinish) outcome).reason());
       return;
     }
     try {
       client.finishTask(request.build());
     } catch (StatusRuntimeException e) {
-      LOG.error("FinishTask for task {} failed ({}); ConductorOne will time the task out",
-          task.taskId(), e.getStatus().getCode() + describe(e));
+      LOG.error(
+          "FinishTask for task {} failed ({}); ConductorOne will time the task out",
+          task.taskId(),
+          e.getStatus().getCode() + describe(e));
     }
   }
 

@@ -22,8 +22,8 @@ sealed interface TaskOutcome {
   record Failure(TaskFailure failure) implements TaskOutcome {}
 
   /**
-   * No {@code FinishTask} at all, as in the Go SDK: Hello tasks, and syncs whose first heartbeat failed or was
-   * cancelled (ConductorOne's lease runs out instead).
+   * No {@code FinishTask} at all, as in the Go SDK: Hello tasks, and syncs whose first heartbeat
+   * failed or was cancelled (ConductorOne's lease runs out instead).
    */
   record NoFinish(String reason) implements TaskOutcome {}
 }

@@ -14,11 +14,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The poll loop of the Go connector runner: wait the server's {@code next_poll}, take a task slot <em>before</em>
- * asking (so no {@code GetTask} is sent while all slots are busy), ask, and hand a task to the task pool (the slot
- * is released when it ends). Errors back off {@code min(n², 60)} seconds and never end the loop. Unlike Go, the
- * wait between polls never drops below a minimum, so a server that answers {@code next_poll = 0} (or none) does
- * not cause a busy loop; it stays capped at 5 minutes.
+ * The poll loop of the Go connector runner: wait the server's {@code next_poll}, take a task slot
+ * <em>before</em> asking (so no {@code GetTask} is sent while all slots are busy), ask, and hand a
+ * task to the task pool (the slot is released when it ends). Errors back off {@code min(n², 60)}
+ * seconds and never end the loop. Unlike Go, the wait between polls never drops below a minimum, so
+ * a server that answers {@code next_poll = 0} (or none) does not cause a busy loop; it stays capped
+ * at 5 minutes.
  */
 final class TaskPoller {
   static final Duration MAX_POLL_INTERVAL = Duration.ofMinutes(5);
@@ -33,8 +34,14 @@ final class TaskPoller {
   private final StopSignal stop;
   private final Duration minPollInterval;
 
-  TaskPoller(BatonServiceClient client, String hostId, Semaphore slots, ExecutorService pool, Consumer<Task> runner,
-      StopSignal stop, Duration minPollInterval) {
+  TaskPoller(
+      BatonServiceClient client,
+      String hostId,
+      Semaphore slots,
+      ExecutorService pool,
+      Consumer<Task> runner,
+      StopSignal stop,
+      Duration minPollInterval) {
     this.client = client;
     this.hostId = hostId;
     this.slots = slots;
@@ -54,7 +61,8 @@ final class TaskPoller {
       }
       BatonServiceGetTaskResponse response;
       try {
-        response = client.getTask(BatonServiceGetTaskRequest.newBuilder().setHostId(hostId).build());
+        response =
+            client.getTask(BatonServiceGetTaskRequest.newBuilder().setHostId(hostId).build());
       } catch (StatusRuntimeException e) {
         slots.release();
         errors++;
@@ -64,7 +72,8 @@ final class TaskPoller {
       }
       errors = 0;
       wait = pollInterval(response);
-      if (!response.hasTask() || response.getTask().hasNone()
+      if (!response.hasTask()
+          || response.getTask().hasNone()
           || response.getTask().getTaskTypeCase() == Task.TaskTypeCase.NONE) {
         slots.release();
         continue;
@@ -80,7 +89,10 @@ final class TaskPoller {
 
   /** A server's {@code next_poll} (null when absent) clamped to [minimum, 5 min]. */
   static Duration pollInterval(com.google.protobuf.Duration nextPoll, Duration minimum) {
-    Duration asked = nextPoll == null ? Duration.ZERO : Duration.ofSeconds(nextPoll.getSeconds(), nextPoll.getNanos());
+    Duration asked =
+        nextPoll == null
+            ? Duration.ZERO
+            : Duration.ofSeconds(nextPoll.getSeconds(), nextPoll.getNanos());
     if (asked.compareTo(minimum) < 0) {
       return minimum;
     }
@@ -107,16 +119,19 @@ final class TaskPoller {
 
   private void submit(Task task) {
     try {
-      pool.execute(() -> {
-        try {
-          runner.accept(task);
-        } finally {
-          slots.release();
-        }
-      });
+      pool.execute(
+          () -> {
+            try {
+              runner.accept(task);
+            } finally {
+              slots.release();
+            }
+          });
     } catch (RejectedExecutionException e) {
       slots.release();
-      LOG.warn("Task {} arrived while shutting down; it was not started and its lease will expire", task.getId());
+      LOG.warn(
+          "Task {} arrived while shutting down; it was not started and its lease will expire",
+          task.getId());
     }
   }
 

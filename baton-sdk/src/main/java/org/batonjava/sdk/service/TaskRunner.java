@@ -9,10 +9,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs one task to its end: picks the handler for its type, turns what happened into a {@link TaskOutcome}
- * and reports it with {@link TaskFinisher}. Task types this SDK has no handler for finish with Go's
- * {@code UNKNOWN "unsupported task type"} (retryable). Keeps the running tasks so that a shutdown can cancel
- * them.
+ * Runs one task to its end: picks the handler for its type, turns what happened into a {@link
+ * TaskOutcome} and reports it with {@link TaskFinisher}. Task types this SDK has no handler for
+ * finish with Go's {@code UNKNOWN "unsupported task type"} (retryable). Keeps the running tasks so
+ * that a shutdown can cancel them.
  */
 final class TaskRunner {
   private static final Logger LOG = LoggerFactory.getLogger(TaskRunner.class);
@@ -54,7 +54,8 @@ final class TaskRunner {
       return new TaskOutcome.Failure(failure);
     } catch (RuntimeException e) {
       LOG.error("Task {} failed unexpectedly", task.getId(), e);
-      return new TaskOutcome.Failure(context.cancelled() ? TaskFailure.cancelled() : TaskFailure.fromConnector(e, false));
+      return new TaskOutcome.Failure(
+          context.cancelled() ? TaskFailure.cancelled() : TaskFailure.fromConnector(e, false));
     }
   }
 

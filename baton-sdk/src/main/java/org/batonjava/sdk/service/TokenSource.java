@@ -1,6 +1,5 @@
 package org.batonjava.sdk.service;
 
-import org.batonjava.sdk.connector.FailureWords;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -16,15 +15,16 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import org.batonjava.sdk.connector.FailureWords;
 import org.batonjava.sdk.crypto.Secret;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Access tokens for ConductorOne: OAuth2 client credentials with a signed client assertion, posted to
- * {@code https://<host>/auth/v1/token}. One token is shared by every call and fetched again, with a new
- * assertion, when it is within 10 s of expiry (as Go's oauth2 reuse token source does). No retries: a failure
- * surfaces as {@code UNAUTHENTICATED} on the call that needed the token.
+ * Access tokens for ConductorOne: OAuth2 client credentials with a signed client assertion, posted
+ * to {@code https://<host>/auth/v1/token}. One token is shared by every call and fetched again,
+ * with a new assertion, when it is within 10 s of expiry (as Go's oauth2 reuse token source does).
+ * No retries: a failure surfaces as {@code UNAUTHENTICATED} on the call that needed the token.
  */
 final class TokenSource {
   static final Duration EXPIRY_MARGIN = Duration.ofSeconds(10);
@@ -40,7 +40,12 @@ final class TokenSource {
   private final Clock clock;
   private AccessToken current;
 
-  TokenSource(ClientCredentials credentials, ClientAssertion assertion, URI tokenUri, HttpClient http, Clock clock) {
+  TokenSource(
+      ClientCredentials credentials,
+      ClientAssertion assertion,
+      URI tokenUri,
+      HttpClient http,
+      Clock clock) {
     this.credentials = credentials;
     this.assertion = assertion;
     this.tokenUri = tokenUri;
@@ -65,16 +70,21 @@ final class TokenSource {
     form.put("client_assertion_type", "urn:ietf:params:oauth:client-assertion-type:jwt-bearer");
     form.put("client_id", credentials.clientId());
     form.put("grant_type", "client_credentials");
-    String body = form.entrySet().stream()
-        .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-            + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-        .collect(Collectors.joining("&"));
-    HttpRequest request = HttpRequest.newBuilder(tokenUri)
-        .timeout(REQUEST_TIMEOUT)
-        .header("Content-Type", "application/x-www-form-urlencoded")
-        .header("User-Agent", USER_AGENT)
-        .POST(HttpRequest.BodyPublishers.ofString(body))
-        .build();
+    String body =
+        form.entrySet().stream()
+            .map(
+                e ->
+                    URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8)
+                        + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+            .collect(Collectors.joining("&"));
+    HttpRequest request =
+        HttpRequest.newBuilder(tokenUri)
+            .timeout(REQUEST_TIMEOUT)
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .header("User-Agent", USER_AGENT)
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build();
     HttpResponse<byte[]> response;
     try {
       response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
@@ -85,7 +95,8 @@ final class TokenSource {
       throw new TokenException("failed to get token: interrupted", e);
     }
     if (response.statusCode() != 200) {
-      throw new TokenException("failed to get token: " + tokenUri + " answered HTTP " + response.statusCode());
+      throw new TokenException(
+          "failed to get token: " + tokenUri + " answered HTTP " + response.statusCode());
     }
     return parse(response.body(), now);
   }
@@ -109,7 +120,10 @@ final class TokenSource {
     long seconds = expiresIn == null || expiresIn.isNull() ? 0 : expiresIn.asLong();
     // Go's oauth2: no expires_in means a token that never expires.
     Instant expiresAt = seconds == 0 ? Instant.MAX : now.plusSeconds(seconds);
-    return new AccessToken(Secret.of(token.asText()), type != null && type.isTextual() ? type.asText() : "", expiresAt);
+    return new AccessToken(
+        Secret.of(token.asText()),
+        type != null && type.isTextual() ? type.asText() : "",
+        expiresAt);
   }
 
   private static String describe(IOException e) {

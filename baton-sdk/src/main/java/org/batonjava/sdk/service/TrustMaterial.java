@@ -23,9 +23,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The certificate authorities trusted for ConductorOne: the JDK's defaults plus the PEM certificates of the
- * configured CA files (by default {@code SSL_CERT_FILE} and {@code SSL_CERT_DIR}, which the Go binary honours).
- * TLS stays mandatory; there is no way to turn verification off.
+ * The certificate authorities trusted for ConductorOne: the JDK's defaults plus the PEM
+ * certificates of the configured CA files (by default {@code SSL_CERT_FILE} and {@code
+ * SSL_CERT_DIR}, which the Go binary honours). TLS stays mandatory; there is no way to turn
+ * verification off.
  */
 final class TrustMaterial {
   private static final Logger LOG = LoggerFactory.getLogger(TrustMaterial.class);
@@ -36,7 +37,10 @@ final class TrustMaterial {
     this.factory = factory;
   }
 
-  /** JDK defaults + the certificates of every PEM file in {@code caFiles} (each must exist and hold some). */
+  /**
+   * JDK defaults + the certificates of every PEM file in {@code caFiles} (each must exist and hold
+   * some).
+   */
   static TrustMaterial load(List<Path> caFiles) {
     try {
       KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
@@ -54,7 +58,8 @@ final class TrustMaterial {
       if (extra > 0) {
         LOG.info("Trusting {} extra CA certificate(s) from {} for ConductorOne", extra, caFiles);
       }
-      TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+      TrustManagerFactory factory =
+          TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
       factory.init(store);
       return new TrustMaterial(factory);
     } catch (GeneralSecurityException | IOException e) {
@@ -62,10 +67,16 @@ final class TrustMaterial {
     }
   }
 
-  /** {@code SSL_CERT_FILE} and the {@code .pem}/{@code .crt} files of {@code SSL_CERT_DIR}, as Go reads them. */
+  /**
+   * {@code SSL_CERT_FILE} and the {@code .pem}/{@code .crt} files of {@code SSL_CERT_DIR}, as Go
+   * reads them.
+   */
   static List<Path> fromEnvironment(Map<String, String> env) {
     List<Path> files = new ArrayList<>();
-    Optional.ofNullable(env.get("SSL_CERT_FILE")).filter(s -> !s.isBlank()).map(Path::of).ifPresent(files::add);
+    Optional.ofNullable(env.get("SSL_CERT_FILE"))
+        .filter(s -> !s.isBlank())
+        .map(Path::of)
+        .ifPresent(files::add);
     String dirs = env.get("SSL_CERT_DIR");
     if (dirs != null && !dirs.isBlank()) {
       for (String dir : dirs.split(":", -1)) {
@@ -93,7 +104,8 @@ final class TrustMaterial {
   }
 
   private static List<X509Certificate> defaultIssuers() throws GeneralSecurityException {
-    TrustManagerFactory defaults = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+    TrustManagerFactory defaults =
+        TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
     defaults.init((KeyStore) null);
     List<X509Certificate> out = new ArrayList<>();
     for (TrustManager tm : defaults.getTrustManagers()) {
@@ -112,11 +124,13 @@ final class TrustMaterial {
       List<? extends Certificate> certs =
           new ArrayList<>(CertificateFactory.getInstance("X.509").generateCertificates(in));
       if (certs.isEmpty()) {
-        throw new IllegalArgumentException("the CA certificate file " + file + " holds no PEM certificates");
+        throw new IllegalArgumentException(
+            "the CA certificate file " + file + " holds no PEM certificates");
       }
       return certs;
     } catch (GeneralSecurityException e) {
-      throw new IllegalArgumentException("the CA certificate file " + file + " holds no readable PEM certificates", e);
+      throw new IllegalArgumentException(
+          "the CA certificate file " + file + " holds no readable PEM certificates", e);
     }
   }
 
@@ -125,7 +139,10 @@ final class TrustMaterial {
       return List.of();
     }
     try (Stream<Path> entries = Files.list(dir)) {
-      return entries.filter(p -> p.toString().endsWith(".pem") || p.toString().endsWith(".crt")).sorted().toList();
+      return entries
+          .filter(p -> p.toString().endsWith(".pem") || p.toString().endsWith(".crt"))
+          .sorted()
+          .toList();
     } catch (IOException e) {
       return List.of();
     }

@@ -5,8 +5,8 @@ import io.grpc.Status;
 
 /**
  * Write task types the connector SPI has no capability for (create/delete resource, rotate or issue
- * credentials): like a Go connector without that manager, {@code FAILED_PRECONDITION} when provisioning is off,
- * else {@code UNIMPLEMENTED}; both non-retryable.
+ * credentials): like a Go connector without that manager, {@code FAILED_PRECONDITION} when
+ * provisioning is off, else {@code UNIMPLEMENTED}; both non-retryable.
  */
 final class UnimplementedWriteTask implements TaskHandler {
   private final boolean provisioning;
@@ -22,6 +22,7 @@ final class UnimplementedWriteTask implements TaskHandler {
     if (!provisioning) {
       throw TaskFailure.provisioningDisabled();
     }
-    throw TaskFailure.status(Status.Code.UNIMPLEMENTED, what + " is not supported by this connector", true);
+    throw TaskFailure.status(
+        Status.Code.UNIMPLEMENTED, what + " is not supported by this connector", true);
   }
 }

@@ -6,9 +6,10 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 /**
  * One entry of the sync stack, serialised like baton-sdk's actions (empty fields left out).
  *
- * <p>A root {@code list-entitlements}/{@code list-grants} action (no resource) walks the stored resources a
- * page at a time: its {@code page_token} is a store cursor, and it pushes one per-resource action for each
- * resource of the page, so the stack (and the checkpoint token) stays small however many resources exist.
+ * <p>A root {@code list-entitlements}/{@code list-grants} action (no resource) walks the stored
+ * resources a page at a time: its {@code page_token} is a store cursor, and it pushes one
+ * per-resource action for each resource of the page, so the stack (and the checkpoint token) stays
+ * small however many resources exist.
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record Action(
@@ -33,7 +34,8 @@ public record Action(
   }
 
   Action withToken(String token) {
-    return new Action(id, operation, token, resourceTypeId, resourceId, parentResourceTypeId, parentResourceId);
+    return new Action(
+        id, operation, token, resourceTypeId, resourceId, parentResourceTypeId, parentResourceId);
   }
 
   boolean forResource() {

@@ -8,9 +8,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Writes the sync state into the sync run at most every checkpoint interval, and saves the c1z at most
- * every save interval (stretched to five times the last save's duration, so saving a large file never
- * takes more than about a sixth of the sync's time).
+ * Writes the sync state into the sync run at most every checkpoint interval, and saves the c1z at
+ * most every save interval (stretched to five times the last save's duration, so saving a large
+ * file never takes more than about a sixth of the sync's time).
  */
 final class Checkpointer {
   private static final Logger LOG = LoggerFactory.getLogger(Checkpointer.class);
@@ -39,8 +39,10 @@ final class Checkpointer {
       return;
     }
     checkpoint();
-    Duration saveEvery = options.saveInterval().compareTo(saveCost.multipliedBy(5)) > 0
-        ? options.saveInterval() : saveCost.multipliedBy(5);
+    Duration saveEvery =
+        options.saveInterval().compareTo(saveCost.multipliedBy(5)) > 0
+            ? options.saveInterval()
+            : saveCost.multipliedBy(5);
     if (Duration.between(lastSave, now).compareTo(saveEvery) >= 0) {
       save();
     }

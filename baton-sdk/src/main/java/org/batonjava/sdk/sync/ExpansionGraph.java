@@ -11,16 +11,17 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The entitlement graph of grant expansion: an edge S→D says "whoever holds S also gets D". Cycles are
- * collapsed into components (Tarjan), which are then put in topological layers; more layers than the
- * depth limit is an error, like baton-sdk's {@code max depth exceeded}.
+ * The entitlement graph of grant expansion: an edge S→D says "whoever holds S also gets D". Cycles
+ * are collapsed into components (Tarjan), which are then put in topological layers; more layers
+ * than the depth limit is an error, like baton-sdk's {@code max depth exceeded}.
  */
 final class ExpansionGraph {
   /** An edge; {@code principalTypes} empty means every principal type. */
   record Edge(String source, String destination, boolean shallow, List<String> principalTypes) {}
 
   /** A strongly connected component: one entitlement, or several that reach each other. */
-  record Component(List<String> entitlementIds, List<Edge> internalEdges, List<Edge> outgoingEdges) {}
+  record Component(
+      List<String> entitlementIds, List<Edge> internalEdges, List<Edge> outgoingEdges) {}
 
   private final Map<String, Map<String, Edge>> out = new LinkedHashMap<>();
   private final Set<String> nodes = new LinkedHashSet<>();
@@ -31,7 +32,8 @@ final class ExpansionGraph {
     }
     nodes.add(edge.source());
     nodes.add(edge.destination());
-    out.computeIfAbsent(edge.source(), k -> new LinkedHashMap<>()).putIfAbsent(edge.destination(), edge);
+    out.computeIfAbsent(edge.source(), k -> new LinkedHashMap<>())
+        .putIfAbsent(edge.destination(), edge);
   }
 
   boolean isEmpty() {
@@ -78,7 +80,11 @@ final class ExpansionGraph {
       depth++;
       if (depth > maxDepth + 1) {
         throw new IllegalStateException(
-            "grant expansion: max depth " + maxDepth + " exceeded (entitlements nest more than " + maxDepth + " levels deep)");
+            "grant expansion: max depth "
+                + maxDepth
+                + " exceeded (entitlements nest more than "
+                + maxDepth
+                + " levels deep)");
       }
       List<Integer> next = new ArrayList<>();
       for (int c : layer) {
@@ -118,7 +124,10 @@ final class ExpansionGraph {
         continue;
       }
       Deque<Object[]> work = new ArrayDeque<>();
-      work.push(new Object[] {root, new ArrayList<>(out.getOrDefault(root, Map.of()).keySet()).iterator()});
+      work.push(
+          new Object[] {
+            root, new ArrayList<>(out.getOrDefault(root, Map.of()).keySet()).iterator()
+          });
       index.put(root, counter);
       low.put(root, counter++);
       stack.push(root);
@@ -135,7 +144,10 @@ final class ExpansionGraph {
             low.put(next, counter++);
             stack.push(next);
             onStack.add(next);
-            work.push(new Object[] {next, new ArrayList<>(out.getOrDefault(next, Map.of()).keySet()).iterator()});
+            work.push(
+                new Object[] {
+                  next, new ArrayList<>(out.getOrDefault(next, Map.of()).keySet()).iterator()
+                });
           } else if (onStack.contains(next)) {
             low.put(node, Math.min(low.get(node), index.get(next)));
           }

@@ -20,10 +20,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Grant expansion, as the Go baton-sdk does it: for every expandable grant "S's holders get D", principals holding S get
- * a derived grant on D carrying {@code sources} and {@code GrantImmutable}; grants that already exist get the
- * source added. Works over the store a page at a time: only the entitlement graph is held in memory.
- * Idempotent, so an interrupted expansion simply runs again.
+ * Grant expansion, as the Go baton-sdk does it: for every expandable grant "S's holders get D",
+ * principals holding S get a derived grant on D carrying {@code sources} and {@code
+ * GrantImmutable}; grants that already exist get the source added. Works over the store a page at a
+ * time: only the entitlement graph is held in memory. Idempotent, so an interrupted expansion
+ * simply runs again.
  */
 final class GrantExpander {
   static final int MAX_DEPTH = 20;
@@ -50,11 +51,15 @@ final class GrantExpander {
       return 0;
     }
     List<ExpansionGraph.Component> order = graph.layers(MAX_DEPTH);
-    LOG.info("Expanding grants: {} edge(s) between {} entitlement group(s)", graph.edgeCount(), order.size());
+    LOG.info(
+        "Expanding grants: {} edge(s) between {} entitlement group(s)",
+        graph.edgeCount(),
+        order.size());
     Map<String, Entitlement> entitlements = new HashMap<>();
     for (ExpansionGraph.Component c : order) {
       checkCancelled.run();
-      // Inside a cycle every member ends up with every other member's holders: repeat until nothing changes.
+      // Inside a cycle every member ends up with every other member's holders: repeat until nothing
+      // changes.
       boolean changed = !c.internalEdges().isEmpty();
       for (int pass = 0; changed && pass <= c.entitlementIds().size(); pass++) {
         changed = false;
@@ -66,8 +71,11 @@ final class GrantExpander {
         expand(e, entitlements);
       }
     }
-    LOG.info("Grant expansion done: {} grant(s) created, {} updated with sources, {} edge(s) dropped",
-        created, updated, droppedEdges);
+    LOG.info(
+        "Grant expansion done: {} grant(s) created, {} updated with sources, {} edge(s) dropped",
+        created,
+        updated,
+        droppedEdges);
     return created;
   }
 
@@ -78,26 +86,44 @@ final class GrantExpander {
     do {
       Page<Grant> page = store.reader().listGrantsNeedingExpansion(syncId, token, PAGE);
       for (Grant g : page.items()) {
-        GrantExpandable x = Annotations.find(g.getAnnotationsList(), GrantExpandable.class).orElseThrow();
+        GrantExpandable x =
+            Annotations.find(g.getAnnotationsList(), GrantExpandable.class).orElseThrow();
         for (String source : x.getEntitlementIdsList()) {
           if (source.isBlank()) {
             continue;
           }
-          Optional<ResourceId> resource = sourceResource.computeIfAbsent(source,
-              s -> store.reader().getEntitlement(syncId, s).map(e -> e.getResource().getId()));
+          Optional<ResourceId> resource =
+              sourceResource.computeIfAbsent(
+                  source,
+                  s -> store.reader().getEntitlement(syncId, s).map(e -> e.getResource().getId()));
           if (resource.isEmpty()) {
             droppedEdges++;
-            LOG.debug("grant expansion: source entitlement {} of grant {} does not exist; edge dropped", source, g.getId());
+            LOG.debug(
+                "grant expansion: source entitlement {} of grant {} does not exist; edge dropped",
+                source,
+                g.getId());
             continue;
           }
           ResourceId principal = g.getPrincipal().getId();
           if (!sameResource(resource.get(), principal)) {
-            throw new IllegalStateException("grant expansion: source entitlement " + source
-                + " belongs to " + resource.get().getResourceType() + ":" + resource.get().getResource()
-                + ", which does not match the principal " + principal.getResourceType() + ":" + principal.getResource()
-                + " of grant " + g.getId() + " (source entitlement resource id did not match grant principal id)");
+            throw new IllegalStateException(
+                "grant expansion: source entitlement "
+                    + source
+                    + " belongs to "
+                    + resource.get().getResourceType()
+                    + ":"
+                    + resource.get().getResource()
+                    + ", which does not match the principal "
+                    + principal.getResourceType()
+                    + ":"
+                    + principal.getResource()
+                    + " of grant "
+                    + g.getId()
+                    + " (source entitlement resource id did not match grant principal id)");
           }
-          graph.add(new ExpansionGraph.Edge(source, g.getEntitlement().getId(), x.getShallow(), x.getResourceTypeIdsList()));
+          graph.add(
+              new ExpansionGraph.Edge(
+                  source, g.getEntitlement().getId(), x.getShallow(), x.getResourceTypeIdsList()));
         }
       }
       token = page.nextPageToken();
@@ -105,12 +131,26 @@ final class GrantExpander {
     return graph;
   }
 
-  /** Gives the holders of {@code edge.source()} the destination entitlement; true if anything changed. */
+  /**
+   * Gives the holders of {@code edge.source()} the destination entitlement; true if anything
+   * changed.
+   */
   private boolean expand(ExpansionGraph.Edge edge, Map<String, Entitlement> entitlements) {
-    Entitlement destination = entitlements.computeIfAbsent(edge.destination(),
-        id -> store.reader().getEntitlement(syncId, id).orElseThrow(() ->
-            new IllegalStateException("grant expansion: entitlement " + id + " is missing from the sync")));
-    GrantFilter filter = GrantFilter.forEntitlement(edge.source()).withPrincipalTypes(edge.principalTypes());
+    Entitlement destination =
+        entitlements.computeIfAbsent(
+            edge.destination(),
+            id ->
+                store
+                    .reader()
+                    .getEntitlement(syncId, id)
+                    .orElseThrow(
+                        () ->
+                            new IllegalStateException(
+                                "grant expansion: entitlement "
+                                    + id
+                                    + " is missing from the sync")));
+    GrantFilter filter =
+        GrantFilter.forEntitlement(edge.source()).withPrincipalTypes(edge.principalTypes());
     boolean changed = false;
     String token = "";
     do {
@@ -125,22 +165,28 @@ final class GrantExpander {
         ResourceId principal = source.getPrincipal().getId();
         List<Grant> existing = existingGrants(edge.destination(), principal);
         if (existing.isEmpty()) {
-          writes.add(Grant.newBuilder()
-              .setId(BatonIds.grantId(destination, principal))
-              .setEntitlement(destination)
-              .setPrincipal(source.getPrincipal())
-              .setSources(GrantSources.newBuilder()
-                  .putSources(edge.source(), GrantSources.GrantSource.newBuilder().setIsDirect(direct).build()))
-              .addAnnotations(Annotations.pack(GrantImmutable.getDefaultInstance()))
-              .build());
+          writes.add(
+              Grant.newBuilder()
+                  .setId(BatonIds.grantId(destination, principal))
+                  .setEntitlement(destination)
+                  .setPrincipal(source.getPrincipal())
+                  .setSources(
+                      GrantSources.newBuilder()
+                          .putSources(
+                              edge.source(),
+                              GrantSources.GrantSource.newBuilder().setIsDirect(direct).build()))
+                  .addAnnotations(Annotations.pack(GrantImmutable.getDefaultInstance()))
+                  .build());
           created++;
           continue;
         }
         for (Grant g : existing) {
-          withSource(g, edge.source(), direct, edge.destination()).ifPresent(u -> {
-            writes.add(u);
-            updated++;
-          });
+          withSource(g, edge.source(), direct, edge.destination())
+              .ifPresent(
+                  u -> {
+                    writes.add(u);
+                    updated++;
+                  });
         }
       }
       if (!writes.isEmpty()) {
@@ -153,12 +199,18 @@ final class GrantExpander {
   }
 
   private List<Grant> existingGrants(String entitlementId, ResourceId principal) {
-    GrantFilter filter = GrantFilter.forPrincipal(principal.getResourceType(), principal.getResource()).withEntitlement(entitlementId);
+    GrantFilter filter =
+        GrantFilter.forPrincipal(principal.getResourceType(), principal.getResource())
+            .withEntitlement(entitlementId);
     return store.reader().listGrants(syncId, filter, "", 0).items();
   }
 
-  /** The grant with {@code source} recorded (and, for a direct grant seen first, itself as a direct source). */
-  private static Optional<Grant> withSource(Grant g, String source, boolean direct, String destination) {
+  /**
+   * The grant with {@code source} recorded (and, for a direct grant seen first, itself as a direct
+   * source).
+   */
+  private static Optional<Grant> withSource(
+      Grant g, String source, boolean direct, String destination) {
     Map<String, GrantSources.GrantSource> sources = g.getSources().getSourcesMap();
     GrantSources.GrantSource current = sources.get(source);
     if (current != null && (current.getIsDirect() || !direct)) {
@@ -178,6 +230,7 @@ final class GrantExpander {
   }
 
   private static boolean sameResource(ResourceId a, ResourceId b) {
-    return a.getResourceType().equals(b.getResourceType()) && a.getResource().equals(b.getResource());
+    return a.getResourceType().equals(b.getResourceType())
+        && a.getResource().equals(b.getResource());
   }
 }

@@ -10,20 +10,25 @@ import java.util.concurrent.Future;
 import org.batonjava.sdk.connector.PageResult;
 
 /**
- * Runs a batch of per-resource entitlement or grant actions on {@code --workers} threads. Workers only call
- * the connector (every page of their action); the engine thread then stores the results in stack order, so
- * the file ends up exactly as a sequential run would write it.
+ * Runs a batch of per-resource entitlement or grant actions on {@code --workers} threads. Workers
+ * only call the connector (every page of their action); the engine thread then stores the results
+ * in stack order, so the file ends up exactly as a sequential run would write it.
  */
 final class ParallelActions implements AutoCloseable {
   private final ExecutorService pool;
   private final SyncSteps steps;
 
   ParallelActions(int workers, SyncSteps steps) {
-    this.pool = workers > 1 ? Executors.newFixedThreadPool(workers, r -> {
-      Thread t = new Thread(r, "sync-worker");
-      t.setDaemon(true);
-      return t;
-    }) : null;
+    this.pool =
+        workers > 1
+            ? Executors.newFixedThreadPool(
+                workers,
+                r -> {
+                  Thread t = new Thread(r, "sync-worker");
+                  t.setDaemon(true);
+                  return t;
+                })
+            : null;
     this.steps = steps;
   }
 

@@ -8,9 +8,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Retries connector calls that failed transiently (unavailable, timeout, rate limited): linear backoff of
- * {@code attempt × base}, capped, or the wait the server asked for. Unlike baton-sdk, which retries forever,
- * it gives up after {@code maxAttempts} so a dead server ends the sync (resumably) instead of hanging it.
+ * Retries connector calls that failed transiently (unavailable, timeout, rate limited): linear
+ * backoff of {@code attempt × base}, capped, or the wait the server asked for. Unlike baton-sdk,
+ * which retries forever, it gives up after {@code maxAttempts} so a dead server ends the sync
+ * (resumably) instead of hanging it.
  */
 final class Retryer {
   /** Sleeps; replaced in tests. */
@@ -25,9 +26,11 @@ final class Retryer {
   private final Duration cap;
   private final Sleeper sleeper;
   private final BooleanSupplier cancelled;
-  private final java.util.concurrent.atomic.AtomicLong retries = new java.util.concurrent.atomic.AtomicLong();
+  private final java.util.concurrent.atomic.AtomicLong retries =
+      new java.util.concurrent.atomic.AtomicLong();
 
-  Retryer(int maxAttempts, Duration base, Duration cap, Sleeper sleeper, BooleanSupplier cancelled) {
+  Retryer(
+      int maxAttempts, Duration base, Duration cap, Sleeper sleeper, BooleanSupplier cancelled) {
     this.maxAttempts = maxAttempts;
     this.base = base;
     this.cap = cap;
@@ -36,12 +39,22 @@ final class Retryer {
   }
 
   static Retryer standard(BooleanSupplier cancelled) {
-    return new Retryer(10, Duration.ofSeconds(1), Duration.ofSeconds(60), d -> Thread.sleep(d.toMillis()), cancelled);
+    return new Retryer(
+        10,
+        Duration.ofSeconds(1),
+        Duration.ofSeconds(60),
+        d -> Thread.sleep(d.toMillis()),
+        cancelled);
   }
 
   /** For validation at start-up: 5 attempts 1 s apart, like the Go SDK's connector builder. */
   static Retryer validation(BooleanSupplier cancelled) {
-    return new Retryer(5, Duration.ofSeconds(1), Duration.ofSeconds(1), d -> Thread.sleep(d.toMillis()), cancelled);
+    return new Retryer(
+        5,
+        Duration.ofSeconds(1),
+        Duration.ofSeconds(1),
+        d -> Thread.sleep(d.toMillis()),
+        cancelled);
   }
 
   <T> T call(String what, Supplier<T> call) {
@@ -52,7 +65,10 @@ final class Retryer {
         if (!e.transientFailure() || attempt >= maxAttempts || cancelled.getAsBoolean()) {
           if (e.transientFailure() && attempt >= maxAttempts) {
             throw new ConnectorException(
-                e.code(), e.getMessage() + " (gave up after " + attempt + " attempts)", e.retryAfter(), e);
+                e.code(),
+                e.getMessage() + " (gave up after " + attempt + " attempts)",
+                e.retryAfter(),
+                e);
           }
           throw e;
         }
@@ -61,8 +77,14 @@ final class Retryer {
           wait = cap;
         }
         retries.incrementAndGet();
-        LOG.warn("{} failed ({}: {}); retrying in {} ms (attempt {} of {})",
-            what, e.code(), e.getMessage(), wait.toMillis(), attempt + 1, maxAttempts);
+        LOG.warn(
+            "{} failed ({}: {}); retrying in {} ms (attempt {} of {})",
+            what,
+            e.code(),
+            e.getMessage(),
+            wait.toMillis(),
+            attempt + 1,
+            maxAttempts);
         try {
           sleeper.sleep(wait);
         } catch (InterruptedException ie) {

@@ -15,8 +15,8 @@ import org.batonjava.sdk.c1z.C1zOptions;
  * @param skipGrantExpansion leave grant expansion to the server (service mode)
  * @param workers parallel per-resource actions ({@code --workers}); 1 = sequential
  * @param checkpointInterval minimum time between checkpoints written into the sync run (10 s)
- * @param saveInterval minimum time between saves of the c1z during a sync, so that even a killed process
- *     resumes from a recent checkpoint
+ * @param saveInterval minimum time between saves of the c1z during a sync, so that even a killed
+ *     process resumes from a recent checkpoint
  */
 public record SyncOptions(
     Path file,
@@ -40,30 +40,85 @@ public record SyncOptions(
 
   public static SyncOptions defaults(Path file) {
     return new SyncOptions(
-        file, C1zOptions.defaults(), Set.of(), false, false, 1, DEFAULT_CHECKPOINT_INTERVAL, DEFAULT_SAVE_INTERVAL);
+        file,
+        C1zOptions.defaults(),
+        Set.of(),
+        false,
+        false,
+        1,
+        DEFAULT_CHECKPOINT_INTERVAL,
+        DEFAULT_SAVE_INTERVAL);
   }
 
   public SyncOptions withStore(C1zOptions s) {
-    return new SyncOptions(file, s, resourceTypes, skipEntitlementsAndGrants, skipGrantExpansion, workers, checkpointInterval, saveInterval);
+    return new SyncOptions(
+        file,
+        s,
+        resourceTypes,
+        skipEntitlementsAndGrants,
+        skipGrantExpansion,
+        workers,
+        checkpointInterval,
+        saveInterval);
   }
 
   public SyncOptions withResourceTypes(Set<String> types) {
-    return new SyncOptions(file, store, types, skipEntitlementsAndGrants, skipGrantExpansion, workers, checkpointInterval, saveInterval);
+    return new SyncOptions(
+        file,
+        store,
+        types,
+        skipEntitlementsAndGrants,
+        skipGrantExpansion,
+        workers,
+        checkpointInterval,
+        saveInterval);
   }
 
   public SyncOptions withSkipEntitlementsAndGrants(boolean skip) {
-    return new SyncOptions(file, store, resourceTypes, skip, skipGrantExpansion, workers, checkpointInterval, saveInterval);
+    return new SyncOptions(
+        file,
+        store,
+        resourceTypes,
+        skip,
+        skipGrantExpansion,
+        workers,
+        checkpointInterval,
+        saveInterval);
   }
 
   public SyncOptions withSkipGrantExpansion(boolean skip) {
-    return new SyncOptions(file, store, resourceTypes, skipEntitlementsAndGrants, skip, workers, checkpointInterval, saveInterval);
+    return new SyncOptions(
+        file,
+        store,
+        resourceTypes,
+        skipEntitlementsAndGrants,
+        skip,
+        workers,
+        checkpointInterval,
+        saveInterval);
   }
 
   public SyncOptions withWorkers(int n) {
-    return new SyncOptions(file, store, resourceTypes, skipEntitlementsAndGrants, skipGrantExpansion, n, checkpointInterval, saveInterval);
+    return new SyncOptions(
+        file,
+        store,
+        resourceTypes,
+        skipEntitlementsAndGrants,
+        skipGrantExpansion,
+        n,
+        checkpointInterval,
+        saveInterval);
   }
 
   public SyncOptions withIntervals(Duration checkpoint, Duration save) {
-    return new SyncOptions(file, store, resourceTypes, skipEntitlementsAndGrants, skipGrantExpansion, workers, checkpoint, save);
+    return new SyncOptions(
+        file,
+        store,
+        resourceTypes,
+        skipEntitlementsAndGrants,
+        skipGrantExpansion,
+        workers,
+        checkpoint,
+        save);
   }
 }

@@ -9,8 +9,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Progress lines on the log during a sync: each phase as it starts, and every few seconds the counts so
- * far with the rate, so a long sync is never silent.
+ * Progress lines on the log during a sync: each phase as it starts, and every few seconds the
+ * counts so far with the rate, so a long sync is never silent.
  */
 final class SyncProgress {
   private static final Logger LOG = LoggerFactory.getLogger("org.batonjava.sdk.sync");
@@ -59,7 +59,8 @@ final class SyncProgress {
 
   String summary() {
     StringBuilder sb = new StringBuilder();
-    counts.forEach((k, v) -> sb.append(sb.length() == 0 ? "" : ", ").append(v).append(' ').append(k));
+    counts.forEach(
+        (k, v) -> sb.append(sb.length() == 0 ? "" : ", ").append(v).append(' ').append(k));
     return sb.toString();
   }
 }

@@ -12,4 +12,5 @@ import org.batonjava.sdk.c1z.SyncStats;
  * @param warnings not-found results that were skipped
  * @param duration wall time of this run
  */
-public record SyncReport(String syncId, boolean resumed, SyncStats stats, int warnings, Duration duration) {}
+public record SyncReport(
+    String syncId, boolean resumed, SyncStats stats, int warnings, Duration duration) {}

@@ -26,8 +26,9 @@ import org.batonjava.sdk.connector.Annotations;
 import org.batonjava.sdk.connector.ConnectorException;
 
 /**
- * What belongs in this sync: the synced resource types, skip annotations, required trait annotations, and
- * the dropping of entitlements and grants that point at types that were not synced.
+ * What belongs in this sync: the synced resource types, skip annotations, required trait
+ * annotations, and the dropping of entitlements and grants that point at types that were not
+ * synced.
  */
 final class SyncScope {
   private static final Map<ResourceType.Trait, Class<? extends Message>> TRAIT_ANNOTATIONS =
@@ -67,7 +68,9 @@ final class SyncScope {
     return Optional.ofNullable(synced.get(id));
   }
 
-  /** Resources with an id, of the listed type, carrying the annotations their type's traits require. */
+  /**
+   * Resources with an id, of the listed type, carrying the annotations their type's traits require.
+   */
   List<Resource> acceptResources(ResourceType type, List<Resource> page) {
     List<Resource> ok = new ArrayList<>(page.size());
     for (Resource r : page) {
@@ -76,14 +79,28 @@ final class SyncScope {
         continue;
       }
       if (!r.getId().getResourceType().equals(type.getId())) {
-        throw new ConnectorException(Status.Code.INTERNAL, "the " + type.getId() + " syncer returned a resource of type "
-            + r.getId().getResourceType() + " (" + r.getId().getResource() + ")");
+        throw new ConnectorException(
+            Status.Code.INTERNAL,
+            "the "
+                + type.getId()
+                + " syncer returned a resource of type "
+                + r.getId().getResourceType()
+                + " ("
+                + r.getId().getResource()
+                + ")");
       }
       for (ResourceType.Trait trait : type.getTraitsList()) {
         Class<? extends Message> required = TRAIT_ANNOTATIONS.get(trait);
         if (required != null && !Annotations.has(r.getAnnotationsList(), required)) {
-          throw new ConnectorException(Status.Code.INVALID_ARGUMENT, "resource " + type.getId() + ":"
-              + r.getId().getResource() + " lacks the " + required.getSimpleName() + " annotation its type requires");
+          throw new ConnectorException(
+              Status.Code.INVALID_ARGUMENT,
+              "resource "
+                  + type.getId()
+                  + ":"
+                  + r.getId().getResource()
+                  + " lacks the "
+                  + required.getSimpleName()
+                  + " annotation its type requires");
         }
       }
       ok.add(r);
@@ -106,8 +123,8 @@ final class SyncScope {
 
   /**
    * Grants with an id whose entitlement resource type and principal type were synced; expansion
-   * principal types narrowed to synced types. Reports through {@code expandable} whether any grant needs
-   * expansion.
+   * principal types narrowed to synced types. Reports through {@code expandable} whether any grant
+   * needs expansion.
    */
   List<Grant> acceptGrants(List<Grant> page, Runnable expandable) {
     List<Grant> ok = new ArrayList<>(page.size());
@@ -135,23 +152,28 @@ final class SyncScope {
     List<String> types = x.get().getResourceTypeIdsList().stream().filter(this::isSynced).toList();
     Grant.Builder b = g.toBuilder().clearAnnotations();
     for (Any a : g.getAnnotationsList()) {
-      b.addAnnotations(a.is(GrantExpandable.class)
-          ? Annotations.pack(x.get().toBuilder().clearResourceTypeIds().addAllResourceTypeIds(types).build())
-          : a);
+      b.addAnnotations(
+          a.is(GrantExpandable.class)
+              ? Annotations.pack(
+                  x.get().toBuilder().clearResourceTypeIds().addAllResourceTypeIds(types).build())
+              : a);
     }
     return b.build();
   }
 
   boolean skipsEntitlements(ResourceType type, Resource r) {
-    return skips(type.getAnnotationsList(), SkipEntitlements.class) || skips(r.getAnnotationsList(), SkipEntitlements.class);
+    return skips(type.getAnnotationsList(), SkipEntitlements.class)
+        || skips(r.getAnnotationsList(), SkipEntitlements.class);
   }
 
   boolean skipsGrants(ResourceType type, Resource r) {
-    return skips(type.getAnnotationsList(), SkipGrants.class) || skips(r.getAnnotationsList(), SkipGrants.class);
+    return skips(type.getAnnotationsList(), SkipGrants.class)
+        || skips(r.getAnnotationsList(), SkipGrants.class);
   }
 
   private static boolean skips(List<Any> annotations, Class<? extends Message> kind) {
-    return Annotations.has(annotations, kind) || Annotations.has(annotations, SkipEntitlementsAndGrants.class);
+    return Annotations.has(annotations, kind)
+        || Annotations.has(annotations, SkipEntitlementsAndGrants.class);
   }
 
   /** Records dropped for missing identity or unsynced types. */

@@ -13,12 +13,12 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The resumable state of a sync: a stack of {@link Action}s, serialised into {@code v1_sync_runs.sync_token}
- * in baton-sdk's token shape ({@code actions_map}, {@code action_order}, {@code current_action_id},
- * {@code completed_actions_count}, {@code version}; empty fields left out), plus {@code "engine":"baton-java"} while
- * the sync runs, so that only a sync this engine started is resumed: a token written by the Go SDK has other action
- * fields and connector page tokens, and continuing it could fail or mix formats. Go ignores the extra field. Not
- * thread-safe.
+ * The resumable state of a sync: a stack of {@link Action}s, serialised into {@code
+ * v1_sync_runs.sync_token} in baton-sdk's token shape ({@code actions_map}, {@code action_order},
+ * {@code current_action_id}, {@code completed_actions_count}, {@code version}; empty fields left
+ * out), plus {@code "engine":"baton-java"} while the sync runs, so that only a sync this engine
+ * started is resumed: a token written by the Go SDK has other action fields and connector page
+ * tokens, and continuing it could fail or mix formats. Go ignores the extra field. Not thread-safe.
  */
 @JsonInclude(JsonInclude.Include.NON_DEFAULT)
 public final class SyncState {
@@ -48,7 +48,8 @@ public final class SyncState {
 
   @JsonProperty("version")
   @JsonInclude(JsonInclude.Include.ALWAYS)
-  @SuppressWarnings("UnusedVariable") // written into every token by Jackson, as the Go SDK writes it
+  @SuppressWarnings(
+      "UnusedVariable") // written into every token by Jackson, as the Go SDK writes it
   private int version = 1;
 
   /** Who wrote the token; set on a running sync, left out of the final token. */
@@ -72,18 +73,20 @@ public final class SyncState {
       SyncState s = JSON.readValue(token, SyncState.class);
       for (String id : s.order) {
         if (!s.actions.containsKey(id)) {
-          throw new IllegalArgumentException("action " + id + " is in action_order but not in actions_map");
+          throw new IllegalArgumentException(
+              "action " + id + " is in action_order but not in actions_map");
         }
       }
       return s;
     } catch (JsonProcessingException | IllegalArgumentException e) {
-      throw new IllegalStateException("the sync token of the unfinished sync is corrupt (" + e.getMessage() + ")", e);
+      throw new IllegalStateException(
+          "the sync token of the unfinished sync is corrupt (" + e.getMessage() + ")", e);
     }
   }
 
   /**
-   * The state to continue from {@code token}, or why it cannot be continued: not JSON of this shape, or written by
-   * another tool (no {@code engine} marker).
+   * The state to continue from {@code token}, or why it cannot be continued: not JSON of this
+   * shape, or written by another tool (no {@code engine} marker).
    */
   static Resumption resume(String token) {
     SyncState state;
@@ -93,8 +96,10 @@ public final class SyncState {
       return new Resumption(Optional.empty(), e.getMessage());
     }
     if (!ENGINE.equals(state.engine)) {
-      return new Resumption(Optional.empty(), "it was started by another tool (such as the Go connector), whose"
-          + " progress this engine cannot continue");
+      return new Resumption(
+          Optional.empty(),
+          "it was started by another tool (such as the Go connector), whose"
+              + " progress this engine cannot continue");
     }
     return new Resumption(Optional.of(state), "");
   }
@@ -119,7 +124,13 @@ public final class SyncState {
     return done.toJson();
   }
 
-  Action push(Operation op, String resourceType, String resourceId, String parentType, String parentId, String token) {
+  Action push(
+      Operation op,
+      String resourceType,
+      String resourceId,
+      String parentType,
+      String parentId,
+      String token) {
     String id = String.format("%010d", ++currentActionId);
     Action a = new Action(id, op, token, resourceType, resourceId, parentType, parentId);
     actions.put(id, a);
@@ -128,10 +139,15 @@ public final class SyncState {
   }
 
   Optional<Action> peek() {
-    return order.isEmpty() ? Optional.empty() : Optional.of(actions.get(order.get(order.size() - 1)));
+    return order.isEmpty()
+        ? Optional.empty()
+        : Optional.of(actions.get(order.get(order.size() - 1)));
   }
 
-  /** The top {@code max} actions (top first) that have the same operation as the top and name a resource. */
+  /**
+   * The top {@code max} actions (top first) that have the same operation as the top and name a
+   * resource.
+   */
   List<Action> topRun(int max) {
     List<Action> run = new ArrayList<>();
     Optional<Action> top = peek();

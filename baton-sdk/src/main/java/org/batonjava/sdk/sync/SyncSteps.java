@@ -38,12 +38,23 @@ final class SyncSteps {
   private final SyncProgress progress;
   private final boolean expandGrants;
   private final Set<String> scheduledChildren = new HashSet<>();
-  /** Resources of the last planned page, so their actions need not read them back from the store. */
+
+  /**
+   * Resources of the last planned page, so their actions need not read them back from the store.
+   */
   private final Map<String, Resource> planned = new java.util.HashMap<>();
+
   private int warnings;
 
-  SyncSteps(List<ResourceSyncer> syncerList, C1zStore store, String syncId, SyncState state, SyncScope scope,
-      Retryer retryer, SyncProgress progress, boolean expandGrants) {
+  SyncSteps(
+      List<ResourceSyncer> syncerList,
+      C1zStore store,
+      String syncId,
+      SyncState state,
+      SyncScope scope,
+      Retryer retryer,
+      SyncProgress progress,
+      boolean expandGrants) {
     for (ResourceSyncer s : syncerList) {
       syncers.put(s.resourceType().getId(), s);
     }
@@ -105,8 +116,12 @@ final class SyncSteps {
     Set<String> missing = new TreeSet<>(scope.requested());
     missing.removeIf(scope::isSynced);
     if (!missing.isEmpty()) {
-      throw new ConnectorException(Status.Code.INVALID_ARGUMENT, "--sync-resource-types names unknown resource type(s) "
-          + String.join(", ", missing) + "; this connector has " + String.join(", ", syncers.keySet()));
+      throw new ConnectorException(
+          Status.Code.INVALID_ARGUMENT,
+          "--sync-resource-types names unknown resource type(s) "
+              + String.join(", ", missing)
+              + "; this connector has "
+              + String.join(", ", syncers.keySet()));
     }
     store.writer().putResourceTypes(syncId, types);
     progress.count("resource types", types.size());
@@ -126,25 +141,37 @@ final class SyncSteps {
   private void listResources(Action a) {
     ResourceSyncer syncer = syncer(a.resourceTypeId());
     ResourceType type = scope.type(a.resourceTypeId()).orElseThrow();
-    Optional<ResourceId> parent = a.hasParent()
-        ? Optional.of(ResourceId.newBuilder().setResourceType(a.parentResourceTypeId()).setResource(a.parentResourceId()).build())
-        : Optional.empty();
-    PageResult<Resource> page = retryer.call("listing " + a.resourceTypeId() + " resources",
-        () -> syncer.list(parent, new PageRequest(a.pageToken(), 0, syncId)));
+    Optional<ResourceId> parent =
+        a.hasParent()
+            ? Optional.of(
+                ResourceId.newBuilder()
+                    .setResourceType(a.parentResourceTypeId())
+                    .setResource(a.parentResourceId())
+                    .build())
+            : Optional.empty();
+    PageResult<Resource> page =
+        retryer.call(
+            "listing " + a.resourceTypeId() + " resources",
+            () -> syncer.list(parent, new PageRequest(a.pageToken(), 0, syncId)));
     requireNewToken(a, page.nextToken(), "resources of type " + a.resourceTypeId());
     List<Resource> accepted = scope.acceptResources(type, page.items());
     store.writer().putResources(syncId, accepted);
     progress.count("resources", accepted.size());
     advance(a, page.nextToken());
-    // Children are listed depth-first, before the next page of this type; pushed in reverse to keep order.
+    // Children are listed depth-first, before the next page of this type; pushed in reverse to keep
+    // order.
     List<String[]> children = new ArrayList<>();
     for (Resource r : accepted) {
       for (Any any : r.getAnnotationsList()) {
         if (any.is(ChildResourceType.class)) {
-          String child = Annotations.find(List.of(any), ChildResourceType.class).orElseThrow().getResourceTypeId();
+          String child =
+              Annotations.find(List.of(any), ChildResourceType.class)
+                  .orElseThrow()
+                  .getResourceTypeId();
           String key = child + "|" + r.getId().getResourceType() + "|" + r.getId().getResource();
           if (scope.isSynced(child) && scheduledChildren.add(key)) {
-            children.add(new String[] {child, r.getId().getResourceType(), r.getId().getResource()});
+            children.add(
+                new String[] {child, r.getId().getResourceType(), r.getId().getResource()});
           }
         }
       }
@@ -155,10 +182,16 @@ final class SyncSteps {
     }
   }
 
-  /** Root entitlement/grant action: schedule one action for each stored resource of the next page. */
+  /**
+   * Root entitlement/grant action: schedule one action for each stored resource of the next page.
+   */
   private void planPerResource(Action a) {
-    progress.phase(a.operation() == Operation.LIST_ENTITLEMENTS ? "Syncing entitlements..." : "Syncing grants...");
-    Page<Resource> page = store.reader().listResources(syncId, Optional.empty(), a.pageToken(), RESOURCES_PER_STEP);
+    progress.phase(
+        a.operation() == Operation.LIST_ENTITLEMENTS
+            ? "Syncing entitlements..."
+            : "Syncing grants...");
+    Page<Resource> page =
+        store.reader().listResources(syncId, Optional.empty(), a.pageToken(), RESOURCES_PER_STEP);
     advance(a, page.nextPageToken());
     List<Resource> due = new ArrayList<>();
     planned.clear();
@@ -167,8 +200,10 @@ final class SyncSteps {
       if (type.isEmpty()) {
         continue;
       }
-      boolean skip = a.operation() == Operation.LIST_ENTITLEMENTS
-          ? scope.skipsEntitlements(type.get(), r) : scope.skipsGrants(type.get(), r);
+      boolean skip =
+          a.operation() == Operation.LIST_ENTITLEMENTS
+              ? scope.skipsEntitlements(type.get(), r)
+              : scope.skipsGrants(type.get(), r);
       if (!skip) {
         due.add(r);
         planned.put(r.getId().getResourceType() + ":" + r.getId().getResource(), r);
@@ -186,22 +221,39 @@ final class SyncSteps {
     if (cached != null) {
       return cached;
     }
-    return store.reader().getResource(syncId, a.resourceTypeId(), a.resourceId())
-        .orElseThrow(() -> new IllegalStateException("resource " + a.resourceTypeId() + ":" + a.resourceId() + " vanished from the store"));
+    return store
+        .reader()
+        .getResource(syncId, a.resourceTypeId(), a.resourceId())
+        .orElseThrow(
+            () ->
+                new IllegalStateException(
+                    "resource "
+                        + a.resourceTypeId()
+                        + ":"
+                        + a.resourceId()
+                        + " vanished from the store"));
   }
 
   /**
-   * The connector call of a per-resource action; touches no store, so worker threads may run it. Returns
-   * null for a not-found answer (a warning, not an error).
+   * The connector call of a per-resource action; touches no store, so worker threads may run it.
+   * Returns null for a not-found answer (a warning, not an error).
    */
   PageResult<?> fetchPage(Action a, Resource resource) {
     ResourceSyncer syncer = syncer(a.resourceTypeId());
     PageRequest request = new PageRequest(a.pageToken(), 0, syncId);
     try {
-      PageResult<?> page = a.operation() == Operation.LIST_ENTITLEMENTS
-          ? retryer.call("listing entitlements of " + a.resourceTypeId() + ":" + a.resourceId(), () -> syncer.entitlements(resource, request))
-          : retryer.call("listing grants of " + a.resourceTypeId() + ":" + a.resourceId(), () -> syncer.grants(resource, request));
-      requireNewToken(a, page.nextToken(), a.operation().wireName() + " of " + a.resourceTypeId() + ":" + a.resourceId());
+      PageResult<?> page =
+          a.operation() == Operation.LIST_ENTITLEMENTS
+              ? retryer.call(
+                  "listing entitlements of " + a.resourceTypeId() + ":" + a.resourceId(),
+                  () -> syncer.entitlements(resource, request))
+              : retryer.call(
+                  "listing grants of " + a.resourceTypeId() + ":" + a.resourceId(),
+                  () -> syncer.grants(resource, request));
+      requireNewToken(
+          a,
+          page.nextToken(),
+          a.operation().wireName() + " of " + a.resourceTypeId() + ":" + a.resourceId());
       return page;
     } catch (ConnectorException e) {
       if (e.code() == Status.Code.NOT_FOUND) {
@@ -211,16 +263,30 @@ final class SyncSteps {
     }
   }
 
-  /** Stores a fetched page and advances (or finishes) its action. A null page is a not-found warning. */
+  /**
+   * Stores a fetched page and advances (or finishes) its action. A null page is a not-found
+   * warning.
+   */
   @SuppressWarnings("unchecked")
   void completePage(Action a, PageResult<?> page) {
     if (page == null) {
       warnings++;
-      progress.warning(a.operation().wireName() + " of " + a.resourceTypeId() + ":" + a.resourceId() + " returned not found; skipped");
+      progress.warning(
+          a.operation().wireName()
+              + " of "
+              + a.resourceTypeId()
+              + ":"
+              + a.resourceId()
+              + " returned not found; skipped");
       state.finish(a);
       if (warnings > 10 && warnings * 10L > state.completedActions()) {
-        throw new ConnectorException(Status.Code.ABORTED,
-            "too many not-found warnings (" + warnings + " of " + state.completedActions() + " actions); stopping the sync");
+        throw new ConnectorException(
+            Status.Code.ABORTED,
+            "too many not-found warnings ("
+                + warnings
+                + " of "
+                + state.completedActions()
+                + " actions); stopping the sync");
       }
       return;
     }
@@ -259,8 +325,13 @@ final class SyncSteps {
 
   private static void requireNewToken(Action a, String next, String what) {
     if (!next.isEmpty() && next.equals(a.pageToken())) {
-      throw new ConnectorException(Status.Code.INTERNAL, "connector bug: listing " + what
-          + " returned the same page token twice (" + abbreviate(next) + "); stopping instead of looping forever");
+      throw new ConnectorException(
+          Status.Code.INTERNAL,
+          "connector bug: listing "
+              + what
+              + " returned the same page token twice ("
+              + abbreviate(next)
+              + "); stopping instead of looping forever");
     }
   }
 

@@ -26,13 +26,15 @@ import org.batonjava.sdk.c1z.ProtoBytes;
 import org.batonjava.sdk.c1z.SyncType;
 
 /**
- * Writes N synthetic grants (default 1,000,000; see {@link SyntheticGrants}) through {@link C1zStore} and its
- * {@code RowWriter} in one full sync, ends the sync with its stats, and saves the c1z; prints what each phase
- * cost. The grants come from a generator, so the heap holds one write batch at most: run it with a small
- * {@code -Xmx} to show that. Not a unit test; run it with {@code bench/c1z-write.sh} (see BENCHMARKS.md).
+ * Writes N synthetic grants (default 1,000,000; see {@link SyntheticGrants}) through {@link
+ * C1zStore} and its {@code RowWriter} in one full sync, ends the sync with its stats, and saves the
+ * c1z; prints what each phase cost. The grants come from a generator, so the heap holds one write
+ * batch at most: run it with a small {@code -Xmx} to show that. Not a unit test; run it with {@code
+ * bench/c1z-write.sh} (see BENCHMARKS.md).
  *
- * <p>Usage: {@code C1zWriteBenchmark [grants] [rows per transaction] [folder]}; the folder (default: a new
- * temp folder) receives the working database and the c1z, and is removed afterwards unless it was given.
+ * <p>Usage: {@code C1zWriteBenchmark [grants] [rows per transaction] [folder]}; the folder
+ * (default: a new temp folder) receives the working database and the c1z, and is removed afterwards
+ * unless it was given.
  */
 public final class C1zWriteBenchmark {
   private static final int SAMPLE_MS = 50;
@@ -41,9 +43,13 @@ public final class C1zWriteBenchmark {
 
   public static void main(String[] args) throws Exception {
     long count = args.length > 0 ? Long.parseLong(args[0].replace("_", "")) : 1_000_000;
-    int batchRows = args.length > 1 ? Integer.parseInt(args[1].replace("_", "")) : C1zOptions.DEFAULT_BATCH_ROWS;
+    int batchRows =
+        args.length > 1
+            ? Integer.parseInt(args[1].replace("_", ""))
+            : C1zOptions.DEFAULT_BATCH_ROWS;
     boolean keep = args.length > 2;
-    Path folder = keep ? Files.createDirectories(Path.of(args[2])) : Files.createTempDirectory("c1z-bench");
+    Path folder =
+        keep ? Files.createDirectories(Path.of(args[2])) : Files.createTempDirectory("c1z-bench");
     Path work = Files.createDirectories(folder.resolve("work"));
     Path file = folder.resolve("bench.c1z");
     Files.deleteIfExists(file);
@@ -75,9 +81,15 @@ public final class C1zWriteBenchmark {
       StringBuilder slices = new StringBuilder();
       for (long from = 0; from < count; from += slice) {
         long s0 = System.nanoTime();
-        store.writer().putGrants(syncId, SyntheticGrants.range(from, Math.min(count, from + slice)));
+        store
+            .writer()
+            .putGrants(syncId, SyntheticGrants.range(from, Math.min(count, from + slice)));
         store.writer().flush();
-        slices.append(String.format(Locale.ROOT, " %,.0f", Math.min(slice, count - from) / sec(System.nanoTime() - s0)));
+        slices.append(
+            String.format(
+                Locale.ROOT,
+                " %,.0f",
+                Math.min(slice, count - from) / sec(System.nanoTime() - s0)));
       }
       insertNs = System.nanoTime() - t1;
       sliceRates = slices.toString();
@@ -96,23 +108,55 @@ public final class C1zWriteBenchmark {
     heap.stop();
 
     long maxHeap = Runtime.getRuntime().maxMemory();
-    System.out.printf(Locale.ROOT, "c1z write benchmark: %,d grants (%,d with GrantExpandable), batch %,d rows%n",
-        count, count / 100, options.batchRows());
-    System.out.printf(Locale.ROOT, "  machine           %d CPUs, load average %.2f at start, Java %s%n",
-        Runtime.getRuntime().availableProcessors(), load, System.getProperty("java.version"));
-    System.out.printf(Locale.ROOT, "  generate+encode   %8.2f s  %,10.0f grants/s (first %,d grants alone, %.0f bytes each)%n",
-        sec(generateNs), sample / sec(generateNs), sample, (double) blobBytes / sample);
-    System.out.printf(Locale.ROOT, "  insert            %8.2f s  %,10.0f grants/s%n", sec(insertNs), count / sec(insertNs));
+    System.out.printf(
+        Locale.ROOT,
+        "c1z write benchmark: %,d grants (%,d with GrantExpandable), batch %,d rows%n",
+        count,
+        count / 100,
+        options.batchRows());
+    System.out.printf(
+        Locale.ROOT,
+        "  machine           %d CPUs, load average %.2f at start, Java %s%n",
+        Runtime.getRuntime().availableProcessors(),
+        load,
+        System.getProperty("java.version"));
+    System.out.printf(
+        Locale.ROOT,
+        "  generate+encode   %8.2f s  %,10.0f grants/s (first %,d grants alone, %.0f bytes each)%n",
+        sec(generateNs),
+        sample / sec(generateNs),
+        sample,
+        (double) blobBytes / sample);
+    System.out.printf(
+        Locale.ROOT,
+        "  insert            %8.2f s  %,10.0f grants/s%n",
+        sec(insertNs),
+        count / sec(insertNs));
     System.out.printf(Locale.ROOT, "  insert by tenths  grants/s:%s%n", sliceRates);
     System.out.printf(Locale.ROOT, "  stats + end sync  %8.2f s%n", sec(endNs));
-    System.out.printf(Locale.ROOT, "  save (zstd)       %8.2f s  %,10.1f MiB/s of database%n", sec(saveNs), mib(dbBytes) / sec(saveNs));
+    System.out.printf(
+        Locale.ROOT,
+        "  save (zstd)       %8.2f s  %,10.1f MiB/s of database%n",
+        sec(saveNs),
+        mib(dbBytes) / sec(saveNs));
     System.out.printf(Locale.ROOT, "  total wall        %8.2f s%n", sec(totalNs));
-    System.out.printf(Locale.ROOT, "  peak heap used    %8.1f MiB (sampled every %d ms) of max heap %.0f MiB%n",
-        mib(heap.peak()), SAMPLE_MS, mib(maxHeap));
-    System.out.printf(Locale.ROOT, "  peak heap after GC%8.1f MiB (highest heap use right after any of %d collections)%n",
-        mib(heap.peakAfterGc()), heap.collections());
+    System.out.printf(
+        Locale.ROOT,
+        "  peak heap used    %8.1f MiB (sampled every %d ms) of max heap %.0f MiB%n",
+        mib(heap.peak()),
+        SAMPLE_MS,
+        mib(maxHeap));
+    System.out.printf(
+        Locale.ROOT,
+        "  peak heap after GC%8.1f MiB (highest heap use right after any of %d collections)%n",
+        mib(heap.peakAfterGc()),
+        heap.collections());
     System.out.printf(Locale.ROOT, "  SQLite working db %8.1f MiB%n", mib(dbBytes));
-    System.out.printf(Locale.ROOT, "  c1z file          %8.1f MiB  (%.1fx smaller)%n", mib(c1zBytes), (double) dbBytes / c1zBytes);
+    System.out.printf(
+        Locale.ROOT,
+        "  c1z file          %8.1f MiB  (%.1fx smaller)%n",
+        mib(c1zBytes),
+        (double) dbBytes / c1zBytes);
     if (!keep) {
       deleteTree(folder);
     }
@@ -120,7 +164,10 @@ public final class C1zWriteBenchmark {
 
   private static long sizeOfWorkingDatabase(Path work) throws IOException {
     try (Stream<Path> files = Files.walk(work)) {
-      return files.filter(p -> p.getFileName().toString().equals("db")).mapToLong(C1zWriteBenchmark::size).sum();
+      return files
+          .filter(p -> p.getFileName().toString().equals("db"))
+          .mapToLong(C1zWriteBenchmark::size)
+          .sum();
     }
   }
 
@@ -149,15 +196,19 @@ public final class C1zWriteBenchmark {
   }
 
   /**
-   * Samples heap use on a daemon thread and keeps the highest value seen: heap used (live objects plus
-   * garbage not yet collected, so it follows the collector's pace up to -Xmx). Also listens to the
-   * collector and keeps the highest heap use right after a collection (an upper bound of what the program
-   * really holds, since it still counts garbage already promoted to the old generation).
+   * Samples heap use on a daemon thread and keeps the highest value seen: heap used (live objects
+   * plus garbage not yet collected, so it follows the collector's pace up to -Xmx). Also listens to
+   * the collector and keeps the highest heap use right after a collection (an upper bound of what
+   * the program really holds, since it still counts garbage already promoted to the old
+   * generation).
    */
   private static final class HeapPeak implements Runnable {
     private final MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
-    private final Set<String> heapPools = ManagementFactory.getMemoryPoolMXBeans().stream()
-        .filter(p -> p.getType() == MemoryType.HEAP).map(MemoryPoolMXBean::getName).collect(Collectors.toSet());
+    private final Set<String> heapPools =
+        ManagementFactory.getMemoryPoolMXBeans().stream()
+            .filter(p -> p.getType() == MemoryType.HEAP)
+            .map(MemoryPoolMXBean::getName)
+            .collect(Collectors.toSet());
     private final AtomicLong peak = new AtomicLong();
     private final AtomicLong peakAfterGc = new AtomicLong();
     private final AtomicLong collections = new AtomicLong();
@@ -181,8 +232,11 @@ public final class C1zWriteBenchmark {
       }
       GarbageCollectionNotificationInfo info =
           GarbageCollectionNotificationInfo.from((CompositeData) n.getUserData());
-      long after = info.getGcInfo().getMemoryUsageAfterGc().entrySet().stream()
-          .filter(e -> heapPools.contains(e.getKey())).mapToLong(e -> e.getValue().getUsed()).sum();
+      long after =
+          info.getGcInfo().getMemoryUsageAfterGc().entrySet().stream()
+              .filter(e -> heapPools.contains(e.getKey()))
+              .mapToLong(e -> e.getValue().getUsed())
+              .sum();
       peakAfterGc.accumulateAndGet(after, Math::max);
       collections.incrementAndGet();
     }

@@ -16,11 +16,12 @@ import org.batonjava.sdk.sync.SyncOptions;
 import org.batonjava.sdk.sync.SyncReport;
 
 /**
- * A full sync through the engine: users, groups with members (the direct grants) and roles granted to groups
- * (expanded to the groups' members). Prints wall time, grants/s, peak heap and the c1z size.
+ * A full sync through the engine: users, groups with members (the direct grants) and roles granted
+ * to groups (expanded to the groups' members). Prints wall time, grants/s, peak heap and the c1z
+ * size.
  *
- * <p>Usage: {@code SyncEngineBenchmark <users> <groups> <membersPerGroup> <roles> [workers]}; run through
- * {@code bench/sync-engine.sh}.
+ * <p>Usage: {@code SyncEngineBenchmark <users> <groups> <membersPerGroup> <roles> [workers]}; run
+ * through {@code bench/sync-engine.sh}.
  */
 public final class SyncEngineBenchmark {
   private SyncEngineBenchmark() {}
@@ -35,37 +36,52 @@ public final class SyncEngineBenchmark {
     Path file = dir.resolve("bench.c1z");
     MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
     AtomicLong peak = new AtomicLong();
-    Thread sampler = new Thread(() -> {
-      while (!Thread.currentThread().isInterrupted()) {
-        peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
-        try {
-          Thread.sleep(50);
-        } catch (InterruptedException e) {
-          return;
-        }
-      }
-    });
+    Thread sampler =
+        new Thread(
+            () -> {
+              while (!Thread.currentThread().isInterrupted()) {
+                peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
+                try {
+                  Thread.sleep(50);
+                } catch (InterruptedException e) {
+                  return;
+                }
+              }
+            });
     sampler.setDaemon(true);
     sampler.start();
     long start = System.nanoTime();
-    SyncOptions options = SyncOptions.defaults(file).withWorkers(workers)
-        .withStore(C1zOptions.defaults().withTempDir(dir))
-        .withIntervals(Duration.ofSeconds(10), Duration.ofSeconds(60));
-    SyncReport report = new SyncEngine(new BulkConnector(users, groups, members, roles), options).run();
+    SyncOptions options =
+        SyncOptions.defaults(file)
+            .withWorkers(workers)
+            .withStore(C1zOptions.defaults().withTempDir(dir))
+            .withIntervals(Duration.ofSeconds(10), Duration.ofSeconds(60));
+    SyncReport report =
+        new SyncEngine(new BulkConnector(users, groups, members, roles), options).run();
     double seconds = (System.nanoTime() - start) / 1e9;
     sampler.interrupt();
     long direct = (long) groups * members + roles * 5L;
-    System.out.printf("users=%d groups=%d members/group=%d roles=%d workers=%d%n", users, groups, members, roles, workers);
-    System.out.printf("grants total=%d (direct=%d, expanded=%d)%n", report.stats().grants(), direct, report.stats().grants() - direct);
-    System.out.printf("wall=%.1f s  grants/s=%.0f  rows/s=%.0f%n", seconds, report.stats().grants() / seconds,
-        (report.stats().grants() + report.stats().resources() + report.stats().entitlements()) / seconds);
-    System.out.printf("peak heap used=%.0f MiB (max heap %.0f MiB)%n", peak.get() / 1048576.0,
-        Runtime.getRuntime().maxMemory() / 1048576.0);
+    System.out.printf(
+        "users=%d groups=%d members/group=%d roles=%d workers=%d%n",
+        users, groups, members, roles, workers);
+    System.out.printf(
+        "grants total=%d (direct=%d, expanded=%d)%n",
+        report.stats().grants(), direct, report.stats().grants() - direct);
+    System.out.printf(
+        "wall=%.1f s  grants/s=%.0f  rows/s=%.0f%n",
+        seconds,
+        report.stats().grants() / seconds,
+        (report.stats().grants() + report.stats().resources() + report.stats().entitlements())
+            / seconds);
+    System.out.printf(
+        "peak heap used=%.0f MiB (max heap %.0f MiB)%n",
+        peak.get() / 1048576.0, Runtime.getRuntime().maxMemory() / 1048576.0);
     System.out.printf("c1z size=%.1f MiB%n", Files.size(file) / 1048576.0);
     try (C1zStore store = C1zStore.openReadOnly(file, C1zOptions.defaults().withTempDir(dir))) {
       long checkStart = System.nanoTime();
       Optional<String> dangling = store.firstDanglingReference(report.syncId());
-      System.out.printf("integrity check (run again on the saved file)=%.2f s, dangling=%s%n",
+      System.out.printf(
+          "integrity check (run again on the saved file)=%.2f s, dangling=%s%n",
           (System.nanoTime() - checkStart) / 1e9, dangling.orElse("none"));
     }
     try (Stream<Path> paths = Files.walk(dir)) {

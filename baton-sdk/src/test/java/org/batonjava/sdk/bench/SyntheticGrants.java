@@ -13,11 +13,12 @@ import java.util.Iterator;
 import java.util.NoSuchElementException;
 
 /**
- * Grants shaped like a Metabase sync's, made one at a time from their number (never held in a list):
- * group memberships of users (each user in four of {@value #GROUPS} groups), and every hundredth grant a
- * database access given to a group, carrying a {@code GrantExpandable} annotation that points at the
- * group's member entitlement. Every grant embeds its entitlement (with the full resource) and its principal
- * (with a trait), like the Go SDK's builders produce. Ids are unique across all numbers.
+ * Grants shaped like a Metabase sync's, made one at a time from their number (never held in a
+ * list): group memberships of users (each user in four of {@value #GROUPS} groups), and every
+ * hundredth grant a database access given to a group, carrying a {@code GrantExpandable} annotation
+ * that points at the group's member entitlement. Every grant embeds its entitlement (with the full
+ * resource) and its principal (with a trait), like the Go SDK's builders produce. Ids are unique
+ * across all numbers.
  */
 public final class SyntheticGrants {
   public static final int GROUPS = 5_000;
@@ -29,24 +30,28 @@ public final class SyntheticGrants {
 
   private SyntheticGrants() {}
 
-  /** Grants number {@code from} (inclusive) to {@code to} (exclusive), made lazily as they are iterated. */
+  /**
+   * Grants number {@code from} (inclusive) to {@code to} (exclusive), made lazily as they are
+   * iterated.
+   */
   public static Iterable<Grant> range(long from, long to) {
-    return () -> new Iterator<>() {
-      private long next = from;
+    return () ->
+        new Iterator<>() {
+          private long next = from;
 
-      @Override
-      public boolean hasNext() {
-        return next < to;
-      }
+          @Override
+          public boolean hasNext() {
+            return next < to;
+          }
 
-      @Override
-      public Grant next() {
-        if (next >= to) {
-          throw new NoSuchElementException();
-        }
-        return grant(next++);
-      }
-    };
+          @Override
+          public Grant next() {
+            if (next >= to) {
+              throw new NoSuchElementException();
+            }
+            return grant(next++);
+          }
+        };
   }
 
   /** Whether grant {@code i} carries a {@code GrantExpandable} annotation (1 in 100). */
@@ -57,7 +62,9 @@ public final class SyntheticGrants {
   public static Grant grant(long i) {
     if (expandable(i)) {
       long group = i / 100;
-      Resource database = resource("database", Long.toString(group % DATABASES), "Database " + group % DATABASES, null);
+      Resource database =
+          resource(
+              "database", Long.toString(group % DATABASES), "Database " + group % DATABASES, null);
       Entitlement access = entitlement(database, "access");
       Grant g = grant(access, group(group));
       GrantExpandable expansion =
@@ -71,11 +78,14 @@ public final class SyntheticGrants {
 
   private static Resource user(long n) {
     String email = "user" + n + "@example.com";
-    UserTrait trait = UserTrait.newBuilder()
-        .addEmails(UserTrait.Email.newBuilder().setAddress(email).setIsPrimary(true))
-        .setStatus(UserTrait.Status.newBuilder().setStatus(UserTrait.Status.StatusValue.STATUS_ENABLED))
-        .setLogin(email)
-        .build();
+    UserTrait trait =
+        UserTrait.newBuilder()
+            .addEmails(UserTrait.Email.newBuilder().setAddress(email).setIsPrimary(true))
+            .setStatus(
+                UserTrait.Status.newBuilder()
+                    .setStatus(UserTrait.Status.StatusValue.STATUS_ENABLED))
+            .setLogin(email)
+            .build();
     return resource("user", Long.toString(n), "User " + n, Any.pack(trait));
   }
 
@@ -84,9 +94,10 @@ public final class SyntheticGrants {
   }
 
   private static Resource resource(String type, String id, String name, Any trait) {
-    Resource.Builder r = Resource.newBuilder()
-        .setId(ResourceId.newBuilder().setResourceType(type).setResource(id))
-        .setDisplayName(name);
+    Resource.Builder r =
+        Resource.newBuilder()
+            .setId(ResourceId.newBuilder().setResourceType(type).setResource(id))
+            .setDisplayName(name);
     if (trait != null) {
       r.addAnnotations(trait);
     }
@@ -96,7 +107,8 @@ public final class SyntheticGrants {
   private static Entitlement entitlement(Resource resource, String slug) {
     return Entitlement.newBuilder()
         .setResource(resource)
-        .setId(resource.getId().getResourceType() + ":" + resource.getId().getResource() + ":" + slug)
+        .setId(
+            resource.getId().getResourceType() + ":" + resource.getId().getResource() + ":" + slug)
         .setDisplayName(resource.getDisplayName() + " " + slug)
         .setSlug(slug)
         .setPurpose(Entitlement.PurposeValue.PURPOSE_VALUE_ASSIGNMENT)
@@ -109,7 +121,12 @@ public final class SyntheticGrants {
     return Grant.newBuilder()
         .setEntitlement(entitlement)
         .setPrincipal(principal)
-        .setId(entitlement.getId() + ":" + principal.getId().getResourceType() + ":" + principal.getId().getResource())
+        .setId(
+            entitlement.getId()
+                + ":"
+                + principal.getId().getResourceType()
+                + ":"
+                + principal.getId().getResource())
         .build();
   }
 }

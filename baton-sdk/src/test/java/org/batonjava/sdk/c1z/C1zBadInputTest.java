@@ -41,9 +41,15 @@ class C1zBadInputTest {
   }
 
   private void assertRefused(Path file, String... fragments) throws IOException {
-    byte[] before = Files.exists(file) && !Files.isDirectory(file) ? Files.readAllBytes(file) : null;
+    byte[] before =
+        Files.exists(file) && !Files.isDirectory(file) ? Files.readAllBytes(file) : null;
     for (boolean readOnly : new boolean[] {true, false}) {
-      assertThatThrownBy(() -> (readOnly ? C1zStore.openReadOnly(file, options()) : C1zStore.open(file, options())).close())
+      assertThatThrownBy(
+              () ->
+                  (readOnly
+                          ? C1zStore.openReadOnly(file, options())
+                          : C1zStore.open(file, options()))
+                      .close())
           .isInstanceOf(C1zException.class)
           .hasMessageStartingWith(file.toString())
           .hasMessageContainingAll(fragments);
@@ -138,7 +144,8 @@ class C1zBadInputTest {
     }
     assertThat(Files.readAllBytes(good)).isEqualTo(goodBytes);
     try (var files = Files.list(dir)) {
-      assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("good.c1z", "tmp");
+      assertThat(files.map(p -> p.getFileName().toString()))
+          .containsExactlyInAnyOrder("good.c1z", "tmp");
     }
     try (C1zStore store = C1zStore.openReadOnly(good, options())) {
       String id = store.syncRuns().latestFinished().orElseThrow().id();

@@ -23,10 +23,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Kills a real writer process with SIGKILL at seeded-random moments, many of them in the middle of a save,
- * and checks every time that the c1z on disk is a complete earlier save: it opens, its grant count is the
- * count of the last save the child finished (or of the one it was in, if that got as far as the rename), the
- * sync token written with those grants agrees, and the file is still owner-only.
+ * Kills a real writer process with SIGKILL at seeded-random moments, many of them in the middle of
+ * a save, and checks every time that the c1z on disk is a complete earlier save: it opens, its
+ * grant count is the count of the last save the child finished (or of the one it was in, if that
+ * got as far as the rename), the sync token written with those grants agrees, and the file is still
+ * owner-only.
  */
 class C1zCrashDuringSaveTest {
   private static final long SEED = 0xC1F5L;
@@ -50,9 +51,11 @@ class C1zCrashDuringSaveTest {
     int leftTmpFiles = 0;
     for (int round = 0; round < ROUNDS; round++) {
       // Even rounds: some time after the first finished save (the kill lands in the next insert).
-      // Odd rounds: just after the child announced its second save (55k grants; it takes ~100-300 ms
+      // Odd rounds: just after the child announced its second save (55k grants; it takes ~100-300
+      // ms
       // here), so the kill lands inside the save that replaces the existing file.
-      KillPlan plan = round % 2 == 0 ? new KillPlan("saved", 1, 200) : new KillPlan("saving", 2, 60);
+      KillPlan plan =
+          round % 2 == 0 ? new KillPlan("saved", 1, 200) : new KillPlan("saving", 2, 60);
       int delayMs = random.nextInt(plan.maxDelayMs() + 1);
       Path folder = Files.createDirectory(dir.resolve("round" + round));
       // The c1z gets a folder of its own, so everything else in it comes from saving.
@@ -62,18 +65,24 @@ class C1zCrashDuringSaveTest {
       if (out.inProgress().isPresent()) {
         killedMidSave++;
       }
-      String context = "round " + round + " (" + plan + ", delay " + delayMs + " ms, child said " + out + ")";
+      String context =
+          "round " + round + " (" + plan + ", delay " + delayMs + " ms, child said " + out + ")";
 
-      assertThat(Files.getPosixFilePermissions(file)).as(context).isEqualTo(PosixFilePermissions.fromString("rw-------"));
+      assertThat(Files.getPosixFilePermissions(file))
+          .as(context)
+          .isEqualTo(PosixFilePermissions.fromString("rw-------"));
       List<String> others;
       try (Stream<Path> files = Files.list(file.getParent())) {
-        others = files.map(p -> p.getFileName().toString()).filter(n -> !n.equals("sync.c1z")).toList();
+        others =
+            files.map(p -> p.getFileName().toString()).filter(n -> !n.equals("sync.c1z")).toList();
       }
-      assertThat(others).as("only stray temp files of an interrupted save may remain: " + context)
+      assertThat(others)
+          .as("only stray temp files of an interrupted save may remain: " + context)
           .allMatch(n -> n.startsWith("sync.c1z.") && n.endsWith(".tmp"));
       leftTmpFiles += others.size();
 
-      try (C1zStore store = C1zStore.openReadOnly(file, C1zOptions.defaults().withTempDir(dir.resolve("check")))) {
+      try (C1zStore store =
+          C1zStore.openReadOnly(file, C1zOptions.defaults().withTempDir(dir.resolve("check")))) {
         List<SyncRun> runs = store.syncRuns().all();
         assertThat(runs).as(context).hasSize(1);
         SyncRun run = runs.get(0);
@@ -81,44 +90,65 @@ class C1zCrashDuringSaveTest {
         List<Long> allowed = new ArrayList<>(List.of(out.lastSaved()));
         out.inProgress().ifPresent(allowed::add);
         assertThat(grants).as("grants in the file, " + context).isIn(allowed);
-        assertThat(run.syncToken()).as("the sync token saved with those grants, " + context)
+        assertThat(run.syncToken())
+            .as("the sync token saved with those grants, " + context)
             .isEqualTo(SaveLoop.tokenFor(grants));
         // The last row of the file's last batch is there and intact.
         long last = grants - 1;
         assertThat(store.reader().getGrant(run.id(), SyntheticGrants.grant(last).getId()))
-            .as(context).isPresent();
+            .as(context)
+            .isPresent();
       }
     }
-    System.out.printf("crash test: %d of %d kills landed between 'saving' and 'saved'; %d stray tmp file(s)%n",
+    System.out.printf(
+        "crash test: %d of %d kills landed between 'saving' and 'saved'; %d stray tmp file(s)%n",
         killedMidSave, ROUNDS, leftTmpFiles);
     assertThat(killedMidSave).as("at least one kill landed inside a save").isPositive();
-    assertThat(leftTmpFiles).as("at least one kill interrupted the compressed write itself").isPositive();
+    assertThat(leftTmpFiles)
+        .as("at least one kill interrupted the compressed write itself")
+        .isPositive();
   }
 
-  private ChildOutput runAndKill(Path folder, Path file, KillPlan plan, int delayMs) throws Exception {
+  private ChildOutput runAndKill(Path folder, Path file, KillPlan plan, int delayMs)
+      throws Exception {
     String java = ProcessHandle.current().info().command().orElseThrow();
     Path stderr = folder.resolve("child.err");
-    Process child = new ProcessBuilder(
-            // Client compiler only and a serial collector: the child starts faster on two cores.
-            java, "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-            "-Dorg.sqlite.tmpdir=" + Files.createDirectories(folder.resolve("native")),
-            "-cp", System.getProperty("java.class.path"),
-            SaveLoop.class.getName(), file.toString(), folder.resolve("work").toString(),
-            Integer.toString(FIRST_BATCH), Integer.toString(GRANTS_PER_SAVE), "50")
-        .redirectError(stderr.toFile())
-        .start();
+    Process child =
+        new ProcessBuilder(
+                // Client compiler only and a serial collector: the child starts faster on two
+                // cores.
+                java,
+                "-Xmx256m",
+                "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1",
+                "-Dorg.sqlite.tmpdir=" + Files.createDirectories(folder.resolve("native")),
+                "-cp",
+                System.getProperty("java.class.path"),
+                SaveLoop.class.getName(),
+                file.toString(),
+                folder.resolve("work").toString(),
+                Integer.toString(FIRST_BATCH),
+                Integer.toString(GRANTS_PER_SAVE),
+                "50")
+            .redirectError(stderr.toFile())
+            .start();
     BlockingQueue<String> lines = new LinkedBlockingQueue<>();
     List<String> all = new ArrayList<>();
-    Thread pump = new Thread(() -> {
-      try (BufferedReader r = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
-        String line;
-        while ((line = r.readLine()) != null) {
-          lines.add(line);
-        }
-      } catch (IOException ignored) {
-        // The child was killed; whatever it printed has been read.
-      }
-    }, "child-stdout");
+    Thread pump =
+        new Thread(
+            () -> {
+              try (BufferedReader r =
+                  new BufferedReader(
+                      new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = r.readLine()) != null) {
+                  lines.add(line);
+                }
+              } catch (IOException ignored) {
+                // The child was killed; whatever it printed has been read.
+              }
+            },
+            "child-stdout");
     pump.setDaemon(true);
     pump.start();
     try {
@@ -128,11 +158,20 @@ class C1zCrashDuringSaveTest {
         String line = lines.poll(20, TimeUnit.MILLISECONDS);
         if (line == null) {
           if (!child.isAlive() && lines.isEmpty() && !pump.isAlive()) {
-            fail("the child exited " + child.exitValue() + " on its own; stderr:\n" + Files.readString(stderr));
+            fail(
+                "the child exited "
+                    + child.exitValue()
+                    + " on its own; stderr:\n"
+                    + Files.readString(stderr));
           }
           if (System.nanoTime() > deadline) {
-            fail("the child printed no '" + plan.afterLine() + "' line in " + LINE_TIMEOUT_MS + " ms; stderr:\n"
-                + Files.readString(stderr));
+            fail(
+                "the child printed no '"
+                    + plan.afterLine()
+                    + "' line in "
+                    + LINE_TIMEOUT_MS
+                    + " ms; stderr:\n"
+                    + Files.readString(stderr));
           }
           continue;
         }
@@ -161,7 +200,9 @@ class C1zCrashDuringSaveTest {
         inProgress = Optional.empty();
       }
     }
-    assertThat(lastSaved).as("the child finished at least one save before it was killed").isPositive();
+    assertThat(lastSaved)
+        .as("the child finished at least one save before it was killed")
+        .isPositive();
     return new ChildOutput(lastSaved, inProgress);
   }
 }

@@ -42,8 +42,11 @@ class C1zStoreTest {
     try (C1zStore store = C1zStore.open(file, options())) {
       syncId = store.syncRuns().start(SyncType.FULL, "");
       RowWriter w = store.writer();
-      w.putResourceTypes(syncId, List.of(Rows.type("user", ResourceType.Trait.TRAIT_USER),
-          Rows.type("group", ResourceType.Trait.TRAIT_GROUP)));
+      w.putResourceTypes(
+          syncId,
+          List.of(
+              Rows.type("user", ResourceType.Trait.TRAIT_USER),
+              Rows.type("group", ResourceType.Trait.TRAIT_GROUP)));
       w.putResources(syncId, List.of(alice, team));
       w.putEntitlements(syncId, List.of(member));
       w.putGrants(syncId, List.of(Rows.grant(member, alice)));
@@ -54,12 +57,16 @@ class C1zStoreTest {
       SyncRun run = store.syncRuns().latestFinished().orElseThrow();
       assertThat(run.id()).isEqualTo(syncId);
       RowReader r = store.reader();
-      assertThat(r.listResourceTypes(syncId, "", 0).items()).extracting(ResourceType::getId)
+      assertThat(r.listResourceTypes(syncId, "", 0).items())
+          .extracting(ResourceType::getId)
           .containsExactly("user", "group");
-      assertThat(r.listResources(syncId, Optional.of("user"), "", 0).items()).containsExactly(alice);
-      assertThat(r.listEntitlements(syncId, Optional.of(team), "", 0).items()).containsExactly(member);
+      assertThat(r.listResources(syncId, Optional.of("user"), "", 0).items())
+          .containsExactly(alice);
+      assertThat(r.listEntitlements(syncId, Optional.of(team), "", 0).items())
+          .containsExactly(member);
       assertThat(r.listGrants(syncId, GrantFilter.forEntitlement(member.getId()), "", 0).items())
-          .extracting(Grant::getId).containsExactly("group:7:member:user:1");
+          .extracting(Grant::getId)
+          .containsExactly("group:7:member:user:1");
       assertThat(r.getResource(syncId, "group", "7")).contains(team);
       assertThat(r.getEntitlement(syncId, "group:7:member")).contains(member);
     }
@@ -76,27 +83,43 @@ class C1zStoreTest {
       store.save();
     }
     Path db = unpack(file);
-    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement st = c.createStatement()) {
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db);
+        Statement st = c.createStatement()) {
       Set<String> names = new TreeSet<>();
-      try (ResultSet rs = st.executeQuery("select name from sqlite_master where name not like 'sqlite_%'")) {
+      try (ResultSet rs =
+          st.executeQuery("select name from sqlite_master where name not like 'sqlite_%'")) {
         while (rs.next()) {
           names.add(rs.getString(1));
         }
       }
-      assertThat(names).containsExactlyInAnyOrder(
-          "v1_resource_types", "idx_resource_types_external_sync_v1",
-          "v1_resources", "idx_resources_resource_type_id_v1", "idx_resources_external_sync_v1",
-          "idx_resources_parent_resource_id_v1",
-          "v1_entitlements", "idx_entitlements_resource_id_v1", "idx_entitlements_external_sync_v1",
-          "v1_sync_runs", "idx_sync_runs_sync_id_v1",
-          "v1_grants", "idx_grants_resource_type_id_resource_id_v1", "idx_grants_principal_id_v1",
-          "idx_grants_entitlement_id_principal_id_v1", "idx_grants_external_sync_v1",
-          "idx_grants_entitlement_sync_grant_v1", "idx_grants_sync_expansion_v1",
-          "idx_grants_sync_needs_expansion_v1",
-          "v1_assets", "idx_assets_external_sync_v1",
-          "v1_connector_sessions", "idx_session_store_sync_key_v1");
-      try (ResultSet rs = st.executeQuery(
-          "select external_id, parent_resource_type_id, parent_resource_id from v1_resources order by id")) {
+      assertThat(names)
+          .containsExactlyInAnyOrder(
+              "v1_resource_types",
+              "idx_resource_types_external_sync_v1",
+              "v1_resources",
+              "idx_resources_resource_type_id_v1",
+              "idx_resources_external_sync_v1",
+              "idx_resources_parent_resource_id_v1",
+              "v1_entitlements",
+              "idx_entitlements_resource_id_v1",
+              "idx_entitlements_external_sync_v1",
+              "v1_sync_runs",
+              "idx_sync_runs_sync_id_v1",
+              "v1_grants",
+              "idx_grants_resource_type_id_resource_id_v1",
+              "idx_grants_principal_id_v1",
+              "idx_grants_entitlement_id_principal_id_v1",
+              "idx_grants_external_sync_v1",
+              "idx_grants_entitlement_sync_grant_v1",
+              "idx_grants_sync_expansion_v1",
+              "idx_grants_sync_needs_expansion_v1",
+              "v1_assets",
+              "idx_assets_external_sync_v1",
+              "v1_connector_sessions",
+              "idx_session_store_sync_key_v1");
+      try (ResultSet rs =
+          st.executeQuery(
+              "select external_id, parent_resource_type_id, parent_resource_id from v1_resources order by id")) {
         assertThat(rs.next()).isTrue();
         assertThat(rs.getString(1)).isEqualTo("workspace:w1");
         assertThat(rs.getString(2)).isNull();
@@ -106,9 +129,10 @@ class C1zStoreTest {
         assertThat(rs.getString(2)).isEqualTo("workspace");
         assertThat(rs.getString(3)).isEqualTo("w1");
       }
-      try (ResultSet rs = st.executeQuery(
-          "select sync_token, sync_type, parent_sync_id, linked_sync_id, grants_backfilled, ended_at,"
-              + " ingest_invariant_generation from v1_sync_runs")) {
+      try (ResultSet rs =
+          st.executeQuery(
+              "select sync_token, sync_type, parent_sync_id, linked_sync_id, grants_backfilled, ended_at,"
+                  + " ingest_invariant_generation from v1_sync_runs")) {
         assertThat(rs.next()).isTrue();
         assertThat(rs.getString(1)).isEmpty();
         assertThat(rs.getString(2)).isEqualTo("full");
@@ -126,7 +150,11 @@ class C1zStoreTest {
     Path file = dir.resolve("sync.c1z");
     try (C1zStore store = C1zStore.open(file, options())) {
       String syncId = store.syncRuns().start(SyncType.FULL, "");
-      store.writer().putResources(syncId, List.of(Rows.resource("user", "1", "Old"), Rows.resource("user", "2", "Bob")));
+      store
+          .writer()
+          .putResources(
+              syncId,
+              List.of(Rows.resource("user", "1", "Old"), Rows.resource("user", "2", "Bob")));
       store.writer().putResources(syncId, List.of(Rows.resource("user", "1", "New")));
       List<Resource> all = store.reader().listResources(syncId, Optional.empty(), "", 0).items();
       assertThat(all).extracting(Resource::getDisplayName).containsExactly("New", "Bob");
@@ -150,7 +178,12 @@ class C1zStoreTest {
       assertThat(stored.getAnnotationsList()).isEmpty();
       List<Grant> pending = store.reader().listGrantsNeedingExpansion(syncId, "", 0).items();
       assertThat(pending).hasSize(1);
-      assertThat(pending.get(0).getAnnotations(0).unpack(GrantExpandable.class).getEntitlementIdsList())
+      assertThat(
+              pending
+                  .get(0)
+                  .getAnnotations(0)
+                  .unpack(GrantExpandable.class)
+                  .getEntitlementIdsList())
           .containsExactly("group:2:member");
       // Re-putting the same grant without the annotation clears the expansion.
       store.writer().putGrants(syncId, List.of(Rows.grant(access, admins)));
@@ -163,9 +196,10 @@ class C1zStoreTest {
     }
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + unpack(file));
         Statement st = c.createStatement();
-        ResultSet rs = st.executeQuery(
-            "select external_id, expansion is not null, needs_expansion, resource_type_id, resource_id,"
-                + " principal_resource_type_id from v1_grants order by id")) {
+        ResultSet rs =
+            st.executeQuery(
+                "select external_id, expansion is not null, needs_expansion, resource_type_id, resource_id,"
+                    + " principal_resource_type_id from v1_grants order by id")) {
       assertThat(rs.next()).isTrue();
       assertThat(rs.getString(1)).isEqualTo("database:1:access:group:2");
       assertThat(rs.getBoolean(2)).isTrue();
@@ -204,7 +238,8 @@ class C1zStoreTest {
       assertThat(exact.items()).hasSize(25);
       assertThat(exact.last()).isTrue();
       assertThatThrownBy(() -> store.reader().listResources(syncId, Optional.empty(), "abc", 10))
-          .isInstanceOf(C1zException.class).hasMessageContaining("invalid page token");
+          .isInstanceOf(C1zException.class)
+          .hasMessageContaining("invalid page token");
     }
   }
 
@@ -215,17 +250,30 @@ class C1zStoreTest {
       String syncId = store.syncRuns().start(SyncType.FULL, "");
       Resource team = Rows.resource("group", "7", "Team");
       Entitlement member = Rows.entitlement(team, "member");
-      store.writer().putResourceTypes(syncId, List.of(Rows.type("user", ResourceType.Trait.TRAIT_USER),
-          Rows.type("group", ResourceType.Trait.TRAIT_GROUP), Rows.type("database", ResourceType.Trait.TRAIT_UNSPECIFIED)));
-      store.writer().putResources(syncId, List.of(Rows.resource("user", "1", "A"), Rows.resource("user", "2", "B"), team));
+      store
+          .writer()
+          .putResourceTypes(
+              syncId,
+              List.of(
+                  Rows.type("user", ResourceType.Trait.TRAIT_USER),
+                  Rows.type("group", ResourceType.Trait.TRAIT_GROUP),
+                  Rows.type("database", ResourceType.Trait.TRAIT_UNSPECIFIED)));
+      store
+          .writer()
+          .putResources(
+              syncId,
+              List.of(Rows.resource("user", "1", "A"), Rows.resource("user", "2", "B"), team));
       store.writer().putEntitlements(syncId, List.of(member));
-      store.writer().putGrants(syncId, List.of(Rows.grant(member, Rows.resource("user", "1", "A"))));
+      store
+          .writer()
+          .putGrants(syncId, List.of(Rows.grant(member, Rows.resource("user", "1", "A"))));
       String json = store.stats(syncId).toJson();
-      assertThat(json).isEqualTo(
-          "{\"resource_types\":3,\"resources\":3,\"entitlements\":1,\"grants\":1,"
-              + "\"resources_by_resource_type\":{\"database\":0,\"group\":1,\"user\":2},"
-              + "\"grants_by_resource_type\":{\"group\":1},"
-              + "\"entitlements_by_resource_type\":{\"group\":1}}");
+      assertThat(json)
+          .isEqualTo(
+              "{\"resource_types\":3,\"resources\":3,\"entitlements\":1,\"grants\":1,"
+                  + "\"resources_by_resource_type\":{\"database\":0,\"group\":1,\"user\":2},"
+                  + "\"grants_by_resource_type\":{\"group\":1},"
+                  + "\"entitlements_by_resource_type\":{\"group\":1}}");
       JsonNode parsed = new ObjectMapper().readTree(json);
       assertThat(parsed.has("assets")).isFalse();
     }
@@ -237,13 +285,16 @@ class C1zStoreTest {
     try (C1zStore store = C1zStore.open(file, options())) {
       store.syncRuns().start(SyncType.FULL, "");
     }
-    assertThat(Files.getPosixFilePermissions(file)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
+    assertThat(Files.getPosixFilePermissions(file))
+        .isEqualTo(PosixFilePermissions.fromString("rw-------"));
     byte[] head = Files.readAllBytes(file);
-    assertThat(new String(head, 0, 4, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("C1ZF");
+    assertThat(new String(head, 0, 4, java.nio.charset.StandardCharsets.US_ASCII))
+        .isEqualTo("C1ZF");
     assertThat(head[4]).isZero();
     assertThat(C1zFormat.detect(file)).isEqualTo(C1zFormat.V1_SQLITE);
     try (var files = Files.list(dir)) {
-      assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("sync.c1z", "tmp");
+      assertThat(files.map(p -> p.getFileName().toString()))
+          .containsExactlyInAnyOrder("sync.c1z", "tmp");
     }
     try (var work = Files.list(dir.resolve("tmp"))) {
       assertThat(work).as("working copies are removed on close").isEmpty();
@@ -261,7 +312,9 @@ class C1zStoreTest {
     var modified = Files.getLastModifiedTime(file);
     try (C1zStore store = C1zStore.openReadOnly(file, options())) {
       assertThat(store.syncRuns().all()).hasSize(1);
-      assertThatThrownBy(store::writer).isInstanceOf(C1zException.class).hasMessageContaining("read-only");
+      assertThatThrownBy(store::writer)
+          .isInstanceOf(C1zException.class)
+          .hasMessageContaining("read-only");
     }
     assertThat(Files.readAllBytes(file)).isEqualTo(before);
     assertThat(Files.getLastModifiedTime(file)).isEqualTo(modified);

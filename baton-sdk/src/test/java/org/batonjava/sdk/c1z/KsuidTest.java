@@ -13,7 +13,8 @@ class KsuidTest {
     // The example of the KSUID specification: timestamp 107608047, payload B5A1...9735.
     byte[] payload = HexFormat.of().parseHex("B5A1CD34B5F99D1154FB6853345C9735");
     assertThat(Ksuid.encode(107_608_047L, payload)).isEqualTo("0ujtsYcgvSTl8PAuAdqWYSMnLOv");
-    assertThat(Ksuid.timeOf("0ujtsYcgvSTl8PAuAdqWYSMnLOv")).isEqualTo(Instant.parse("2017-10-10T04:00:47Z"));
+    assertThat(Ksuid.timeOf("0ujtsYcgvSTl8PAuAdqWYSMnLOv"))
+        .isEqualTo(Instant.parse("2017-10-10T04:00:47Z"));
   }
 
   @Test
@@ -32,6 +33,7 @@ class KsuidTest {
     byte[] max = new byte[16];
     java.util.Arrays.fill(max, (byte) 0xFF);
     assertThat(Ksuid.encode(0xFFFF_FFFFL, max)).isEqualTo("aWgEPTl1tmebfsQzFP4bxwgy80V");
-    assertThatThrownBy(() -> Ksuid.encode(-1, new byte[16])).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> Ksuid.encode(-1, new byte[16]))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 }

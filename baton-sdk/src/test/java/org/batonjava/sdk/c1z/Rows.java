@@ -14,8 +14,11 @@ final class Rows {
   private Rows() {}
 
   static ResourceType type(String id, ResourceType.Trait trait) {
-    return ResourceType.newBuilder().setId(id).setDisplayName(id.substring(0, 1).toUpperCase(Locale.ROOT) + id.substring(1))
-        .addTraits(trait).build();
+    return ResourceType.newBuilder()
+        .setId(id)
+        .setDisplayName(id.substring(0, 1).toUpperCase(Locale.ROOT) + id.substring(1))
+        .addTraits(trait)
+        .build();
   }
 
   static Resource resource(String type, String id, String name) {
@@ -32,7 +35,8 @@ final class Rows {
   static Entitlement entitlement(Resource resource, String slug) {
     return Entitlement.newBuilder()
         .setResource(resource)
-        .setId(resource.getId().getResourceType() + ":" + resource.getId().getResource() + ":" + slug)
+        .setId(
+            resource.getId().getResourceType() + ":" + resource.getId().getResource() + ":" + slug)
         .setSlug(slug)
         .setDisplayName(resource.getDisplayName() + " " + slug)
         .build();
@@ -42,12 +46,20 @@ final class Rows {
     return Grant.newBuilder()
         .setEntitlement(entitlement)
         .setPrincipal(principal)
-        .setId(entitlement.getId() + ":" + principal.getId().getResourceType() + ":" + principal.getId().getResource())
+        .setId(
+            entitlement.getId()
+                + ":"
+                + principal.getId().getResourceType()
+                + ":"
+                + principal.getId().getResource())
         .build();
   }
 
   static Grant expandable(Grant grant, String... sourceEntitlementIds) {
-    GrantExpandable expandable = GrantExpandable.newBuilder().addAllEntitlementIds(java.util.List.of(sourceEntitlementIds)).build();
+    GrantExpandable expandable =
+        GrantExpandable.newBuilder()
+            .addAllEntitlementIds(java.util.List.of(sourceEntitlementIds))
+            .build();
     return grant.toBuilder().addAnnotations(Any.pack(expandable)).build();
   }
 }

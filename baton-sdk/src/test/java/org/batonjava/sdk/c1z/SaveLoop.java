@@ -4,10 +4,11 @@ import java.nio.file.Path;
 import org.batonjava.sdk.bench.SyntheticGrants;
 
 /**
- * The child process of {@link C1zCrashDuringSaveTest}: opens a c1z, starts one full sync, then again and
- * again writes a batch of grants, checkpoints the number of grants written, and saves. The first batch is
- * small so that a file exists early; every later save replaces it. It prints {@code saving N} right before
- * each save and {@code saved N} right after it, N being the number of grants the save holds.
+ * The child process of {@link C1zCrashDuringSaveTest}: opens a c1z, starts one full sync, then
+ * again and again writes a batch of grants, checkpoints the number of grants written, and saves.
+ * The first batch is small so that a file exists early; every later save replaces it. It prints
+ * {@code saving N} right before each save and {@code saved N} right after it, N being the number of
+ * grants the save holds.
  *
  * <p>Usage: {@code SaveLoop <file> <work dir> <first batch> <batch> <max saves>}
  */

@@ -43,7 +43,9 @@ class SyncRunTableTest {
   private final ManualClock clock = new ManualClock();
 
   private C1zStore open() {
-    return C1zStore.open(dir.resolve("sync.c1z"), C1zOptions.defaults().withTempDir(dir.resolve("tmp")).withClock(clock));
+    return C1zStore.open(
+        dir.resolve("sync.c1z"),
+        C1zOptions.defaults().withTempDir(dir.resolve("tmp")).withClock(clock));
   }
 
   @Test
@@ -85,7 +87,8 @@ class SyncRunTableTest {
       // Ending twice keeps the first end time.
       clock.advance(Duration.ofMinutes(1));
       store.syncRuns().end(open, "{}");
-      assertThat(store.syncRuns().get(open).orElseThrow().endedAt()).contains(clock.now.minus(Duration.ofMinutes(1)));
+      assertThat(store.syncRuns().get(open).orElseThrow().endedAt())
+          .contains(clock.now.minus(Duration.ofMinutes(1)));
     }
   }
 
@@ -95,7 +98,9 @@ class SyncRunTableTest {
       List<String> ids = new java.util.ArrayList<>();
       for (int i = 0; i < 4; i++) {
         String id = store.syncRuns().start(SyncType.FULL, "");
-        store.writer().putResourceTypes(id, List.of(Rows.type("user", ResourceType.Trait.TRAIT_USER)));
+        store
+            .writer()
+            .putResourceTypes(id, List.of(Rows.type("user", ResourceType.Trait.TRAIT_USER)));
         clock.advance(Duration.ofMinutes(1));
         store.syncRuns().end(id, "{}");
         clock.advance(Duration.ofMinutes(1));
@@ -108,7 +113,8 @@ class SyncRunTableTest {
 
       List<String> deleted = store.cleanup(Optional.empty());
       assertThat(deleted).containsExactlyInAnyOrder(ids.get(0), ids.get(1));
-      assertThat(store.syncRuns().all()).extracting(SyncRun::id)
+      assertThat(store.syncRuns().all())
+          .extracting(SyncRun::id)
           .containsExactly(ids.get(2), ids.get(3), resourcesOnly, unfinished);
       assertThat(store.reader().listResourceTypes(ids.get(0), "", 0).items()).isEmpty();
       assertThat(store.reader().listResourceTypes(ids.get(3), "", 0).items()).hasSize(1);

@@ -11,8 +11,10 @@ class SyncTimeTest {
 
   @Test
   void trimsTrailingZerosOfTheFraction() {
-    assertThat(utc.format(Instant.parse("2026-08-21T15:04:05.123456700Z"))).isEqualTo("2026-08-21 15:04:05.1234567");
-    assertThat(utc.format(Instant.parse("2026-08-21T15:04:05.5Z"))).isEqualTo("2026-08-21 15:04:05.5");
+    assertThat(utc.format(Instant.parse("2026-08-21T15:04:05.123456700Z")))
+        .isEqualTo("2026-08-21 15:04:05.1234567");
+    assertThat(utc.format(Instant.parse("2026-08-21T15:04:05.5Z")))
+        .isEqualTo("2026-08-21 15:04:05.5");
   }
 
   @Test
@@ -23,7 +25,8 @@ class SyncTimeTest {
   @Test
   void writesLocalWallClockWithoutZone() {
     SyncTime berlin = new SyncTime(ZoneId.of("Europe/Berlin"));
-    assertThat(berlin.format(Instant.parse("2026-08-21T15:04:05Z"))).isEqualTo("2026-08-21 17:04:05");
+    assertThat(berlin.format(Instant.parse("2026-08-21T15:04:05Z")))
+        .isEqualTo("2026-08-21 17:04:05");
   }
 
   @Test

@@ -18,8 +18,8 @@ import org.batonjava.sdk.sync.SyncOptions;
 import org.batonjava.sdk.sync.SyncReport;
 
 /**
- * Runs {@link BatonApp} in-process with the Metabase fields, an injected environment and working directory,
- * captured stdout/stderr, a fake connector, a fake sync job and fake shutdown signals.
+ * Runs {@link BatonApp} in-process with the Metabase fields, an injected environment and working
+ * directory, captured stdout/stderr, a fake connector, a fake sync job and fake shutdown signals.
  */
 final class CliHarness {
   final Map<String, String> env = new HashMap<>();
@@ -70,16 +70,18 @@ final class CliHarness {
         .iconUrl("/static/app-icons/metabase.svg")
         .fields(MetabaseFields.all())
         .goSdkShape(shape)
-        .connectorFactory(resolved -> {
-          config = resolved;
-          return connector;
-        })
+        .connectorFactory(
+            resolved -> {
+              config = resolved;
+              return connector;
+            })
         .environment(environment)
         .syncJobs(realJobs != null ? realJobs : this::fakeJob)
-        .shutdownSignals(cancel -> {
-          registeredCancels.add(cancel);
-          return () -> closedRegistrations++;
-        })
+        .shutdownSignals(
+            cancel -> {
+              registeredCancels.add(cancel);
+              return () -> closedRegistrations++;
+            })
         .build()
         .run(args);
   }
@@ -109,9 +111,12 @@ final class CliHarness {
 
   static SyncReport report() {
     return new SyncReport(
-        "2ABCDEFGHIJKLMNOPQRSTUVWXYZ", false,
-        new SyncStats(2, 10, 7, 25, 0, new TreeMap<>(), new TreeMap<>(), new TreeMap<>(), new TreeMap<>()),
-        0, Duration.ofMillis(1234));
+        "2ABCDEFGHIJKLMNOPQRSTUVWXYZ",
+        false,
+        new SyncStats(
+            2, 10, 7, 25, 0, new TreeMap<>(), new TreeMap<>(), new TreeMap<>(), new TreeMap<>()),
+        0,
+        Duration.ofMillis(1234));
   }
 
   private static PrintStream print(ByteArrayOutputStream buffer) {

@@ -7,7 +7,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Every configuration mistake ends with exactly one {@code error:} line on stderr and exit code 1. */
+/**
+ * Every configuration mistake ends with exactly one {@code error:} line on stderr and exit code 1.
+ */
 class ConfigErrorsTest {
   private static final String API_KEY = "mb_TOPSECRETKEY";
 
@@ -30,7 +32,8 @@ class ConfigErrorsTest {
   void missingRequiredFieldNamesFlagAndVariable() {
     cli.env.put("BATON_METABASE_API_KEY", API_KEY);
 
-    assertOneLineFailure(cli.run(), "--metabase-base-url is required (or set BATON_METABASE_BASE_URL)");
+    assertOneLineFailure(
+        cli.run(), "--metabase-base-url is required (or set BATON_METABASE_BASE_URL)");
   }
 
   @Test
@@ -38,13 +41,15 @@ class ConfigErrorsTest {
     cli.env.put("BATON_METABASE_BASE_URL", "https://metabase.example.com");
 
     assertOneLineFailure(
-        cli.run("--metabase-api-key="), "--metabase-api-key is required (or set BATON_METABASE_API_KEY)");
+        cli.run("--metabase-api-key="),
+        "--metabase-api-key is required (or set BATON_METABASE_API_KEY)");
   }
 
   @Test
   void capabilitiesNeedsTheConfigurationToo() {
     assertOneLineFailure(
-        cli.run("capabilities"), "--metabase-base-url is required (or set BATON_METABASE_BASE_URL)");
+        cli.run("capabilities"),
+        "--metabase-base-url is required (or set BATON_METABASE_BASE_URL)");
   }
 
   @Test
@@ -60,7 +65,8 @@ class ConfigErrorsTest {
   void clientSecretAloneIsRejectedWithoutEchoingIt() {
     cli.withRequiredEnv().env.put("BATON_CLIENT_SECRET", "a:b:v1:SECRETJWK");
 
-    assertOneLineFailure(cli.run(), "--client-id is required when --client-secret is set (or set BATON_CLIENT_ID)");
+    assertOneLineFailure(
+        cli.run(), "--client-id is required when --client-secret is set (or set BATON_CLIENT_ID)");
     assertThat(cli.err()).doesNotContain("SECRETJWK");
   }
 
@@ -78,7 +84,8 @@ class ConfigErrorsTest {
     cli.withRequiredEnv().env.put("BATON_HTTP_TIMEOUT_SECONDS", "0");
 
     assertOneLineFailure(
-        cli.run(), "--http-timeout-seconds must be between 1 and 1800, got \"0\" (from BATON_HTTP_TIMEOUT_SECONDS)");
+        cli.run(),
+        "--http-timeout-seconds must be between 1 and 1800, got \"0\" (from BATON_HTTP_TIMEOUT_SECONDS)");
   }
 
   @Test
@@ -95,7 +102,8 @@ class ConfigErrorsTest {
     cli.withRequiredEnv();
 
     assertOneLineFailure(
-        cli.run("--workers", "-2"), "--workers must be at least -1, got \"-2\" (from the command line)");
+        cli.run("--workers", "-2"),
+        "--workers must be at least -1, got \"-2\" (from the command line)");
   }
 
   @Test
@@ -103,7 +111,8 @@ class ConfigErrorsTest {
     cli.withRequiredEnv().env.put("BATON_TASK_CONCURRENCY", "many");
 
     assertOneLineFailure(
-        cli.run(), "--task-concurrency must be a whole number, got \"many\" (from BATON_TASK_CONCURRENCY)");
+        cli.run(),
+        "--task-concurrency must be a whole number, got \"many\" (from BATON_TASK_CONCURRENCY)");
   }
 
   @Test
@@ -111,7 +120,8 @@ class ConfigErrorsTest {
     cli.withRequiredEnv().env.put("BATON_LOG_LEVEL", "verbose");
 
     assertOneLineFailure(
-        cli.run(), "--log-level must be one of debug, info, warn, error, got \"verbose\" (from BATON_LOG_LEVEL)");
+        cli.run(),
+        "--log-level must be one of debug, info, warn, error, got \"verbose\" (from BATON_LOG_LEVEL)");
   }
 
   @Test
@@ -137,9 +147,11 @@ class ConfigErrorsTest {
     cli.withRequiredEnv();
 
     assertOneLineFailure(
-        cli.run("--metabase-api-kye", "mb_TYPOEDSECRET"), "unknown flag: --metabase-api-kye (see baton-metabase --help)");
+        cli.run("--metabase-api-kye", "mb_TYPOEDSECRET"),
+        "unknown flag: --metabase-api-kye (see baton-metabase --help)");
     assertOneLineFailure(
-        cli.run("--metabase-api-kye=mb_TYPOEDSECRET"), "unknown flag: --metabase-api-kye (see baton-metabase --help)");
+        cli.run("--metabase-api-kye=mb_TYPOEDSECRET"),
+        "unknown flag: --metabase-api-kye (see baton-metabase --help)");
   }
 
   @Test
@@ -159,7 +171,11 @@ class ConfigErrorsTest {
     cli.env.put("BATON_CLIENT_SECRET", "a:b:v1:SECRETJWK");
 
     assertThat(cli.run()).isEqualTo(1);
-    assertThat(cli.err()).startsWith("error: ").contains("client secret").hasLineCount(1).doesNotContain("SECRETJWK");
+    assertThat(cli.err())
+        .startsWith("error: ")
+        .contains("client secret")
+        .hasLineCount(1)
+        .doesNotContain("SECRETJWK");
     assertThat(cli.syncs).isEmpty();
   }
 
@@ -170,7 +186,8 @@ class ConfigErrorsTest {
     cli.env.put("BATON_CLIENT_SECRET", "secret-token:conductorone.com:v1:e30");
     cli.env.put("BATON_GET_TASKS", "yes");
 
-    assertOneLineFailure(cli.run(), "BATON_GET_TASKS must be true or false (or 1/0, t/f), got \"yes\"");
+    assertOneLineFailure(
+        cli.run(), "BATON_GET_TASKS must be true or false (or 1/0, t/f), got \"yes\"");
   }
 
   @Test
@@ -178,27 +195,49 @@ class ConfigErrorsTest {
     cli.withRequiredEnv();
 
     assertOneLineFailure(
-        cli.run("--grant-entitlement", "group:1:member", "--grant-principal", "7", "--grant-principal-type", "user"),
+        cli.run(
+            "--grant-entitlement",
+            "group:1:member",
+            "--grant-principal",
+            "7",
+            "--grant-principal-type",
+            "user"),
         workingFile() + ": does not exist or is empty; run a sync first or check the --file path");
     cli.realJobs = SyncJob.engine();
     assertThat(cli.run()).as(cli.err()).isZero();
     cli.realJobs = null;
     assertOneLineFailure(
-        cli.run("--grant-entitlement", "group:1:member", "--grant-principal", "7", "--grant-principal-type", "user"),
-        "entitlement group:1:member is not in the latest sync of " + workingFile()
-            + "; check the id (baton -f " + workingFile() + " entitlements) or sync again");
-    assertOneLineFailure(cli.run("--revoke-grant", "g1"),
-        "grant g1 is not in the latest sync of " + workingFile() + "; check the id (baton -f " + workingFile()
+        cli.run(
+            "--grant-entitlement",
+            "group:1:member",
+            "--grant-principal",
+            "7",
+            "--grant-principal-type",
+            "user"),
+        "entitlement group:1:member is not in the latest sync of "
+            + workingFile()
+            + "; check the id (baton -f "
+            + workingFile()
+            + " entitlements) or sync again");
+    assertOneLineFailure(
+        cli.run("--revoke-grant", "g1"),
+        "grant g1 is not in the latest sync of "
+            + workingFile()
+            + "; check the id (baton -f "
+            + workingFile()
             + " grants) or sync again");
     assertOneLineFailure(
-        cli.run("--invoke-action", "disable_everything"), "unknown action disable_everything; this connector offers enable_user");
+        cli.run("--invoke-action", "disable_everything"),
+        "unknown action disable_everything; this connector offers enable_user");
   }
 
   @Test
   void oneShotActionsPrintOneLine() {
     cli.withRequiredEnv();
 
-    assertThat(cli.run("--invoke-action", "enable_user", "--invoke-action-args", "{\"user_id\":1}")).as(cli.err()).isZero();
+    assertThat(cli.run("--invoke-action", "enable_user", "--invoke-action-args", "{\"user_id\":1}"))
+        .as(cli.err())
+        .isZero();
     assertThat(cli.out()).isEqualTo("action enable_user complete: {}\n");
     assertThat(cli.run("--list-action-schemas")).isZero();
     assertThat(cli.out()).contains("\"name\": \"enable_user\"");
@@ -224,7 +263,8 @@ class ConfigErrorsTest {
     cli.connector =
         new FakeMetabaseConnector(
             false,
-            org.batonjava.sdk.connector.ConnectorException.invalidArgument("key " + API_KEY + " was refused"));
+            org.batonjava.sdk.connector.ConnectorException.invalidArgument(
+                "key " + API_KEY + " was refused"));
 
     int code = cli.run("--log-level", "debug", "--metabase-api-key", API_KEY);
 

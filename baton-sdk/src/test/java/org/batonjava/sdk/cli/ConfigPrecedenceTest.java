@@ -54,7 +54,9 @@ class ConfigPrecedenceTest {
   @Test
   void configPathVariableNamesTheFileRelativeToTheWorkingDirectory() throws IOException {
     Files.createDirectories(dir.resolve("conf"));
-    Files.writeString(dir.resolve("conf/metabase.yml"), "metabase-base-url: https://from-yml\nmetabase-api-key: k-123\n");
+    Files.writeString(
+        dir.resolve("conf/metabase.yml"),
+        "metabase-base-url: https://from-yml\nmetabase-api-key: k-123\n");
     Files.writeString(dir.resolve(".baton.yaml"), "metabase-base-url: https://ignored\n");
     cli.env.put("BATON_CONFIG_PATH", "conf/metabase.yml");
 
@@ -69,7 +71,9 @@ class ConfigPrecedenceTest {
 
     assertThat(cli.run()).isEqualTo(1);
 
-    assertThat(cli.err()).isEqualTo("error: BATON_CONFIG_PATH must name a .yaml or .yml file, got \"settings.json\"\n");
+    assertThat(cli.err())
+        .isEqualTo(
+            "error: BATON_CONFIG_PATH must name a .yaml or .yml file, got \"settings.json\"\n");
   }
 
   @Test
@@ -79,7 +83,10 @@ class ConfigPrecedenceTest {
     assertThat(cli.run()).isEqualTo(1);
 
     assertThat(cli.err())
-        .isEqualTo("error: config file " + dir.resolve("missing.yaml") + " (from BATON_CONFIG_PATH) does not exist\n");
+        .isEqualTo(
+            "error: config file "
+                + dir.resolve("missing.yaml")
+                + " (from BATON_CONFIG_PATH) does not exist\n");
   }
 
   @Test
@@ -89,7 +96,8 @@ class ConfigPrecedenceTest {
 
     assertThat(cli.run()).isEqualTo(1);
 
-    assertThat(cli.err()).startsWith("error: config file " + dir.resolve(".baton.yaml") + " is not valid YAML");
+    assertThat(cli.err())
+        .startsWith("error: config file " + dir.resolve(".baton.yaml") + " is not valid YAML");
     assertThat(cli.err()).doesNotContain("SECRETVALUE").hasLineCount(1);
   }
 
@@ -141,7 +149,8 @@ class ConfigPrecedenceTest {
     assertThat(cli.run()).as(cli.err()).isZero();
     assertThat(cli.config.strings("sync-resource-types")).containsExactly("group", "user");
 
-    assertThat(cli.run("--sync-resource-types", "user,group", "--sync-resource-types=user")).isZero();
+    assertThat(cli.run("--sync-resource-types", "user,group", "--sync-resource-types=user"))
+        .isZero();
     assertThat(cli.config.strings("sync-resource-types")).containsExactly("user", "group", "user");
   }
 
@@ -157,10 +166,14 @@ class ConfigPrecedenceTest {
   void flagsMayFollowTheSubcommand() {
     cli.withRequiredEnv();
 
-    assertThat(cli.run("capabilities", "--metabase-base-url", "https://after")).as(cli.err()).isZero();
+    assertThat(cli.run("capabilities", "--metabase-base-url", "https://after"))
+        .as(cli.err())
+        .isZero();
     assertThat(cli.config.string("metabase-base-url")).isEqualTo("https://after");
 
-    assertThat(cli.run("--metabase-base-url", "https://before", "capabilities")).as(cli.err()).isZero();
+    assertThat(cli.run("--metabase-base-url", "https://before", "capabilities"))
+        .as(cli.err())
+        .isZero();
     assertThat(cli.config.string("metabase-base-url")).isEqualTo("https://before");
   }
 
@@ -169,7 +182,9 @@ class ConfigPrecedenceTest {
     cli.withRequiredEnv();
     cli.run();
 
-    assertThat(cli.config.toString()).contains("metabase-api-key=<secret>").doesNotContain("TOPSECRET");
+    assertThat(cli.config.toString())
+        .contains("metabase-api-key=<secret>")
+        .doesNotContain("TOPSECRET");
     org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
         .isThrownBy(() -> cli.config.string("metabase-api-key"))
         .withMessageNotContaining("TOPSECRET");

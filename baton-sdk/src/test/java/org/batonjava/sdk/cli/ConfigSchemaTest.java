@@ -11,7 +11,10 @@ import org.batonjava.sdk.config.FieldRelation;
 import org.batonjava.sdk.connector.GoSdkShape;
 import org.junit.jupiter.api.Test;
 
-/** Field kinds, rules and constraints of the {@code config} schema beyond what the Metabase fields use. */
+/**
+ * Field kinds, rules and constraints of the {@code config} schema beyond what the Metabase fields
+ * use.
+ */
 class ConfigSchemaTest {
   private final ConfigSchema schema = new ConfigSchema("X", "/docs", "/icon.svg");
 
@@ -26,8 +29,11 @@ class ConfigSchemaTest {
 
     Configuration config = schema.build(List.of(), fields, List.of(), GoSdkShape.V0_25_0);
 
-    assertThat(config.getFieldsList()).extracting(Field::getName).containsExactly("regions", "page-size", "verbose");
-    assertThat(config.getFields(0).getStringSliceField().getDefaultValueList()).containsExactly("eu", "us");
+    assertThat(config.getFieldsList())
+        .extracting(Field::getName)
+        .containsExactly("regions", "page-size", "verbose");
+    assertThat(config.getFields(0).getStringSliceField().getDefaultValueList())
+        .containsExactly("eu", "us");
     assertThat(config.getFields(0).getPlaceholder()).isEqualTo("eu");
     Field pageSize = config.getFields(1);
     assertThat(pageSize.getIsRequired()).isTrue();
@@ -56,7 +62,8 @@ class ConfigSchemaTest {
             GoSdkShape.V0_25_0);
 
     assertThat(config.getConstraintsList()).hasSize(1);
-    assertThat(config.getConstraints(0).getKind()).isEqualTo(ConstraintKind.CONSTRAINT_KIND_REQUIRED_TOGETHER);
+    assertThat(config.getConstraints(0).getKind())
+        .isEqualTo(ConstraintKind.CONSTRAINT_KIND_REQUIRED_TOGETHER);
     assertThat(config.getConstraints(0).getFieldNamesList()).containsExactly("user", "password");
   }
 
@@ -64,12 +71,16 @@ class ConfigSchemaTest {
   void v056ShapeDropsLaterSdkFieldsAndSortsByName() {
     Configuration config =
         schema.build(
-            DefaultFields.fields(), List.of(ConfigField.string("a-first").build()), List.of(), GoSdkShape.V0_5_6);
+            DefaultFields.fields(),
+            List.of(ConfigField.string("a-first").build()),
+            List.of(),
+            GoSdkShape.V0_5_6);
 
     assertThat(config.getFieldsList())
         .extracting(Field::getName)
         .isSorted()
         .contains("a-first", "log-level")
-        .doesNotContain("http-timeout-seconds", "health-check", "session-store-maximum-size", "file");
+        .doesNotContain(
+            "http-timeout-seconds", "health-check", "session-store-maximum-size", "file");
   }
 }

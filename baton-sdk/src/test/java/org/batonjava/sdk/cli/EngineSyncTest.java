@@ -36,7 +36,9 @@ class EngineSyncTest {
   void validationFailureFromTheEngineIsOneErrorLine() {
     cli.connector =
         new FakeMetabaseConnector(
-            false, new ConnectorException(Status.Code.UNAUTHENTICATED, "Metabase rejected the API key (401)"));
+            false,
+            new ConnectorException(
+                Status.Code.UNAUTHENTICATED, "Metabase rejected the API key (401)"));
 
     int code = cli.run("--log-level", "error");
 

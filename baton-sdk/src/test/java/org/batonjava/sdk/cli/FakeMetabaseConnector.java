@@ -26,9 +26,9 @@ import org.batonjava.sdk.connector.PageResult;
 import org.batonjava.sdk.connector.ResourceSyncer;
 
 /**
- * A connector shaped like the Go Metabase connectors, for CLI tests: a user syncer that creates accounts, a
- * group syncer that provisions memberships, optionally a database syncer, and one action. Syncers return
- * nothing; {@link #validate()} counts its calls and can be made to fail.
+ * A connector shaped like the Go Metabase connectors, for CLI tests: a user syncer that creates
+ * accounts, a group syncer that provisions memberships, optionally a database syncer, and one
+ * action. Syncers return nothing; {@link #validate()} counts its calls and can be made to fail.
  */
 final class FakeMetabaseConnector implements Connector {
   private final boolean withDatabase;
@@ -94,8 +94,11 @@ final class FakeMetabaseConnector implements Connector {
   static final class Users extends EmptySyncer implements AccountCreator {
     @Override
     public ResourceType resourceType() {
-      return ResourceType.newBuilder().setId("user").setDisplayName("User")
-          .addTraits(ResourceType.Trait.TRAIT_USER).build();
+      return ResourceType.newBuilder()
+          .setId("user")
+          .setDisplayName("User")
+          .addTraits(ResourceType.Trait.TRAIT_USER)
+          .build();
     }
 
     @Override
@@ -110,35 +113,51 @@ final class FakeMetabaseConnector implements Connector {
 
     /** Accounts created so far, by e-mail; a second request for one of them finds it. */
     final java.util.Map<String, String> accounts = new java.util.LinkedHashMap<>();
+
     /** The last generated password, for tests that decrypt what the CLI printed. */
     String lastPassword;
 
     @Override
     public AccountCreation createAccount(AccountInfo info, LocalCredentialOptions options) {
-      String email = info.getEmailsCount() > 0 ? info.getEmails(0).getAddress()
-          : info.getProfile().getFieldsOrThrow("email").getStringValue();
-      Resource existing = Resource.newBuilder()
-          .setId(ResourceId.newBuilder().setResourceType("user").setResource(accounts.getOrDefault(email, "")))
-          .setDisplayName(email).build();
+      String email =
+          info.getEmailsCount() > 0
+              ? info.getEmails(0).getAddress()
+              : info.getProfile().getFieldsOrThrow("email").getStringValue();
+      Resource existing =
+          Resource.newBuilder()
+              .setId(
+                  ResourceId.newBuilder()
+                      .setResourceType("user")
+                      .setResource(accounts.getOrDefault(email, "")))
+              .setDisplayName(email)
+              .build();
       if (accounts.containsKey(email)) {
         return new AccountCreation(existing, true, List.of(), List.of());
       }
       String id = Integer.toString(100 + accounts.size());
       accounts.put(email, id);
-      org.batonjava.sdk.crypto.Secret password = new org.batonjava.sdk.crypto.PasswordGenerator()
-          .generate(options.getRandomPassword());
+      org.batonjava.sdk.crypto.Secret password =
+          new org.batonjava.sdk.crypto.PasswordGenerator().generate(options.getRandomPassword());
       lastPassword = password.reveal();
-      Resource created = existing.toBuilder().setId(existing.getId().toBuilder().setResource(id)).build();
-      return new AccountCreation(created, false,
-          List.of(new AccountCreation.NamedSecret("password", "the new account's password", password)), List.of());
+      Resource created =
+          existing.toBuilder().setId(existing.getId().toBuilder().setResource(id)).build();
+      return new AccountCreation(
+          created,
+          false,
+          List.of(
+              new AccountCreation.NamedSecret("password", "the new account's password", password)),
+          List.of());
     }
   }
 
   private static final class Groups extends EmptySyncer implements GrantProvisioner {
     @Override
     public ResourceType resourceType() {
-      return ResourceType.newBuilder().setId("group").setDisplayName("Group")
-          .addTraits(ResourceType.Trait.TRAIT_GROUP).build();
+      return ResourceType.newBuilder()
+          .setId("group")
+          .setDisplayName("Group")
+          .addTraits(ResourceType.Trait.TRAIT_GROUP)
+          .build();
     }
 
     @Override

@@ -9,8 +9,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code config} and {@code capabilities} print what the three Go Metabase connectors print (compared as
- * parsed JSON; where the Go file has standard two-space formatting, byte for byte too).
+ * {@code config} and {@code capabilities} print what the three Go Metabase connectors print
+ * (compared as parsed JSON; where the Go file has standard two-space formatting, byte for byte
+ * too).
  */
 class GoOutputCompatibilityTest {
   @TempDir Path dir;
@@ -27,7 +28,8 @@ class GoOutputCompatibilityTest {
 
     assertThat(cli.run("config")).as(cli.err()).isZero();
 
-    assertThat(GoOutputs.parse(cli.out())).isEqualTo(GoOutputs.json("baton-metabase.config_schema.json"));
+    assertThat(GoOutputs.parse(cli.out()))
+        .isEqualTo(GoOutputs.json("baton-metabase.config_schema.json"));
     assertThat(cli.out()).isEqualTo(GoOutputs.text("baton-metabase.config_schema.json"));
     assertThat(cli.err()).isEmpty();
   }
@@ -39,7 +41,8 @@ class GoOutputCompatibilityTest {
 
     assertThat(cli.run("config")).as(cli.err()).isZero();
 
-    assertThat(GoOutputs.parse(cli.out())).isEqualTo(GoOutputs.json("baton-metabase-v049.config_schema.json"));
+    assertThat(GoOutputs.parse(cli.out()))
+        .isEqualTo(GoOutputs.json("baton-metabase-v049.config_schema.json"));
     assertThat(cli.out()).isEqualTo(GoOutputs.text("baton-metabase-v049.config_schema.json"));
   }
 
@@ -50,7 +53,8 @@ class GoOutputCompatibilityTest {
 
     assertThat(cli.run("config")).as(cli.err()).isZero();
 
-    assertThat(GoOutputs.parse(cli.out())).isEqualTo(GoOutputs.json("baton-metabase-v056.config_schema.json"));
+    assertThat(GoOutputs.parse(cli.out()))
+        .isEqualTo(GoOutputs.json("baton-metabase-v056.config_schema.json"));
   }
 
   @Test
@@ -70,9 +74,12 @@ class GoOutputCompatibilityTest {
 
     assertThat(cli.run("capabilities")).as(cli.err()).isZero();
 
-    assertThat(GoOutputs.parse(cli.out())).isEqualTo(GoOutputs.json("baton-metabase.baton_capabilities.json"));
+    assertThat(GoOutputs.parse(cli.out()))
+        .isEqualTo(GoOutputs.json("baton-metabase.baton_capabilities.json"));
     assertThat(cli.out()).isEqualTo(GoOutputs.text("baton-metabase.baton_capabilities.json"));
-    assertThat(cli.out()).startsWith("{\n  \"@type\": \"type.googleapis.com/c1.connector.v2.ConnectorCapabilities\",");
+    assertThat(cli.out())
+        .startsWith(
+            "{\n  \"@type\": \"type.googleapis.com/c1.connector.v2.ConnectorCapabilities\",");
   }
 
   @Test
@@ -83,7 +90,8 @@ class GoOutputCompatibilityTest {
 
     assertThat(cli.run("capabilities")).as(cli.err()).isZero();
 
-    assertThat(GoOutputs.parse(cli.out())).isEqualTo(GoOutputs.json("baton-metabase-v049.baton_capabilities.json"));
+    assertThat(GoOutputs.parse(cli.out()))
+        .isEqualTo(GoOutputs.json("baton-metabase-v049.baton_capabilities.json"));
     assertThat(cli.out()).isEqualTo(GoOutputs.text("baton-metabase-v049.baton_capabilities.json"));
   }
 
@@ -95,7 +103,8 @@ class GoOutputCompatibilityTest {
 
     assertThat(cli.run("capabilities")).as(cli.err()).isZero();
 
-    assertThat(GoOutputs.parse(cli.out())).isEqualTo(GoOutputs.json("baton-metabase-v056.baton_capabilities.json"));
+    assertThat(GoOutputs.parse(cli.out()))
+        .isEqualTo(GoOutputs.json("baton-metabase-v056.baton_capabilities.json"));
   }
 
   @Test

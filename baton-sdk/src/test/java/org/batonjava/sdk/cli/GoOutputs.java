@@ -10,8 +10,8 @@ import java.nio.file.Path;
 
 /**
  * The Go connectors' {@code capabilities}/{@code config} outputs, as copied into the repository's
- * {@code testdata/go-outputs} (or {@code -Dbaton.goOutputs=DIR}); {@code ReferenceCopiesTest} keeps the copies
- * equal to the team's reference.
+ * {@code testdata/go-outputs} (or {@code -Dbaton.goOutputs=DIR}); {@code ReferenceCopiesTest} keeps
+ * the copies equal to the team's reference.
  */
 final class GoOutputs {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -27,7 +27,8 @@ final class GoOutputs {
             : Path.of(configured);
     Path file = dir.resolve(name);
     if (!Files.isRegularFile(file)) {
-      throw new IllegalStateException("Go reference output " + file + " is missing from the repository");
+      throw new IllegalStateException(
+          "Go reference output " + file + " is missing from the repository");
     }
     return file;
   }

@@ -7,7 +7,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code -h/--help}, {@code help [command]} and {@code -v/--version}: stdout, exit 0, no configuration needed. */
+/**
+ * {@code -h/--help}, {@code help [command]} and {@code -v/--version}: stdout, exit 0, no
+ * configuration needed.
+ */
 class HelpAndVersionTest {
   @TempDir Path dir;
   CliHarness cli;
@@ -34,13 +37,26 @@ class HelpAndVersionTest {
     String help = cli.out();
     assertThat(help).startsWith("Usage:\n  baton-metabase [flags]\n  baton-metabase [command]\n");
     assertThat(help)
-        .contains("--metabase-base-url", "$BATON_METABASE_BASE_URL", "--metabase-api-key", "$BATON_METABASE_API_KEY")
-        .contains("-f, --file", "(default \"sync.c1z\")", "-p, --provisioning", "--log-level", "(default \"info\")")
+        .contains(
+            "--metabase-base-url",
+            "$BATON_METABASE_BASE_URL",
+            "--metabase-api-key",
+            "$BATON_METABASE_API_KEY")
+        .contains(
+            "-f, --file",
+            "(default \"sync.c1z\")",
+            "-p, --provisioning",
+            "--log-level",
+            "(default \"info\")")
         .contains("--http-timeout-seconds", "(default 300)", "--client-secret")
         .contains("capabilities", "config");
     assertThat(help)
         .as("hidden flags stay hidden")
-        .doesNotContain("--grant-entitlement", "--c1z-temp-dir", "--invoke-action", "--health-check-bind-address");
+        .doesNotContain(
+            "--grant-entitlement",
+            "--c1z-temp-dir",
+            "--invoke-action",
+            "--health-check-bind-address");
     assertThat(cli.err()).isEmpty();
   }
 

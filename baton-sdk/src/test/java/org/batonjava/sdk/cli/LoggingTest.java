@@ -9,7 +9,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
 
-/** {@code --log-format} and {@code --log-level}: logs on stderr only, in the chosen format and level. */
+/**
+ * {@code --log-format} and {@code --log-level}: logs on stderr only, in the chosen format and
+ * level.
+ */
 class LoggingTest {
   @TempDir Path dir;
   CliHarness cli;
@@ -17,11 +20,12 @@ class LoggingTest {
   @BeforeEach
   void setUp() {
     cli = new CliHarness(dir).withRequiredEnv();
-    cli.sync = options -> {
-      LoggerFactory.getLogger("test.sync").atDebug().addKeyValue("page", 3).log("debug detail");
-      LoggerFactory.getLogger("test.sync").warn("a warning");
-      return CliHarness.report();
-    };
+    cli.sync =
+        options -> {
+          LoggerFactory.getLogger("test.sync").atDebug().addKeyValue("page", 3).log("debug detail");
+          LoggerFactory.getLogger("test.sync").warn("a warning");
+          return CliHarness.report();
+        };
   }
 
   @Test
@@ -37,7 +41,8 @@ class LoggingTest {
     assertThat(warning.get("level").asText()).isEqualTo("warn");
     assertThat(warning.get("msg").asText()).isEqualTo("a warning");
     assertThat(warning.get("logger").asText()).isEqualTo("test.sync");
-    assertThat(warning.get("ts").asText()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z");
+    assertThat(warning.get("ts").asText())
+        .matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z");
     JsonNode complete = GoOutputs.parse(lines[1]);
     assertThat(complete.get("level").asText()).isEqualTo("info");
     assertThat(complete.get("msg").asText()).isEqualTo("Sync saved.");
@@ -66,7 +71,8 @@ class LoggingTest {
 
     assertThat(cli.run()).isZero();
 
-    assertThat(cli.err().split("\n")).allSatisfy(line -> assertThat(line).startsWith("{\"level\":"));
+    assertThat(cli.err().split("\n"))
+        .allSatisfy(line -> assertThat(line).startsWith("{\"level\":"));
   }
 
   @Test

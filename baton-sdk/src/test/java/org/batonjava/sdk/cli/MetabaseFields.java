@@ -13,12 +13,22 @@ final class MetabaseFields {
 
   static List<ConfigField> all() {
     return List.of(
-        ConfigField.string(BASE_URL).displayName("Base URL").required()
-            .description("Metabase Base URL e.g. https://metabase.example.com").build(),
-        ConfigField.string(API_KEY).displayName("API Key").required().secret()
-            .description("Metabase API Key").build(),
-        ConfigField.bool(WITH_PAID_PLAN).displayName("Metabase with paid plan").defaultValue(false)
-            .description("Set to true if using Metabase paid plan, false for Open Source / self-hosted (free)")
+        ConfigField.string(BASE_URL)
+            .displayName("Base URL")
+            .required()
+            .description("Metabase Base URL e.g. https://metabase.example.com")
+            .build(),
+        ConfigField.string(API_KEY)
+            .displayName("API Key")
+            .required()
+            .secret()
+            .description("Metabase API Key")
+            .build(),
+        ConfigField.bool(WITH_PAID_PLAN)
+            .displayName("Metabase with paid plan")
+            .defaultValue(false)
+            .description(
+                "Set to true if using Metabase paid plan, false for Open Source / self-hosted (free)")
             .build());
   }
 }

@@ -16,8 +16,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * SIGTERM during a sync, in a real child JVM (the one CLI test that needs a process): the job is cancelled,
- * the process waits for it, the error line is printed, and the JVM ends with the SIGTERM status 143.
+ * SIGTERM during a sync, in a real child JVM (the one CLI test that needs a process): the job is
+ * cancelled, the process waits for it, the error line is printed, and the JVM ends with the SIGTERM
+ * status 143.
  */
 class ShutdownSignalProcessTest {
   @TempDir Path dir;
@@ -29,15 +30,20 @@ class ShutdownSignalProcessTest {
     ProcessBuilder builder =
         new ProcessBuilder(
                 List.of(
-                    java.toString(), "-cp", System.getProperty("java.class.path"),
-                    InterruptedSyncProbe.class.getName(), "--log-format", "json"))
+                    java.toString(),
+                    "-cp",
+                    System.getProperty("java.class.path"),
+                    InterruptedSyncProbe.class.getName(),
+                    "--log-format",
+                    "json"))
             .directory(dir.toFile())
             .redirectError(dir.resolve("stderr.txt").toFile());
     builder.environment().put("BATON_METABASE_BASE_URL", "https://metabase.example.com");
     builder.environment().put("BATON_METABASE_API_KEY", "mb_TOPSECRETKEY");
     Process process = builder.start();
     try (BufferedReader stdout =
-        new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+        new BufferedReader(
+            new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
       assertThat(stdout.readLine()).isEqualTo("syncing");
 
       process.destroy(); // SIGTERM
@@ -53,9 +59,12 @@ class ShutdownSignalProcessTest {
 
   @Test
   void registrationsCloseCleanlyWithoutASignal() {
-    ShutdownSignals.Registration registration = ShutdownSignals.jvm(Duration.ofSeconds(1)).onShutdown(() -> {
-      throw new AssertionError("no signal was sent");
-    });
+    ShutdownSignals.Registration registration =
+        ShutdownSignals.jvm(Duration.ofSeconds(1))
+            .onShutdown(
+                () -> {
+                  throw new AssertionError("no signal was sent");
+                });
     registration.close();
     registration.close();
   }

@@ -13,7 +13,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The default root run: flags become {@link SyncOptions}; validation, failures and signals are handled. */
+/**
+ * The default root run: flags become {@link SyncOptions}; validation, failures and signals are
+ * handled.
+ */
 class SyncCommandTest {
   @TempDir Path dir;
   CliHarness cli;
@@ -42,8 +45,15 @@ class SyncCommandTest {
 
     int code =
         cli.run(
-            "-f", "out/metabase.c1z", "--sync-resource-types", "user", "--skip-entitlements-and-grants",
-            "--workers", "3", "--c1z-temp-dir", "tmp");
+            "-f",
+            "out/metabase.c1z",
+            "--sync-resource-types",
+            "user",
+            "--skip-entitlements-and-grants",
+            "--workers",
+            "3",
+            "--c1z-temp-dir",
+            "tmp");
 
     assertThat(code).as(cli.err()).isZero();
     SyncOptions options = cli.syncs.get(0);
@@ -74,7 +84,8 @@ class SyncCommandTest {
 
     assertThat(cli.err())
         .isEqualTo(
-            "error: --c1z-temp-dir " + dir.resolve("nope")
+            "error: --c1z-temp-dir "
+                + dir.resolve("nope")
                 + " does not exist or is not a directory (from the command line)\n");
     assertThat(cli.syncs).isEmpty();
   }
@@ -91,44 +102,52 @@ class SyncCommandTest {
 
   @Test
   void syncFailureIsOneLineAndDebugAddsTheStackTraceToTheLog() {
-    cli.sync = options -> {
-      throw new ConnectorException(Status.Code.UNAVAILABLE, "Metabase did not answer after 5 tries\nretry later");
-    };
+    cli.sync =
+        options -> {
+          throw new ConnectorException(
+              Status.Code.UNAVAILABLE, "Metabase did not answer after 5 tries\nretry later");
+        };
 
     assertThat(cli.run()).isEqualTo(1);
     assertThat(cli.err()).isEqualTo("error: Metabase did not answer after 5 tries retry later\n");
     assertThat(cli.closedRegistrations).isEqualTo(1);
 
     assertThat(cli.run("--log-level", "debug")).isEqualTo(1);
-    assertThat(cli.err()).contains("\"stacktrace\":\"org.batonjava.sdk.connector.ConnectorException");
+    assertThat(cli.err())
+        .contains("\"stacktrace\":\"org.batonjava.sdk.connector.ConnectorException");
     assertThat(cli.err()).endsWith("\nerror: Metabase did not answer after 5 tries retry later\n");
   }
 
   @Test
   void exceptionWithoutMessageStillSaysSomething() {
-    cli.sync = options -> {
-      throw new NullPointerException();
-    };
+    cli.sync =
+        options -> {
+          throw new NullPointerException();
+        };
 
     assertThat(cli.run()).isEqualTo(1);
 
     assertThat(cli.err())
-        .isEqualTo("error: an unexpected internal error (run with --log-level debug for details)\n");
+        .isEqualTo(
+            "error: an unexpected internal error (run with --log-level debug for details)\n");
   }
 
   @Test
   void aSignalCancelsTheRunningJobAndTheErrorIsReportedBeforeTheProcessMayEnd() {
-    cli.sync = options -> {
-      assertThat(cli.registeredCancels).hasSize(1);
-      assertThat(cli.closedRegistrations).as("registered while running").isZero();
-      cli.registeredCancels.get(0).run(); // what the SIGTERM hook does
-      throw new SyncInterruptedException("sync interrupted; run the same command again to resume it");
-    };
+    cli.sync =
+        options -> {
+          assertThat(cli.registeredCancels).hasSize(1);
+          assertThat(cli.closedRegistrations).as("registered while running").isZero();
+          cli.registeredCancels.get(0).run(); // what the SIGTERM hook does
+          throw new SyncInterruptedException(
+              "sync interrupted; run the same command again to resume it");
+        };
 
     assertThat(cli.run()).isEqualTo(1);
 
     assertThat(cli.cancels).isEqualTo(1);
     assertThat(cli.closedRegistrations).isEqualTo(1);
-    assertThat(cli.err()).isEqualTo("error: sync interrupted; run the same command again to resume it\n");
+    assertThat(cli.err())
+        .isEqualTo("error: sync interrupted; run the same command again to resume it\n");
   }
 }

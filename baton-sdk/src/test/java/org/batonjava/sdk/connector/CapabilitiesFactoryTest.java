@@ -67,7 +67,8 @@ class CapabilitiesFactoryTest {
     @Override
     public CredentialDetailsAccountProvisioning credentialDetails() {
       return CredentialDetailsAccountProvisioning.newBuilder()
-          .setPreferredCredentialOption(CapabilityDetailCredentialOption.CAPABILITY_DETAIL_CREDENTIAL_OPTION_NO_PASSWORD)
+          .setPreferredCredentialOption(
+              CapabilityDetailCredentialOption.CAPABILITY_DETAIL_CREDENTIAL_OPTION_NO_PASSWORD)
           .build();
     }
 
@@ -102,46 +103,60 @@ class CapabilitiesFactoryTest {
   @Test
   void syncOnlyConnectorHasNoCredentialDetailsNorActions() {
     ConnectorCapabilities caps =
-        CapabilitiesFactory.derive(connector(List.of(new Plain("b"), new Plain("a")), List.of()), GoSdkShape.V0_5_6);
+        CapabilitiesFactory.derive(
+            connector(List.of(new Plain("b"), new Plain("a")), List.of()), GoSdkShape.V0_5_6);
 
     assertThat(caps.getResourceTypeCapabilitiesList())
         .extracting(rtc -> rtc.getResourceType().getId())
         .containsExactly("a", "b");
-    assertThat(caps.getResourceTypeCapabilitiesList()).allSatisfy(rtc -> {
-      assertThat(rtc.getCapabilitiesList()).containsExactly(Capability.CAPABILITY_SYNC);
-      assertThat(rtc.hasPermissions()).isFalse();
-    });
+    assertThat(caps.getResourceTypeCapabilitiesList())
+        .allSatisfy(
+            rtc -> {
+              assertThat(rtc.getCapabilitiesList()).containsExactly(Capability.CAPABILITY_SYNC);
+              assertThat(rtc.hasPermissions()).isFalse();
+            });
     assertThat(caps.getConnectorCapabilitiesList()).containsExactly(Capability.CAPABILITY_SYNC);
     assertThat(caps.hasCredentialDetails()).isFalse();
   }
 
   @Test
   void provisioningSyncerAndActionsInEnumOrderWithPermissionsForV025() {
-    ActionHandler action = new ActionHandler() {
-      @Override
-      public BatonActionSchema schema() {
-        return BatonActionSchema.newBuilder().setName("noop").build();
-      }
+    ActionHandler action =
+        new ActionHandler() {
+          @Override
+          public BatonActionSchema schema() {
+            return BatonActionSchema.newBuilder().setName("noop").build();
+          }
 
-      @Override
-      public Struct invoke(Struct args) {
-        return args;
-      }
-    };
+          @Override
+          public Struct invoke(Struct args) {
+            return args;
+          }
+        };
 
     ConnectorCapabilities caps =
         CapabilitiesFactory.derive(
-            connector(List.of(new Plain("z"), new Provisioned("m")), List.of(action)), GoSdkShape.V0_25_0);
+            connector(List.of(new Plain("z"), new Provisioned("m")), List.of(action)),
+            GoSdkShape.V0_25_0);
 
     assertThat(caps.getResourceTypeCapabilities(0).getCapabilitiesList())
         .containsExactly(
-            Capability.CAPABILITY_SYNC, Capability.CAPABILITY_PROVISION, Capability.CAPABILITY_ACCOUNT_PROVISIONING);
-    assertThat(caps.getResourceTypeCapabilitiesList()).allSatisfy(rtc -> assertThat(rtc.hasPermissions()).isTrue());
+            Capability.CAPABILITY_SYNC,
+            Capability.CAPABILITY_PROVISION,
+            Capability.CAPABILITY_ACCOUNT_PROVISIONING);
+    assertThat(caps.getResourceTypeCapabilitiesList())
+        .allSatisfy(rtc -> assertThat(rtc.hasPermissions()).isTrue());
     assertThat(caps.getConnectorCapabilitiesList())
         .containsExactly(
-            Capability.CAPABILITY_PROVISION, Capability.CAPABILITY_SYNC, Capability.CAPABILITY_ACCOUNT_PROVISIONING,
+            Capability.CAPABILITY_PROVISION,
+            Capability.CAPABILITY_SYNC,
+            Capability.CAPABILITY_ACCOUNT_PROVISIONING,
             Capability.CAPABILITY_ACTIONS);
-    assertThat(caps.getCredentialDetails().getCapabilityAccountProvisioning().getPreferredCredentialOption())
-        .isEqualTo(CapabilityDetailCredentialOption.CAPABILITY_DETAIL_CREDENTIAL_OPTION_NO_PASSWORD);
+    assertThat(
+            caps.getCredentialDetails()
+                .getCapabilityAccountProvisioning()
+                .getPreferredCredentialOption())
+        .isEqualTo(
+            CapabilityDetailCredentialOption.CAPABILITY_DETAIL_CREDENTIAL_OPTION_NO_PASSWORD);
   }
 }

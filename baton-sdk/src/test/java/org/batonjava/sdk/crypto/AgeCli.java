@@ -9,9 +9,10 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs the real {@code age}, {@code age-keygen} (built by {@code tools/age-cli/build.sh} during the Maven build, paths
- * in the system properties {@code age.cli} and {@code age.keygen}) and the system {@code ssh-keygen}. Fails, never
- * skips, when one is missing: the build always makes the first two, and OpenSSH's client is part of the machine.
+ * Runs the real {@code age}, {@code age-keygen} (built by {@code tools/age-cli/build.sh} during the
+ * Maven build, paths in the system properties {@code age.cli} and {@code age.keygen}) and the
+ * system {@code ssh-keygen}. Fails, never skips, when one is missing: the build always makes the
+ * first two, and OpenSSH's client is part of the machine.
  */
 final class AgeCli {
   private final Path age;
@@ -29,7 +30,8 @@ final class AgeCli {
   private static Path binary(String property) {
     String path = System.getProperty(property);
     if (path == null || path.isBlank()) {
-      throw new IllegalStateException("system property " + property + " is not set; run the tests through ./mvnw");
+      throw new IllegalStateException(
+          "system property " + property + " is not set; run the tests through ./mvnw");
     }
     Path binary = Path.of(path);
     if (!Files.isExecutable(binary)) {
@@ -39,7 +41,8 @@ final class AgeCli {
   }
 
   /** The result of one run; stdout as bytes since age output may be binary. */
-  @SuppressWarnings("ArrayRecordComponent") // raw bytes, compared by content where it matters; never a map key
+  @SuppressWarnings(
+      "ArrayRecordComponent") // raw bytes, compared by content where it matters; never a map key
   record Result(int exitCode, byte[] stdout, String stderr) {
     String stdoutText() {
       return new String(stdout, StandardCharsets.UTF_8);
@@ -59,19 +62,36 @@ final class AgeCli {
     return run(List.of(age.toString(), "-d", "-i", identity.toString(), file.toString()));
   }
 
-  /** {@code age -e -R recipientsFile -o output input}: encrypts a file with the real CLI; fails if age refuses. */
+  /**
+   * {@code age -e -R recipientsFile -o output input}: encrypts a file with the real CLI; fails if
+   * age refuses.
+   */
   byte[] encrypt(Path recipientsFile, Path input) throws IOException {
     Path output = Path.of(input + ".age");
-    requireSuccess(run(List.of(age.toString(), "-e", "-R", recipientsFile.toString(), "-o", output.toString(),
-        input.toString())), "age -e");
+    requireSuccess(
+        run(
+            List.of(
+                age.toString(),
+                "-e",
+                "-R",
+                recipientsFile.toString(),
+                "-o",
+                output.toString(),
+                input.toString())),
+        "age -e");
     return Files.readAllBytes(output);
   }
 
-  /** Makes an X25519 identity file with {@code age-keygen -o}; returns its recipient ({@code age-keygen -y}). */
+  /**
+   * Makes an X25519 identity file with {@code age-keygen -o}; returns its recipient ({@code
+   * age-keygen -y}).
+   */
   String keygen(Path identityFile) {
     requireSuccess(run(List.of(ageKeygen.toString(), "-o", identityFile.toString())), "age-keygen");
-    return requireSuccess(run(List.of(ageKeygen.toString(), "-y", identityFile.toString())), "age-keygen -y")
-        .stdoutText().strip();
+    return requireSuccess(
+            run(List.of(ageKeygen.toString(), "-y", identityFile.toString())), "age-keygen -y")
+        .stdoutText()
+        .strip();
   }
 
   /** {@code ssh-keygen -t type [-b bits] -N "" -f file -C test}; returns the public key line. */
@@ -92,8 +112,9 @@ final class AgeCli {
         return candidate.toString();
       }
     }
-    throw new IllegalStateException("ssh-keygen is not on PATH; install the OpenSSH client (apt-get install "
-        + "openssh-client)");
+    throw new IllegalStateException(
+        "ssh-keygen is not on PATH; install the OpenSSH client (apt-get install "
+            + "openssh-client)");
   }
 
   private static Result requireSuccess(Result r, String what) {
@@ -108,13 +129,18 @@ final class AgeCli {
       Path out = Files.createTempFile("age-out", ".bin");
       Path err = Files.createTempFile("age-err", ".txt");
       try {
-        Process p = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile())
-            .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+        Process p =
+            new ProcessBuilder(command)
+                .redirectOutput(out.toFile())
+                .redirectError(err.toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                .start();
         if (!p.waitFor(60, TimeUnit.SECONDS)) {
           p.destroyForcibly();
           throw new AssertionError(command.get(0) + " did not finish in 60 s");
         }
-        return new Result(p.exitValue(), Files.readAllBytes(out), Files.readString(err, StandardCharsets.UTF_8));
+        return new Result(
+            p.exitValue(), Files.readAllBytes(out), Files.readString(err, StandardCharsets.UTF_8));
       } finally {
         Files.deleteIfExists(out);
         Files.deleteIfExists(err);

@@ -22,12 +22,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * What the connector emits, decrypted by the real {@code age} CLI with keys made by {@code age-keygen} and
- * {@code ssh-keygen}. The ssh public keys are turned into JWKs here in the test (wire format parsed by hand), and
- * their key ids are computed here from the RFC 7638 canonical JSON, so neither depends on the code under test.
+ * What the connector emits, decrypted by the real {@code age} CLI with keys made by {@code
+ * age-keygen} and {@code ssh-keygen}. The ssh public keys are turned into JWKs here in the test
+ * (wire format parsed by hand), and their key ids are computed here from the RFC 7638 canonical
+ * JSON, so neither depends on the code under test.
  */
 class AgeCliInteropTest {
-  private static final byte[] PASSWORD = "p4ss-w0rd!\"#'`{|}~ ünïcødé".getBytes(StandardCharsets.UTF_8);
+  private static final byte[] PASSWORD =
+      "p4ss-w0rd!\"#'`{|}~ ünïcødé".getBytes(StandardCharsets.UTF_8);
 
   @TempDir Path dir;
 
@@ -38,19 +40,25 @@ class AgeCliInteropTest {
   void ageProviderWithAnX25519RecipientFromAgeKeygen() throws Exception {
     Path identity = dir.resolve("key.txt");
     String recipient = age.keygen(identity);
-    EncryptionConfig config = EncryptionConfig.newBuilder().setProvider("BATON/AGE/V1 ")
-        .setAgeRecipientConfig(EncryptionConfig.AgeRecipientConfig.newBuilder().setRecipient(recipient)).build();
+    EncryptionConfig config =
+        EncryptionConfig.newBuilder()
+            .setProvider("BATON/AGE/V1 ")
+            .setAgeRecipientConfig(
+                EncryptionConfig.AgeRecipientConfig.newBuilder().setRecipient(recipient))
+            .build();
 
     EncryptedData data = encryptor.encrypt(config, plaintext(PASSWORD));
 
     assertThat(data.getProvider()).isEqualTo("baton/age/v1");
     assertThat(data.getKeyId()).isEmpty();
-    assertThat(data.getKeyIdsList()).containsExactly(sha256Hex(recipient.getBytes(StandardCharsets.US_ASCII)));
+    assertThat(data.getKeyIdsList())
+        .containsExactly(sha256Hex(recipient.getBytes(StandardCharsets.US_ASCII)));
     assertThat(data.getName()).isEqualTo("password");
     assertThat(data.getDescription()).isEqualTo("the new account's password");
     assertThat(data.getSchema()).isEqualTo("text/plain");
     byte[] file = data.getEncryptedBytes().toByteArray();
-    assertThat(new String(file, 0, 22, StandardCharsets.US_ASCII)).as("raw binary age, not base64")
+    assertThat(new String(file, 0, 22, StandardCharsets.US_ASCII))
+        .as("raw binary age, not base64")
         .isEqualTo("age-encryption.org/v1\n");
     assertThat(age.decrypt(identity, write("x25519.age", file))).isEqualTo(PASSWORD);
   }
@@ -59,11 +67,15 @@ class AgeCliInteropTest {
   void emptyProviderWithAnAgeRecipientMeansAge() throws Exception {
     Path identity = dir.resolve("key.txt");
     String recipient = age.keygen(identity);
-    EncryptionConfig config = EncryptionConfig.newBuilder()
-        .setAgeRecipientConfig(EncryptionConfig.AgeRecipientConfig.newBuilder().setRecipient(recipient)).build();
+    EncryptionConfig config =
+        EncryptionConfig.newBuilder()
+            .setAgeRecipientConfig(
+                EncryptionConfig.AgeRecipientConfig.newBuilder().setRecipient(recipient))
+            .build();
     EncryptedData data = encryptor.encrypt(config, plaintext(PASSWORD));
     assertThat(data.getProvider()).isEqualTo("baton/age/v1");
-    assertThat(age.decrypt(identity, write("x25519.age", data.getEncryptedBytes().toByteArray()))).isEqualTo(PASSWORD);
+    assertThat(age.decrypt(identity, write("x25519.age", data.getEncryptedBytes().toByteArray())))
+        .isEqualTo(PASSWORD);
   }
 
   @Test
@@ -84,9 +96,15 @@ class AgeCliInteropTest {
     Path key = dir.resolve("id_ed25519");
     String publicLine = AgeCli.sshKeygen(key, "ed25519", 0);
     byte[] wire = Base64.getDecoder().decode(publicLine.split(" ", -1)[1]);
-    String x = Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOfRange(wire, wire.length - 32, wire.length));
+    String x =
+        Base64.getUrlEncoder()
+            .withoutPadding()
+            .encodeToString(Arrays.copyOfRange(wire, wire.length - 32, wire.length));
     String jwk = "{\"kty\":\"OKP\",\"crv\":\"Ed25519\",\"x\":\"" + x + "\"}";
-    String expectedKeyId = sha256Hex(("{\"crv\":\"Ed25519\",\"kty\":\"OKP\",\"x\":\"" + x + "\"}").getBytes(StandardCharsets.UTF_8));
+    String expectedKeyId =
+        sha256Hex(
+            ("{\"crv\":\"Ed25519\",\"kty\":\"OKP\",\"x\":\"" + x + "\"}")
+                .getBytes(StandardCharsets.UTF_8));
 
     EncryptedData data = encryptor.encrypt(jwkConfig("baton/jwk/v1", jwk), plaintext(PASSWORD));
 
@@ -94,7 +112,8 @@ class AgeCliInteropTest {
     assertThat(data.getKeyId()).isEqualTo(expectedKeyId);
     assertThat(data.getKeyIdsList()).containsExactly(expectedKeyId);
     byte[] file = decodeStandardBase64(data.getEncryptedBytes());
-    assertThat(AgeKnownAnswerTest.headerOf(file)).contains("\n-> ssh-ed25519 " + sshTag(wire) + " ");
+    assertThat(AgeKnownAnswerTest.headerOf(file))
+        .contains("\n-> ssh-ed25519 " + sshTag(wire) + " ");
     assertThat(age.decrypt(key, write("ed25519.age", file))).isEqualTo(PASSWORD);
   }
 
@@ -108,7 +127,10 @@ class AgeCliInteropTest {
     String e = unsignedBase64Url(sshString(in));
     String n = unsignedBase64Url(sshString(in));
     String jwk = "{\"kty\":\"RSA\",\"n\":\"" + n + "\",\"e\":\"" + e + "\"}";
-    String expectedKeyId = sha256Hex(("{\"e\":\"" + e + "\",\"kty\":\"RSA\",\"n\":\"" + n + "\"}").getBytes(StandardCharsets.UTF_8));
+    String expectedKeyId =
+        sha256Hex(
+            ("{\"e\":\"" + e + "\",\"kty\":\"RSA\",\"n\":\"" + n + "\"}")
+                .getBytes(StandardCharsets.UTF_8));
 
     // Empty provider + JWK config selects the JWK provider.
     EncryptedData data = encryptor.encrypt(jwkConfig("", jwk), plaintext(PASSWORD));
@@ -116,7 +138,8 @@ class AgeCliInteropTest {
     assertThat(data.getProvider()).isEqualTo("baton/jwk/v1");
     assertThat(data.getKeyIdsList()).containsExactly(expectedKeyId);
     byte[] file = decodeStandardBase64(data.getEncryptedBytes());
-    // A 384-byte OAEP body is 512 base64 characters: eight full lines, then the mandatory empty last line.
+    // A 384-byte OAEP body is 512 base64 characters: eight full lines, then the mandatory empty
+    // last line.
     String header = AgeKnownAnswerTest.headerOf(file);
     List<String> lines = header.lines().toList();
     assertThat(lines.get(1)).isEqualTo("-> ssh-rsa " + sshTag(wire));
@@ -138,10 +161,22 @@ class AgeCliInteropTest {
 
     assertThat(fromFile.getProvider()).isEqualTo("baton/jwk/v1");
     assertThat(fromLine.getProvider()).isEqualTo("baton/jwk/v1");
-    assertThat(age.decrypt(rsaKey, write("rsa2048.age", decodeStandardBase64(
-        encryptor.encrypt(fromFile, plaintext(PASSWORD)).getEncryptedBytes())))).isEqualTo(PASSWORD);
-    assertThat(age.decrypt(edKey, write("ed.age", decodeStandardBase64(
-        encryptor.encrypt(fromLine, plaintext(PASSWORD)).getEncryptedBytes())))).isEqualTo(PASSWORD);
+    assertThat(
+            age.decrypt(
+                rsaKey,
+                write(
+                    "rsa2048.age",
+                    decodeStandardBase64(
+                        encryptor.encrypt(fromFile, plaintext(PASSWORD)).getEncryptedBytes()))))
+        .isEqualTo(PASSWORD);
+    assertThat(
+            age.decrypt(
+                edKey,
+                write(
+                    "ed.age",
+                    decodeStandardBase64(
+                        encryptor.encrypt(fromLine, plaintext(PASSWORD)).getEncryptedBytes()))))
+        .isEqualTo(PASSWORD);
   }
 
   @Test
@@ -149,7 +184,9 @@ class AgeCliInteropTest {
     Path key = dir.resolve("id_rsa1024");
     String line = AgeCli.sshKeygen(key, "rsa", 1024);
     assertThatThrownBy(() -> RecipientParser.parse(line))
-        .isInstanceOf(EncryptionException.class).hasMessageContaining("1024 bits").hasMessageContaining("2048");
+        .isInstanceOf(EncryptionException.class)
+        .hasMessageContaining("1024 bits")
+        .hasMessageContaining("2048");
   }
 
   @Test
@@ -177,7 +214,8 @@ class AgeCliInteropTest {
     String recipient = age.keygen(dir.resolve("right.txt"));
     Path wrong = dir.resolve("wrong.txt");
     age.keygen(wrong);
-    Path file = write("x.age", new AgeEncryptor().encrypt(PASSWORD, X25519Recipient.parse(recipient)));
+    Path file =
+        write("x.age", new AgeEncryptor().encrypt(PASSWORD, X25519Recipient.parse(recipient)));
     assertThat(age.decryptAllowingFailure(wrong, file).exitCode()).isNotZero();
   }
 
@@ -185,11 +223,17 @@ class AgeCliInteropTest {
   void aTamperedHeaderFailsTheMac() throws Exception {
     Path identity = dir.resolve("key.txt");
     String recipient = age.keygen(identity);
-    byte[] file = new AgeEncryptor().encrypt(PASSWORD, List.of(X25519Recipient.parse(recipient),
-        X25519Recipient.parse(age.keygen(dir.resolve("other.txt")))));
+    byte[] file =
+        new AgeEncryptor()
+            .encrypt(
+                PASSWORD,
+                List.of(
+                    X25519Recipient.parse(recipient),
+                    X25519Recipient.parse(age.keygen(dir.resolve("other.txt")))));
     // Flip one character of the second stanza's argument: the header MAC no longer matches.
     String header = AgeKnownAnswerTest.headerOf(file);
-    int second = header.indexOf("-> X25519 ", header.indexOf("-> X25519 ") + 1) + "-> X25519 ".length();
+    int second =
+        header.indexOf("-> X25519 ", header.indexOf("-> X25519 ") + 1) + "-> X25519 ".length();
     file[second] = (byte) (file[second] == 'A' ? 'B' : 'A');
     AgeCli.Result result = age.decryptAllowingFailure(identity, write("tampered.age", file));
     assertThat(result.exitCode()).isNotZero();
@@ -201,18 +245,27 @@ class AgeCliInteropTest {
   }
 
   static PlaintextData plaintext(byte[] bytes) {
-    return PlaintextData.newBuilder().setName("password").setDescription("the new account's password")
-        .setSchema("text/plain").setBytes(ByteString.copyFrom(bytes)).build();
-  }
-
-  static EncryptionConfig jwkConfig(String provider, String jwkJson) {
-    return EncryptionConfig.newBuilder().setProvider(provider)
-        .setJwkPublicKeyConfig(EncryptionConfig.JWKPublicKeyConfig.newBuilder()
-            .setPubKey(ByteString.copyFromUtf8(jwkJson)))
+    return PlaintextData.newBuilder()
+        .setName("password")
+        .setDescription("the new account's password")
+        .setSchema("text/plain")
+        .setBytes(ByteString.copyFrom(bytes))
         .build();
   }
 
-  /** encrypted_bytes must be ASCII standard base64 with padding; the strict decoder refuses anything else. */
+  static EncryptionConfig jwkConfig(String provider, String jwkJson) {
+    return EncryptionConfig.newBuilder()
+        .setProvider(provider)
+        .setJwkPublicKeyConfig(
+            EncryptionConfig.JWKPublicKeyConfig.newBuilder()
+                .setPubKey(ByteString.copyFromUtf8(jwkJson)))
+        .build();
+  }
+
+  /**
+   * encrypted_bytes must be ASCII standard base64 with padding; the strict decoder refuses anything
+   * else.
+   */
   static byte[] decodeStandardBase64(ByteString encryptedBytes) {
     String text = encryptedBytes.toString(StandardCharsets.US_ASCII);
     assertThat(text).matches("[A-Za-z0-9+/]*={0,2}").hasSize(text.length() / 4 * 4);

@@ -14,9 +14,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Opening age files addressed to an ssh-ed25519 key: files made by the real {@code age} CLI (so the decryptor is
- * checked against the reference implementation, not against our own encryptor), our own round trip, and every
- * kind of damage, which must always end in a {@link DecryptionException} and never in plaintext or another error.
+ * Opening age files addressed to an ssh-ed25519 key: files made by the real {@code age} CLI (so the
+ * decryptor is checked against the reference implementation, not against our own encryptor), our
+ * own round trip, and every kind of damage, which must always end in a {@link DecryptionException}
+ * and never in plaintext or another error.
  */
 class AgeDecryptorTest {
   private static final int MAX = 1 << 20;
@@ -30,18 +31,30 @@ class AgeDecryptorTest {
   @Test
   void opensWhatTheAgeCliEncryptsToTheSshKeyAtEverySizeAroundAChunk() throws Exception {
     Path recipients = dir.resolve("recipients.txt");
-    Files.writeString(recipients, "ssh-ed25519 " + Base64.getEncoder().encodeToString(SshPublicKey.ed25519(publicKey)
-        .wire()) + " test@batonjava\n" + "ssh-ed25519 " + Base64.getEncoder().encodeToString(SshPublicKey
-        .ed25519(Ed25519TestKeys.publicKey(seed(8))).wire()) + " someone-else\n", StandardCharsets.US_ASCII);
+    Files.writeString(
+        recipients,
+        "ssh-ed25519 "
+            + Base64.getEncoder().encodeToString(SshPublicKey.ed25519(publicKey).wire())
+            + " test@batonjava\n"
+            + "ssh-ed25519 "
+            + Base64.getEncoder()
+                .encodeToString(SshPublicKey.ed25519(Ed25519TestKeys.publicKey(seed(8))).wire())
+            + " someone-else\n",
+        StandardCharsets.US_ASCII);
     AgeCli age = AgeCli.fromBuild();
     for (int size : List.of(0, 1, 24, 65_535, 65_536, 65_537, 200_000)) {
       byte[] plaintext = randomBytes(size, size);
       Path input = dir.resolve("plain-" + size);
       Files.write(input, plaintext);
       byte[] file = age.encrypt(recipients, input);
-      assertThat(AgeDecryptor.decrypt(file, identity, MAX)).as("%d bytes", size).isEqualTo(plaintext);
-      assertThat(AgeDecryptor.decrypt(file, SshEd25519Identity.of(seed(8), Ed25519TestKeys.publicKey(seed(8))), MAX))
-          .as("the second recipient opens it too").isEqualTo(plaintext);
+      assertThat(AgeDecryptor.decrypt(file, identity, MAX))
+          .as("%d bytes", size)
+          .isEqualTo(plaintext);
+      assertThat(
+              AgeDecryptor.decrypt(
+                  file, SshEd25519Identity.of(seed(8), Ed25519TestKeys.publicKey(seed(8))), MAX))
+          .as("the second recipient opens it too")
+          .isEqualTo(plaintext);
     }
   }
 
@@ -54,16 +67,22 @@ class AgeDecryptorTest {
 
   @Test
   void aFileForAnotherKeyIsRefused() {
-    byte[] file = new AgeEncryptor().encrypt(new byte[] {1, 2, 3},
-        List.of(SshEd25519Recipient.of(Ed25519TestKeys.publicKey(seed(9)))));
-    assertThatThrownBy(() -> AgeDecryptor.decrypt(file, identity, MAX)).isInstanceOf(DecryptionException.class)
+    byte[] file =
+        new AgeEncryptor()
+            .encrypt(
+                new byte[] {1, 2, 3},
+                List.of(SshEd25519Recipient.of(Ed25519TestKeys.publicKey(seed(9)))));
+    assertThatThrownBy(() -> AgeDecryptor.decrypt(file, identity, MAX))
+        .isInstanceOf(DecryptionException.class)
         .hasMessage("the age file is not addressed to this key (no matching recipient stanza)");
   }
 
   @Test
   void aPayloadLargerThanTheLimitIsRefusedBeforeDecrypting() {
-    byte[] file = new AgeEncryptor().encrypt(new byte[4096], List.of(SshEd25519Recipient.of(publicKey)));
-    assertThatThrownBy(() -> AgeDecryptor.decrypt(file, identity, 4095)).isInstanceOf(DecryptionException.class)
+    byte[] file =
+        new AgeEncryptor().encrypt(new byte[4096], List.of(SshEd25519Recipient.of(publicKey)));
+    assertThatThrownBy(() -> AgeDecryptor.decrypt(file, identity, 4095))
+        .isInstanceOf(DecryptionException.class)
         .hasMessage("the age payload is larger than the 4095 bytes accepted here");
     assertThat(AgeDecryptor.decrypt(file, identity, 4096)).hasSize(4096);
   }
@@ -81,8 +100,18 @@ class AgeDecryptorTest {
       damaged[position] ^= (byte) (1 << random.nextInt(8));
       assertRefused(damaged, "bit flipped at " + position);
     }
-    for (int length : List.of(0, 10, 22, headerEnd - 1, headerEnd, headerEnd + 16, headerEnd + 40, 65_552 + headerEnd,
-        file.length - 17, file.length - 1)) {
+    for (int length :
+        List.of(
+            0,
+            10,
+            22,
+            headerEnd - 1,
+            headerEnd,
+            headerEnd + 16,
+            headerEnd + 40,
+            65_552 + headerEnd,
+            file.length - 17,
+            file.length - 1)) {
       assertRefused(Arrays.copyOf(file, length), "cut to " + length);
     }
     byte[] extended = Arrays.copyOf(file, file.length + 16);
@@ -91,13 +120,15 @@ class AgeDecryptorTest {
   }
 
   private void assertRefused(byte[] damaged, String what) {
-    assertThatThrownBy(() -> AgeDecryptor.decrypt(damaged, identity, MAX)).as(what)
+    assertThatThrownBy(() -> AgeDecryptor.decrypt(damaged, identity, MAX))
+        .as(what)
         .isInstanceOf(DecryptionException.class);
   }
 
   @Test
   void aSeedThatDoesNotMatchItsPublicKeyIsRefused() {
-    assertThatThrownBy(() -> SshEd25519Identity.of(seed(1), publicKey)).isInstanceOf(IllegalArgumentException.class)
+    assertThatThrownBy(() -> SshEd25519Identity.of(seed(1), publicKey))
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("the Ed25519 seed and public key do not belong together");
   }
 

@@ -10,9 +10,9 @@ import java.util.Arrays;
 import java.util.Base64;
 
 /**
- * Ed25519 keys for tests from a fixed 32-byte seed: the public key (via the JDK's generator fed the seed as its
- * randomness) and the unencrypted OpenSSH private key file ({@code openssh-key-v1}, PROTOCOL.key) that
- * {@code age -d -i} reads as an ssh-ed25519 identity.
+ * Ed25519 keys for tests from a fixed 32-byte seed: the public key (via the JDK's generator fed the
+ * seed as its randomness) and the unencrypted OpenSSH private key file ({@code openssh-key-v1},
+ * PROTOCOL.key) that {@code age -d -i} reads as an ssh-ed25519 identity.
  */
 public final class Ed25519TestKeys {
   private Ed25519TestKeys() {}
@@ -21,12 +21,14 @@ public final class Ed25519TestKeys {
   public static byte[] publicKey(byte[] seed) {
     try {
       KeyPairGenerator generator = KeyPairGenerator.getInstance("Ed25519");
-      generator.initialize(255, new SecureRandom() {
-        @Override
-        public void nextBytes(byte[] bytes) {
-          System.arraycopy(seed, 0, bytes, 0, bytes.length);
-        }
-      });
+      generator.initialize(
+          255,
+          new SecureRandom() {
+            @Override
+            public void nextBytes(byte[] bytes) {
+              System.arraycopy(seed, 0, bytes, 0, bytes.length);
+            }
+          });
       byte[] spki = generator.generateKeyPair().getPublic().getEncoded();
       return Arrays.copyOfRange(spki, spki.length - 32, spki.length);
     } catch (GeneralSecurityException e) {

@@ -3,8 +3,9 @@ package org.batonjava.sdk.crypto;
 import java.security.SecureRandom;
 
 /**
- * A deterministic {@link SecureRandom} for known-answer tests: byte n of the stream (counting from 0 across all
- * calls) is {@code (start + n) mod 256}. Only {@link #nextBytes} is meaningful; the age code draws nothing else.
+ * A deterministic {@link SecureRandom} for known-answer tests: byte n of the stream (counting from
+ * 0 across all calls) is {@code (start + n) mod 256}. Only {@link #nextBytes} is meaningful; the
+ * age code draws nothing else.
  */
 final class FixedRandom extends SecureRandom {
   private static final long serialVersionUID = 1L;
@@ -22,7 +23,9 @@ final class FixedRandom extends SecureRandom {
     }
   }
 
-  /** The next {@code n} bytes this stream would produce, without consuming them from {@code this}. */
+  /**
+   * The next {@code n} bytes this stream would produce, without consuming them from {@code this}.
+   */
   static byte[] stream(int start, int skip, int n) {
     byte[] out = new byte[n];
     for (int i = 0; i < n; i++) {

@@ -33,10 +33,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * EC public JWKs encrypt to a JWE (ECDH-ES + A256GCM). The encryption uses nimbus, so the check is a hand-written
- * decryption from RFC 7516/7518 with JDK primitives only: split the compact form, read the protected header, ECDH
- * with the recipient's private key against {@code epk}, Concat KDF (RFC 7518 §4.6.2) to a 256-bit key, AES-GCM with
- * the protected header's ASCII as additional data.
+ * EC public JWKs encrypt to a JWE (ECDH-ES + A256GCM). The encryption uses nimbus, so the check is
+ * a hand-written decryption from RFC 7516/7518 with JDK primitives only: split the compact form,
+ * read the protected header, ECDH with the recipient's private key against {@code epk}, Concat KDF
+ * (RFC 7518 §4.6.2) to a 256-bit key, AES-GCM with the protected header's ASCII as additional data.
  */
 class JweEncryptorTest {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -48,20 +48,31 @@ class JweEncryptorTest {
     generator.initialize(new ECGenParameterSpec(jdkCurve));
     KeyPair pair = generator.generateKeyPair();
     ECKey jwk = new ECKey.Builder(Curve.parse(jwkCurve), (ECPublicKey) pair.getPublic()).build();
-    EncryptionConfig config = EncryptionConfig.newBuilder().setProvider("baton/jwk/v1")
-        .setJwkPublicKeyConfig(EncryptionConfig.JWKPublicKeyConfig.newBuilder()
-            .setPubKey(ByteString.copyFromUtf8(jwk.toJSONString())))
-        .build();
+    EncryptionConfig config =
+        EncryptionConfig.newBuilder()
+            .setProvider("baton/jwk/v1")
+            .setJwkPublicKeyConfig(
+                EncryptionConfig.JWKPublicKeyConfig.newBuilder()
+                    .setPubKey(ByteString.copyFromUtf8(jwk.toJSONString())))
+            .build();
     byte[] secret = "correct horse battery staple".getBytes(StandardCharsets.UTF_8);
 
-    EncryptedData data = new CredentialEncryptor().encrypt(config,
-        PlaintextData.newBuilder().setName("password").setBytes(ByteString.copyFrom(secret)).build());
+    EncryptedData data =
+        new CredentialEncryptor()
+            .encrypt(
+                config,
+                PlaintextData.newBuilder()
+                    .setName("password")
+                    .setBytes(ByteString.copyFrom(secret))
+                    .build());
 
     assertThat(data.getProvider()).isEqualTo("baton/jwk/v1");
     assertThat(data.getKeyId()).isEqualTo(JwkThumbprint.hex(jwk)).hasSize(64);
     assertThat(data.getKeyIdsList()).containsExactly(data.getKeyId());
-    String compact = new String(Base64.getDecoder().decode(data.getEncryptedBytes().toByteArray()),
-        StandardCharsets.US_ASCII);
+    String compact =
+        new String(
+            Base64.getDecoder().decode(data.getEncryptedBytes().toByteArray()),
+            StandardCharsets.US_ASCII);
     assertThat(decryptByHand(compact, pair)).isEqualTo(secret);
   }
 
@@ -72,11 +83,15 @@ class JweEncryptorTest {
     String y = b64url("483ada7726a3c4655da4fbfc0e1108a8fd17b448a68554199c47d08ffb10d4b8");
     String jwk = "{\"kty\":\"EC\",\"crv\":\"secp256k1\",\"x\":\"" + x + "\",\"y\":\"" + y + "\"}";
     assertThatThrownBy(() -> PublicJwk.parse(jwk.getBytes(StandardCharsets.UTF_8)))
-        .isInstanceOf(EncryptionException.class).hasMessageContaining("secp256k1").hasMessageContaining("not supported");
+        .isInstanceOf(EncryptionException.class)
+        .hasMessageContaining("secp256k1")
+        .hasMessageContaining("not supported");
   }
 
   private static String b64url(String hex) {
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(java.util.HexFormat.of().parseHex(hex));
+    return Base64.getUrlEncoder()
+        .withoutPadding()
+        .encodeToString(java.util.HexFormat.of().parseHex(hex));
   }
 
   /** RFC 7516 §5.2 decryption of an ECDH-ES (direct) + A256GCM compact JWE. */
@@ -92,15 +107,18 @@ class JweEncryptorTest {
     assertThat(epk.path("kty").asText()).isEqualTo("EC");
 
     ECParameterSpec params = ((ECPublicKey) recipient.getPublic()).getParams();
-    ECPoint point = new ECPoint(new BigInteger(1, url.decode(epk.path("x").asText())),
-        new BigInteger(1, url.decode(epk.path("y").asText())));
+    ECPoint point =
+        new ECPoint(
+            new BigInteger(1, url.decode(epk.path("x").asText())),
+            new BigInteger(1, url.decode(epk.path("y").asText())));
     var ephemeral = KeyFactory.getInstance("EC").generatePublic(new ECPublicKeySpec(point, params));
     KeyAgreement agreement = KeyAgreement.getInstance("ECDH");
     agreement.init(recipient.getPrivate());
     agreement.doPhase(ephemeral, true);
     byte[] z = agreement.generateSecret();
 
-    // Concat KDF, SHA-256, one round: counter ‖ Z ‖ AlgorithmID ‖ PartyUInfo ‖ PartyVInfo ‖ SuppPubInfo(keydatalen).
+    // Concat KDF, SHA-256, one round: counter ‖ Z ‖ AlgorithmID ‖ PartyUInfo ‖ PartyVInfo ‖
+    // SuppPubInfo(keydatalen).
     byte[] algorithmId = "A256GCM".getBytes(StandardCharsets.US_ASCII);
     byte[] apu = header.has("apu") ? url.decode(header.get("apu").asText()) : new byte[0];
     byte[] apv = header.has("apv") ? url.decode(header.get("apv").asText()) : new byte[0];
@@ -114,7 +132,10 @@ class JweEncryptorTest {
     byte[] cek = sha256.digest();
 
     Cipher gcm = Cipher.getInstance("AES/GCM/NoPadding");
-    gcm.init(Cipher.DECRYPT_MODE, new SecretKeySpec(cek, "AES"), new GCMParameterSpec(128, url.decode(parts[2])));
+    gcm.init(
+        Cipher.DECRYPT_MODE,
+        new SecretKeySpec(cek, "AES"),
+        new GCMParameterSpec(128, url.decode(parts[2])));
     gcm.updateAAD(parts[0].getBytes(StandardCharsets.US_ASCII));
     return gcm.doFinal(AgeKnownAnswerTest.concat(url.decode(parts[3]), url.decode(parts[4])));
   }

@@ -10,10 +10,16 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** Generated passwords: lengths, classes, minimum counts, refusals, and that draws are unique and shuffled. */
+/**
+ * Generated passwords: lengths, classes, minimum counts, refusals, and that draws are unique and
+ * shuffled.
+ */
 class PasswordGeneratorTest {
-  private static final String ALL = PasswordGenerator.UPPER + PasswordGenerator.LOWER + PasswordGenerator.DIGITS
-      + PasswordGenerator.SYMBOLS;
+  private static final String ALL =
+      PasswordGenerator.UPPER
+          + PasswordGenerator.LOWER
+          + PasswordGenerator.DIGITS
+          + PasswordGenerator.SYMBOLS;
   private final PasswordGenerator generator = new PasswordGenerator();
 
   @Test
@@ -22,20 +28,26 @@ class PasswordGeneratorTest {
       String password = generator.generate().reveal();
       assertThat(password).hasSize(20);
       assertThat(password.chars()).allMatch(c -> ALL.indexOf(c) >= 0);
-      assertThat(password).containsAnyOf(chars(PasswordGenerator.UPPER)).containsAnyOf(chars(PasswordGenerator.LOWER))
-          .containsAnyOf(chars(PasswordGenerator.DIGITS)).containsAnyOf(chars(PasswordGenerator.SYMBOLS));
+      assertThat(password)
+          .containsAnyOf(chars(PasswordGenerator.UPPER))
+          .containsAnyOf(chars(PasswordGenerator.LOWER))
+          .containsAnyOf(chars(PasswordGenerator.DIGITS))
+          .containsAnyOf(chars(PasswordGenerator.SYMBOLS));
     }
   }
 
   @Test
   void symbolSetIsTheReferenceOne() {
-    assertThat(PasswordGenerator.SYMBOLS).isEqualTo("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~").hasSize(32);
+    assertThat(PasswordGenerator.SYMBOLS)
+        .isEqualTo("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
+        .hasSize(32);
     assertThat(ALL.chars().distinct().count()).isEqualTo(94);
   }
 
   @Test
   void unsetLengthMeansTheDefaultAndOptionsWithoutConstraintsGetTheFourClasses() {
-    String password = generator.generate(LocalCredentialOptions.RandomPassword.getDefaultInstance()).reveal();
+    String password =
+        generator.generate(LocalCredentialOptions.RandomPassword.getDefaultInstance()).reveal();
     assertThat(password).hasSize(20).containsAnyOf(chars(PasswordGenerator.SYMBOLS));
     assertThat(generator.generate(options(8)).reveal()).hasSize(8);
     assertThat(generator.generate(options(64)).reveal()).hasSize(64);
@@ -43,36 +55,50 @@ class PasswordGeneratorTest {
 
   @Test
   void constraintsMinimumCountsAreMetAndLengthCountsCodePoints() {
-    LocalCredentialOptions.RandomPassword options = options(12,
-        constraint("0123456789", 5), constraint("ÄÖÜ😀", 3));
+    LocalCredentialOptions.RandomPassword options =
+        options(12, constraint("0123456789", 5), constraint("ÄÖÜ😀", 3));
     for (int i = 0; i < 300; i++) {
       String password = generator.generate(options).reveal();
       assertThat(password.codePointCount(0, password.length())).isEqualTo(12);
       assertThat(password.chars().filter(Character::isDigit).count()).isGreaterThanOrEqualTo(5);
-      assertThat(password.codePoints().filter(c -> "ÄÖÜ😀".codePoints().anyMatch(s -> s == c)).count())
+      assertThat(
+              password.codePoints().filter(c -> "ÄÖÜ😀".codePoints().anyMatch(s -> s == c)).count())
           .isGreaterThanOrEqualTo(3);
     }
   }
 
   @Test
   void constraintsThatFillTheWholeLengthAreHonouredExactly() {
-    String password = generator.generate(options(10, constraint("x", 6), constraint("y", 4))).reveal();
+    String password =
+        generator.generate(options(10, constraint("x", 6), constraint("y", 4))).reveal();
     assertThat(password.chars().filter(c -> c == 'x').count()).isEqualTo(6);
     assertThat(password.chars().filter(c -> c == 'y').count()).isEqualTo(4);
   }
 
   @Test
   void impossibleRequestsAreRefusedClearly() {
-    assertThatThrownBy(() -> generator.generate(options(7))).isInstanceOf(IllegalArgumentException.class)
+    assertThatThrownBy(() -> generator.generate(options(7)))
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("password length 7");
-    assertThatThrownBy(() -> generator.generate(options(-1))).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> generator.generate(options(1_000_000))).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> generator.generate(options(10, constraint("abc", 6), constraint("123", 5))))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("add up to 11");
+    assertThatThrownBy(() -> generator.generate(options(-1)))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> generator.generate(options(1_000_000)))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(
+            () -> generator.generate(options(10, constraint("abc", 6), constraint("123", 5))))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("add up to 11");
     assertThatThrownBy(() -> generator.generate(options(10, constraint("", 1))))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("empty char_set");
-    assertThatThrownBy(() -> generator.generate(options(10, PasswordConstraint.newBuilder().setCharSet("a")
-        .setMinCount(-1).build()))).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("4294967295");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("empty char_set");
+    assertThatThrownBy(
+            () ->
+                generator.generate(
+                    options(
+                        10,
+                        PasswordConstraint.newBuilder().setCharSet("a").setMinCount(-1).build())))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("4294967295");
   }
 
   @Test
@@ -89,7 +115,8 @@ class PasswordGeneratorTest {
 
   @Test
   void requiredCharactersAreShuffledIntoAllPositions() {
-    // Eight required 'A's and eight fill characters: without the shuffle the 'A's would always lead.
+    // Eight required 'A's and eight fill characters: without the shuffle the 'A's would always
+    // lead.
     LocalCredentialOptions.RandomPassword options = options(16, constraint("A", 8));
     Set<Integer> positionsOfA = new HashSet<>();
     boolean firstNotA = false;
@@ -113,9 +140,12 @@ class PasswordGeneratorTest {
     assertThat("created with " + password).doesNotContain(password.reveal());
   }
 
-  private static LocalCredentialOptions.RandomPassword options(long length, PasswordConstraint... constraints) {
-    return LocalCredentialOptions.RandomPassword.newBuilder().setLength(length)
-        .addAllConstraints(List.of(constraints)).build();
+  private static LocalCredentialOptions.RandomPassword options(
+      long length, PasswordConstraint... constraints) {
+    return LocalCredentialOptions.RandomPassword.newBuilder()
+        .setLength(length)
+        .addAllConstraints(List.of(constraints))
+        .build();
   }
 
   private static PasswordConstraint constraint(String charSet, int minCount) {

@@ -10,7 +10,10 @@ import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Operator-supplied recipients (strings or files) become encryption configs; secrets handed in by mistake are refused. */
+/**
+ * Operator-supplied recipients (strings or files) become encryption configs; secrets handed in by
+ * mistake are refused.
+ */
 class RecipientParserTest {
   private static final byte[] IDENTITY = FixedRandom.stream(3, 0, 32);
   private static final String RECIPIENT = Bech32.encode("age", X25519.publicKey(IDENTITY));
@@ -30,9 +33,11 @@ class RecipientParserTest {
   void publicJwkBecomesAJwkConfigWithItsKeyId() {
     EncryptionConfig config = RecipientParser.parse(JwkThumbprintTest.RFC8037_OKP_JWK);
     assertThat(config.getProvider()).isEqualTo("baton/jwk/v1");
-    assertThat(config.getKeyId()).isEqualTo("90facafea9b1556698540f70c0117a22ea37bd5cf3ed3c47093c1707282b4b89");
+    assertThat(config.getKeyId())
+        .isEqualTo("90facafea9b1556698540f70c0117a22ea37bd5cf3ed3c47093c1707282b4b89");
     assertThat(config.getJwkPublicKeyConfig().getPubKey().toStringUtf8())
-        .isEqualTo("{\"kty\":\"OKP\",\"crv\":\"Ed25519\",\"x\":\"11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo\"}");
+        .isEqualTo(
+            "{\"kty\":\"OKP\",\"crv\":\"Ed25519\",\"x\":\"11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo\"}");
   }
 
   @Test
@@ -40,13 +45,16 @@ class RecipientParserTest {
     byte[] seed = FixedRandom.stream(9, 0, 32);
     String line = SshPublicKey.ed25519(Ed25519TestKeys.publicKey(seed)) + " someone@host";
     EncryptionConfig config = RecipientParser.parse(line);
-    assertThat(config.getKeyId()).isEqualTo(PublicJwk.ed25519(Ed25519TestKeys.publicKey(seed)).keyId());
+    assertThat(config.getKeyId())
+        .isEqualTo(PublicJwk.ed25519(Ed25519TestKeys.publicKey(seed)).keyId());
   }
 
   @Test
   void filesAreReadWithCommentsAndBlankLinesIgnored() throws Exception {
-    Path file = Files.writeString(dir.resolve("recipients.txt"), "# the vault\n\n" + RECIPIENT + "\n");
-    assertThat(RecipientParser.parse(file.toString()).getAgeRecipientConfig().getRecipient()).isEqualTo(RECIPIENT);
+    Path file =
+        Files.writeString(dir.resolve("recipients.txt"), "# the vault\n\n" + RECIPIENT + "\n");
+    assertThat(RecipientParser.parse(file.toString()).getAgeRecipientConfig().getRecipient())
+        .isEqualTo(RECIPIENT);
     Path jwk = Files.writeString(dir.resolve("key.jwk"), JwkThumbprintTest.RFC8037_OKP_JWK + "\n");
     assertThat(RecipientParser.parse(jwk.toString()).getProvider()).isEqualTo("baton/jwk/v1");
   }
@@ -54,25 +62,37 @@ class RecipientParserTest {
   @Test
   void aFileMustHoldExactlyOneRecipient() throws Exception {
     Path two = Files.writeString(dir.resolve("two.txt"), RECIPIENT + "\n" + RECIPIENT + "\n");
-    assertThatThrownBy(() -> RecipientParser.parse(two.toString())).isInstanceOf(EncryptionException.class)
+    assertThatThrownBy(() -> RecipientParser.parse(two.toString()))
+        .isInstanceOf(EncryptionException.class)
         .hasMessageContaining("exactly one recipient, found 2");
   }
 
   @Test
   void privateKeysAreRefusedWithoutEchoingThem() throws Exception {
-    String privateJwk = "{\"kty\":\"OKP\",\"crv\":\"Ed25519\",\"d\":\"" + PRIVATE_D
-        + "\",\"x\":\"11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo\"}";
-    assertThatThrownBy(() -> RecipientParser.parse(privateJwk)).isInstanceOf(EncryptionException.class)
-        .hasMessageContaining("private JWK").message().doesNotContain(PRIVATE_D);
+    String privateJwk =
+        "{\"kty\":\"OKP\",\"crv\":\"Ed25519\",\"d\":\""
+            + PRIVATE_D
+            + "\",\"x\":\"11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo\"}";
+    assertThatThrownBy(() -> RecipientParser.parse(privateJwk))
+        .isInstanceOf(EncryptionException.class)
+        .hasMessageContaining("private JWK")
+        .message()
+        .doesNotContain(PRIVATE_D);
 
     String identity = Bech32.encode("age-secret-key-", IDENTITY).toUpperCase(Locale.ROOT);
-    assertThatThrownBy(() -> RecipientParser.parse(identity)).isInstanceOf(EncryptionException.class)
-        .hasMessageContaining("private key").message().doesNotContain(identity);
+    assertThatThrownBy(() -> RecipientParser.parse(identity))
+        .isInstanceOf(EncryptionException.class)
+        .hasMessageContaining("private key")
+        .message()
+        .doesNotContain(identity);
 
     String openSsh = Ed25519TestKeys.openSshPrivateKey(FixedRandom.stream(5, 0, 32));
     Path keyFile = Files.writeString(dir.resolve("id_ed25519"), openSsh);
-    assertThatThrownBy(() -> RecipientParser.parse(keyFile.toString())).isInstanceOf(EncryptionException.class)
-        .hasMessageContaining("private key").hasMessageContaining(".pub").message()
+    assertThatThrownBy(() -> RecipientParser.parse(keyFile.toString()))
+        .isInstanceOf(EncryptionException.class)
+        .hasMessageContaining("private key")
+        .hasMessageContaining(".pub")
+        .message()
         .doesNotContain(openSsh.lines().skip(1).findFirst().orElseThrow());
   }
 
@@ -80,12 +100,16 @@ class RecipientParserTest {
   void unrecognisedInputIsAClearError() {
     assertThatThrownBy(() -> RecipientParser.parse("")).hasMessageContaining("empty");
     assertThatThrownBy(() -> RecipientParser.parse(dir.resolve("missing.pub").toString()))
-        .isInstanceOf(EncryptionException.class).hasMessageContaining("existing file");
-    assertThatThrownBy(() -> RecipientParser.parse("age1notbech32")).isInstanceOf(EncryptionException.class)
+        .isInstanceOf(EncryptionException.class)
+        .hasMessageContaining("existing file");
+    assertThatThrownBy(() -> RecipientParser.parse("age1notbech32"))
+        .isInstanceOf(EncryptionException.class)
         .hasMessageContaining("age1");
-    assertThatThrownBy(() -> RecipientParser.parse("{\"kty\":")).isInstanceOf(EncryptionException.class)
+    assertThatThrownBy(() -> RecipientParser.parse("{\"kty\":"))
+        .isInstanceOf(EncryptionException.class)
         .hasMessageContaining("not a valid JWK");
-    assertThatThrownBy(() -> RecipientParser.parse("ssh-ed25519 !!!")).isInstanceOf(EncryptionException.class)
+    assertThatThrownBy(() -> RecipientParser.parse("ssh-ed25519 !!!"))
+        .isInstanceOf(EncryptionException.class)
         .hasMessageContaining("base64");
   }
 }

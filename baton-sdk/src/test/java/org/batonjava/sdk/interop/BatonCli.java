@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs the official Go {@code baton} CLI, built by {@code tools/baton-cli/build.sh} during the Maven build
- * (its path arrives in the system property {@code baton.cli}).
+ * Runs the official Go {@code baton} CLI, built by {@code tools/baton-cli/build.sh} during the
+ * Maven build (its path arrives in the system property {@code baton.cli}).
  */
 public final class BatonCli {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -23,15 +23,20 @@ public final class BatonCli {
     this.binary = binary;
   }
 
-  /** The CLI the build made; fails (never skips) when it is missing, since the build always makes it. */
+  /**
+   * The CLI the build made; fails (never skips) when it is missing, since the build always makes
+   * it.
+   */
   public static BatonCli fromBuild() {
     String path = System.getProperty("baton.cli");
     if (path == null || path.isBlank()) {
-      throw new IllegalStateException("system property baton.cli is not set; run the tests through ./mvnw");
+      throw new IllegalStateException(
+          "system property baton.cli is not set; run the tests through ./mvnw");
     }
     Path binary = Path.of(path);
     if (!Files.isExecutable(binary)) {
-      throw new IllegalStateException("baton CLI not found at " + binary + "; run tools/baton-cli/build.sh");
+      throw new IllegalStateException(
+          "baton CLI not found at " + binary + "; run tools/baton-cli/build.sh");
     }
     return new BatonCli(binary);
   }
@@ -52,7 +57,13 @@ public final class BatonCli {
     Result result = runAllowingFailure(file, args);
     if (result.exitCode() != 0) {
       throw new AssertionError(
-          "baton " + String.join(" ", args) + " exited " + result.exitCode() + ":\n" + result.stderr() + result.stdout());
+          "baton "
+              + String.join(" ", args)
+              + " exited "
+              + result.exitCode()
+              + ":\n"
+              + result.stderr()
+              + result.stdout());
     }
     return result;
   }
@@ -63,12 +74,20 @@ public final class BatonCli {
     try {
       Path out = Files.createTempFile("baton-out", ".txt");
       Path err = Files.createTempFile("baton-err", ".txt");
-      Process p = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+      Process p =
+          new ProcessBuilder(command)
+              .redirectOutput(out.toFile())
+              .redirectError(err.toFile())
+              .start();
       if (!p.waitFor(120, TimeUnit.SECONDS)) {
         p.destroyForcibly();
         throw new AssertionError("baton " + String.join(" ", args) + " did not finish in 120 s");
       }
-      Result r = new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+      Result r =
+          new Result(
+              p.exitValue(),
+              Files.readString(out, StandardCharsets.UTF_8),
+              Files.readString(err, StandardCharsets.UTF_8));
       Files.deleteIfExists(out);
       Files.deleteIfExists(err);
       return r;

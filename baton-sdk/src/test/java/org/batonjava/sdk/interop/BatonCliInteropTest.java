@@ -28,7 +28,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The official Go baton CLI reads a c1z written by this project and shows exactly what was written. */
+/**
+ * The official Go baton CLI reads a c1z written by this project and shows exactly what was written.
+ */
 class BatonCliInteropTest {
   @TempDir static Path dir;
   static Path file;
@@ -38,27 +40,54 @@ class BatonCliInteropTest {
   @BeforeAll
   static void writeKnownContent() {
     file = dir.resolve("known.c1z");
-    ResourceType user = ResourceType.newBuilder().setId("user").setDisplayName("User")
-        .addTraits(ResourceType.Trait.TRAIT_USER).build();
-    ResourceType group = ResourceType.newBuilder().setId("group").setDisplayName("Group")
-        .addTraits(ResourceType.Trait.TRAIT_GROUP).build();
-    ResourceType database = ResourceType.newBuilder().setId("database").setDisplayName("Database").build();
-    ResourceType schema = ResourceType.newBuilder().setId("schema").setDisplayName("Schema").build();
+    ResourceType user =
+        ResourceType.newBuilder()
+            .setId("user")
+            .setDisplayName("User")
+            .addTraits(ResourceType.Trait.TRAIT_USER)
+            .build();
+    ResourceType group =
+        ResourceType.newBuilder()
+            .setId("group")
+            .setDisplayName("Group")
+            .addTraits(ResourceType.Trait.TRAIT_GROUP)
+            .build();
+    ResourceType database =
+        ResourceType.newBuilder().setId("database").setDisplayName("Database").build();
+    ResourceType schema =
+        ResourceType.newBuilder().setId("schema").setDisplayName("Schema").build();
 
     List<Resource> users = new ArrayList<>();
     for (int i = 1; i <= 5; i++) {
-      users.add(resource("user", Integer.toString(i), "User " + i).toBuilder()
-          .addAnnotations(Any.pack(UserTrait.newBuilder()
-              .addEmails(UserTrait.Email.newBuilder().setAddress("user" + i + "@example.com").setIsPrimary(true))
-              .setStatus(UserTrait.Status.newBuilder().setStatus(UserTrait.Status.StatusValue.STATUS_ENABLED))
-              .setLogin("user" + i + "@example.com")
-              .build()))
-          .build());
+      users.add(
+          resource("user", Integer.toString(i), "User " + i).toBuilder()
+              .addAnnotations(
+                  Any.pack(
+                      UserTrait.newBuilder()
+                          .addEmails(
+                              UserTrait.Email.newBuilder()
+                                  .setAddress("user" + i + "@example.com")
+                                  .setIsPrimary(true))
+                          .setStatus(
+                              UserTrait.Status.newBuilder()
+                                  .setStatus(UserTrait.Status.StatusValue.STATUS_ENABLED))
+                          .setLogin("user" + i + "@example.com")
+                          .build()))
+              .build());
     }
-    Resource analysts = resource("group", "3", "Analysts").toBuilder().addAnnotations(Any.pack(GroupTrait.getDefaultInstance())).build();
-    Resource admins = resource("group", "2", "Administrators").toBuilder().addAnnotations(Any.pack(GroupTrait.getDefaultInstance())).build();
+    Resource analysts =
+        resource("group", "3", "Analysts").toBuilder()
+            .addAnnotations(Any.pack(GroupTrait.getDefaultInstance()))
+            .build();
+    Resource admins =
+        resource("group", "2", "Administrators").toBuilder()
+            .addAnnotations(Any.pack(GroupTrait.getDefaultInstance()))
+            .build();
     Resource sales = resource("database", "1", "Sales");
-    Resource salesPublic = resource("schema", "1/public", "public").toBuilder().setParentResourceId(sales.getId()).build();
+    Resource salesPublic =
+        resource("schema", "1/public", "public").toBuilder()
+            .setParentResourceId(sales.getId())
+            .build();
 
     Entitlement analystMember = entitlement(analysts, "member");
     Entitlement adminMember = entitlement(admins, "member");
@@ -69,38 +98,58 @@ class BatonCliInteropTest {
     grants.add(grant(analystMember, users.get(1)));
     grants.add(grant(analystMember, users.get(2)));
     grants.add(grant(adminMember, users.get(3)));
-    grants.add(grant(salesAccess, analysts).toBuilder()
-        .addAnnotations(Any.pack(GrantExpandable.newBuilder().addEntitlementIds(analystMember.getId()).build()))
-        .build());
+    grants.add(
+        grant(salesAccess, analysts).toBuilder()
+            .addAnnotations(
+                Any.pack(
+                    GrantExpandable.newBuilder().addEntitlementIds(analystMember.getId()).build()))
+            .build());
 
-    try (C1zStore store = C1zStore.open(file, C1zOptions.defaults().withTempDir(dir.resolve("tmp")))) {
+    try (C1zStore store =
+        C1zStore.open(file, C1zOptions.defaults().withTempDir(dir.resolve("tmp")))) {
       syncId = store.syncRuns().start(SyncType.FULL, "");
       store.writer().putResourceTypes(syncId, List.of(user, group, database, schema));
       store.writer().putResources(syncId, users);
       store.writer().putResources(syncId, List.of(analysts, admins, sales, salesPublic));
       store.writer().putEntitlements(syncId, List.of(analystMember, adminMember, salesAccess));
       store.writer().putGrants(syncId, grants);
-      store.syncRuns().checkpoint(syncId, "{\"current_action_id\":9,\"completed_actions_count\":9,\"version\":1}");
+      store
+          .syncRuns()
+          .checkpoint(
+              syncId, "{\"current_action_id\":9,\"completed_actions_count\":9,\"version\":1}");
       store.syncRuns().markSupportsDiff(syncId);
       store.syncRuns().end(syncId, store.stats(syncId).toJson());
     }
   }
 
   static Resource resource(String type, String id, String name) {
-    return Resource.newBuilder().setId(ResourceId.newBuilder().setResourceType(type).setResource(id))
-        .setDisplayName(name).build();
+    return Resource.newBuilder()
+        .setId(ResourceId.newBuilder().setResourceType(type).setResource(id))
+        .setDisplayName(name)
+        .build();
   }
 
   static Entitlement entitlement(Resource r, String slug) {
-    return Entitlement.newBuilder().setResource(r)
+    return Entitlement.newBuilder()
+        .setResource(r)
         .setId(r.getId().getResourceType() + ":" + r.getId().getResource() + ":" + slug)
-        .setSlug(slug).setDisplayName(r.getDisplayName() + " " + slug)
-        .addGrantableTo(ResourceType.newBuilder().setId("user")).build();
+        .setSlug(slug)
+        .setDisplayName(r.getDisplayName() + " " + slug)
+        .addGrantableTo(ResourceType.newBuilder().setId("user"))
+        .build();
   }
 
   static Grant grant(Entitlement e, Resource principal) {
-    return Grant.newBuilder().setEntitlement(e).setPrincipal(principal)
-        .setId(e.getId() + ":" + principal.getId().getResourceType() + ":" + principal.getId().getResource()).build();
+    return Grant.newBuilder()
+        .setEntitlement(e)
+        .setPrincipal(principal)
+        .setId(
+            e.getId()
+                + ":"
+                + principal.getId().getResourceType()
+                + ":"
+                + principal.getId().getResource())
+        .build();
   }
 
   private static Set<String> texts(JsonNode array, String... path) {
@@ -140,7 +189,8 @@ class BatonCliInteropTest {
   @Test
   void resourceTypes() {
     JsonNode types = baton.run(file, "resource-types", "-o", "json").json().path("resourceTypes");
-    assertThat(texts(types, "resourceType", "id")).containsExactly("database", "group", "schema", "user");
+    assertThat(texts(types, "resourceType", "id"))
+        .containsExactly("database", "group", "schema", "user");
   }
 
   @Test
@@ -154,8 +204,10 @@ class BatonCliInteropTest {
         assertThat(r.path("parent").path("displayName").asText()).isEqualTo("Sales");
       }
     }
-    JsonNode users = baton.run(file, "resources", "-t", "user", "-o", "json").json().path("resources");
-    assertThat(texts(users, "resource", "displayName")).containsExactly("User 1", "User 2", "User 3", "User 4", "User 5");
+    JsonNode users =
+        baton.run(file, "resources", "-t", "user", "-o", "json").json().path("resources");
+    assertThat(texts(users, "resource", "displayName"))
+        .containsExactly("User 1", "User 2", "User 3", "User 4", "User 5");
   }
 
   @Test
@@ -168,13 +220,15 @@ class BatonCliInteropTest {
   @Test
   void grants() {
     JsonNode grants = baton.run(file, "grants", "-o", "json").json().path("grants");
-    assertThat(texts(grants, "grant", "id")).containsExactly(
-        "database:1:access:group:3",
-        "group:2:member:user:4",
-        "group:3:member:user:1",
-        "group:3:member:user:2",
-        "group:3:member:user:3");
-    JsonNode forEntitlement = baton.run(file, "grants", "-e", "group:3:member", "-o", "json").json().path("grants");
+    assertThat(texts(grants, "grant", "id"))
+        .containsExactly(
+            "database:1:access:group:3",
+            "group:2:member:user:4",
+            "group:3:member:user:1",
+            "group:3:member:user:2",
+            "group:3:member:user:3");
+    JsonNode forEntitlement =
+        baton.run(file, "grants", "-e", "group:3:member", "-o", "json").json().path("grants");
     assertThat(texts(forEntitlement, "principal", "id", "resource")).containsExactly("1", "2", "3");
   }
 

@@ -21,8 +21,11 @@ class EngineOutputInteropTest {
   @Test
   void batonShowsDirectAndExpandedGrants() {
     Path file = dir.resolve("engine.c1z");
-    SyncReport report = new SyncEngine(new SyntheticConnector(SyntheticConnector.Shape.small()),
-        SyncOptions.defaults(file).withStore(C1zOptions.defaults().withTempDir(dir))).run();
+    SyncReport report =
+        new SyncEngine(
+                new SyntheticConnector(SyntheticConnector.Shape.small()),
+                SyncOptions.defaults(file).withStore(C1zOptions.defaults().withTempDir(dir)))
+            .run();
     BatonCli baton = BatonCli.fromBuild();
 
     JsonNode grants = baton.run(file, "grants", "-o", "json").json().path("grants");
@@ -35,9 +38,13 @@ class EngineOutputInteropTest {
     assertThat(derived.path("sources").path("sources").has("group:g0:member")).isTrue();
     assertThat(derived.path("annotations").toString()).contains("c1.connector.v2.GrantImmutable");
 
-    JsonNode projects = baton.run(file, "resources", "-t", "project", "-o", "json").json().path("resources");
+    JsonNode projects =
+        baton.run(file, "resources", "-t", "project", "-o", "json").json().path("resources");
     assertThat(projects).hasSize(12);
-    projects.forEach(p -> assertThat(p.path("parent").path("id").path("resourceType").asText()).isEqualTo("workspace"));
+    projects.forEach(
+        p ->
+            assertThat(p.path("parent").path("id").path("resourceType").asText())
+                .isEqualTo("workspace"));
 
     String stats = baton.run(file, "stats").stdout().replaceAll("\u001B\\[[0-9;]*m", "");
     assertThat(stats).containsPattern("Grants\\s*\\|\\s*" + report.stats().grants() + "\\s");

@@ -40,11 +40,15 @@ final class MembershipConnector implements Connector {
   }
 
   static Resource user(String id) {
-    return ResourceBuilder.of("user", id, "User " + id).userTrait(UserTrait.getDefaultInstance()).build();
+    return ResourceBuilder.of("user", id, "User " + id)
+        .userTrait(UserTrait.getDefaultInstance())
+        .build();
   }
 
   static Resource group(String id) {
-    return ResourceBuilder.of("group", id, "Group " + id).groupTrait(GroupTrait.getDefaultInstance()).build();
+    return ResourceBuilder.of("group", id, "Group " + id)
+        .groupTrait(GroupTrait.getDefaultInstance())
+        .build();
   }
 
   static Entitlement member(Resource g) {
@@ -61,22 +65,29 @@ final class MembershipConnector implements Connector {
 
   @Override
   public List<ActionHandler> actions() {
-    return List.of(new ActionHandler() {
-      @Override
-      public BatonActionSchema schema() {
-        return BatonActionSchema.newBuilder().setName("count_members").setDisplayName("Count members").build();
-      }
+    return List.of(
+        new ActionHandler() {
+          @Override
+          public BatonActionSchema schema() {
+            return BatonActionSchema.newBuilder()
+                .setName("count_members")
+                .setDisplayName("Count members")
+                .build();
+          }
 
-      @Override
-      public Struct invoke(Struct args) {
-        String group = args.getFieldsOrDefault("groupId", Value.getDefaultInstance()).getStringValue();
-        if (group.isEmpty()) {
-          throw ConnectorException.invalidArgument("argument groupId is required");
-        }
-        long n = memberships.stream().filter(m -> m.startsWith(group + "/")).count();
-        return Struct.newBuilder().putFields("count", Value.newBuilder().setNumberValue((double) n).build()).build();
-      }
-    });
+          @Override
+          public Struct invoke(Struct args) {
+            String group =
+                args.getFieldsOrDefault("groupId", Value.getDefaultInstance()).getStringValue();
+            if (group.isEmpty()) {
+              throw ConnectorException.invalidArgument("argument groupId is required");
+            }
+            long n = memberships.stream().filter(m -> m.startsWith(group + "/")).count();
+            return Struct.newBuilder()
+                .putFields("count", Value.newBuilder().setNumberValue((double) n).build())
+                .build();
+          }
+        });
   }
 
   @Override
@@ -87,7 +98,10 @@ final class MembershipConnector implements Connector {
   private static final class Users implements ResourceSyncer {
     @Override
     public ResourceType resourceType() {
-      return ResourceType.newBuilder().setId("user").addTraits(ResourceType.Trait.TRAIT_USER).build();
+      return ResourceType.newBuilder()
+          .setId("user")
+          .addTraits(ResourceType.Trait.TRAIT_USER)
+          .build();
     }
 
     @Override
@@ -109,7 +123,10 @@ final class MembershipConnector implements Connector {
   private final class Groups implements ResourceSyncer, GrantProvisioner {
     @Override
     public ResourceType resourceType() {
-      return ResourceType.newBuilder().setId("group").addTraits(ResourceType.Trait.TRAIT_GROUP).build();
+      return ResourceType.newBuilder()
+          .setId("group")
+          .addTraits(ResourceType.Trait.TRAIT_GROUP)
+          .build();
     }
 
     @Override
@@ -140,15 +157,24 @@ final class MembershipConnector implements Connector {
       if (!principal.getId().getResourceType().equals("user")) {
         throw ConnectorException.invalidArgument("only users can join groups");
       }
-      boolean added = memberships.add(entitlement.getResource().getId().getResource() + "/" + principal.getId().getResource());
+      boolean added =
+          memberships.add(
+              entitlement.getResource().getId().getResource()
+                  + "/"
+                  + principal.getId().getResource());
       return added ? List.of() : List.of(Annotations.pack(GrantAlreadyExists.getDefaultInstance()));
     }
 
     @Override
     public List<Any> revoke(Grant grant) {
-      boolean removed = memberships.remove(
-          grant.getEntitlement().getResource().getId().getResource() + "/" + grant.getPrincipal().getId().getResource());
-      return removed ? List.of() : List.of(Annotations.pack(GrantAlreadyRevoked.getDefaultInstance()));
+      boolean removed =
+          memberships.remove(
+              grant.getEntitlement().getResource().getId().getResource()
+                  + "/"
+                  + grant.getPrincipal().getId().getResource());
+      return removed
+          ? List.of()
+          : List.of(Annotations.pack(GrantAlreadyRevoked.getDefaultInstance()));
     }
   }
 }

@@ -23,7 +23,9 @@ class OneShotProvisioningTest {
   void syncFirst() {
     connector = new MembershipConnector();
     file = dir.resolve("sync.c1z");
-    new SyncEngine(connector, SyncOptions.defaults(file).withStore(C1zOptions.defaults().withTempDir(dir))).run();
+    new SyncEngine(
+            connector, SyncOptions.defaults(file).withStore(C1zOptions.defaults().withTempDir(dir)))
+        .run();
     provisioning = new OneShotProvisioning(connector, file, C1zOptions.defaults().withTempDir(dir));
   }
 
@@ -37,7 +39,9 @@ class OneShotProvisioningTest {
     GrantRequests.Outcome second = provisioning.grant("group:g2:member", "u2", "user");
     assertThat(second.changed()).isFalse();
     assertThat(second.message()).contains("already has group:g2:member");
-    assertThat(Files.readAllBytes(file)).as("provisioning never rewrites the file").isEqualTo(before);
+    assertThat(Files.readAllBytes(file))
+        .as("provisioning never rewrites the file")
+        .isEqualTo(before);
   }
 
   @Test
@@ -58,14 +62,17 @@ class OneShotProvisioningTest {
         .hasMessageContaining("entitlement group:g9:member")
         .hasMessageContaining(file.toString());
     assertThatThrownBy(() -> provisioning.grant("group:g1:member", "u9", "user"))
-        .hasMessageContaining("resource user:u9").hasMessageContaining(file.toString());
+        .hasMessageContaining("resource user:u9")
+        .hasMessageContaining(file.toString());
     assertThatThrownBy(() -> provisioning.revoke("group:g1:member:user:u9"))
-        .hasMessageContaining("grant group:g1:member:user:u9").hasMessageContaining(file.toString());
+        .hasMessageContaining("grant group:g1:member:user:u9")
+        .hasMessageContaining(file.toString());
   }
 
   @Test
   void entitlementsOfTypesWithoutAProvisionerAreRefused() {
-    // Users have no entitlements here; granting a group to a group principal reaches the connector's own check.
+    // Users have no entitlements here; granting a group to a group principal reaches the
+    // connector's own check.
     assertThatThrownBy(() -> provisioning.grant("group:g1:member", "g2", "group"))
         .isInstanceOf(ConnectorException.class)
         .hasMessageContaining("only users can join groups");
@@ -82,10 +89,14 @@ class OneShotProvisioningTest {
   void actionsListAndInvoke() {
     ActionRequests actions = new ActionRequests(connector);
     assertThat(actions.schemasJson()).contains("\"name\": \"count_members\"");
-    assertThat(ActionRequests.json(actions.invoke("count_members", "{\"groupId\":\"g1\"}"))).isEqualTo("{\"count\":1.0}");
-    assertThatThrownBy(() -> actions.invoke("explode", "{}")).hasMessageContaining("unknown action explode")
+    assertThat(ActionRequests.json(actions.invoke("count_members", "{\"groupId\":\"g1\"}")))
+        .isEqualTo("{\"count\":1.0}");
+    assertThatThrownBy(() -> actions.invoke("explode", "{}"))
+        .hasMessageContaining("unknown action explode")
         .hasMessageContaining("count_members");
-    assertThatThrownBy(() -> actions.invoke("count_members", "[1,2]")).hasMessageContaining("must be a JSON object");
-    assertThatThrownBy(() -> actions.invoke("count_members", "{}")).hasMessageContaining("groupId is required");
+    assertThatThrownBy(() -> actions.invoke("count_members", "[1,2]"))
+        .hasMessageContaining("must be a JSON object");
+    assertThatThrownBy(() -> actions.invoke("count_members", "{}"))
+        .hasMessageContaining("groupId is required");
   }
 }

@@ -39,8 +39,12 @@ class ProvisioningRetryTest {
   @Test
   void aRateLimitIsRetriedAfterTheWaitTheServerAskedFor() {
     Script s = new Script();
-    s.failures.add(new ConnectorException(Status.Code.RESOURCE_EXHAUSTED, "rate limited",
-        Optional.of(Duration.ofSeconds(3)), null));
+    s.failures.add(
+        new ConnectorException(
+            Status.Code.RESOURCE_EXHAUSTED,
+            "rate limited",
+            Optional.of(Duration.ofSeconds(3)),
+            null));
     ProvisioningRetry.Result<String> r = retry.call("grant g", s::run);
     assertThat(r.value()).isEqualTo("done");
     assertThat(r.earlierAttemptUncertain()).as("a 429 was refused unread").isFalse();
@@ -50,8 +54,12 @@ class ProvisioningRetryTest {
   @Test
   void aHugeRetryAfterIsCapped() {
     Script s = new Script();
-    s.failures.add(new ConnectorException(Status.Code.RESOURCE_EXHAUSTED, "rate limited",
-        Optional.of(Duration.ofHours(1)), null));
+    s.failures.add(
+        new ConnectorException(
+            Status.Code.RESOURCE_EXHAUSTED,
+            "rate limited",
+            Optional.of(Duration.ofHours(1)),
+            null));
     retry.call("grant g", s::run);
     assertThat(waits).containsExactly(Duration.ofSeconds(30));
   }
@@ -71,15 +79,22 @@ class ProvisioningRetryTest {
   void retriesAreBoundedAndTheLastMessageSaysSoAndThatTheChangeMayHaveHappened() {
     Script s = new Script();
     for (int i = 0; i < 10; i++) {
-      s.failures.add(status(Status.Code.UNAVAILABLE, "Metabase failed to answer (POST /api/permissions/membership: HTTP 502)"));
+      s.failures.add(
+          status(
+              Status.Code.UNAVAILABLE,
+              "Metabase failed to answer (POST /api/permissions/membership: HTTP 502)"));
     }
     assertThatThrownBy(() -> retry.call("grant g", s::run))
-        .isInstanceOfSatisfying(ConnectorException.class, e -> {
-          assertThat(e.code()).isEqualTo(Status.Code.UNAVAILABLE);
-          assertThat(e.getMessage()).startsWith("Metabase failed to answer")
-              .contains("(gave up after 4 attempts)")
-              .contains("an earlier attempt's answer was lost, so the change may have taken effect");
-        });
+        .isInstanceOfSatisfying(
+            ConnectorException.class,
+            e -> {
+              assertThat(e.code()).isEqualTo(Status.Code.UNAVAILABLE);
+              assertThat(e.getMessage())
+                  .startsWith("Metabase failed to answer")
+                  .contains("(gave up after 4 attempts)")
+                  .contains(
+                      "an earlier attempt's answer was lost, so the change may have taken effect");
+            });
     assertThat(s.attempts).isEqualTo(ProvisioningRetry.ATTEMPTS);
   }
 

@@ -15,7 +15,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
 
-/** Debug logs of debug tasks: DEBUG lines go to the task's file only; the console and the levels stay as they were. */
+/**
+ * Debug logs of debug tasks: DEBUG lines go to the task's file only; the console and the levels
+ * stay as they were.
+ */
 class TaskDebugLogTest {
   @TempDir Path dir;
 
@@ -32,11 +35,16 @@ class TaskDebugLogTest {
     root.addAppender(console);
     org.slf4j.Logger log = LoggerFactory.getLogger("org.batonjava.sdk.example");
     try {
-      assertThat(TaskDebugLog.startIfRequested(false, "plain", dir, List.of("org.batonjava"))).isEmpty();
+      assertThat(TaskDebugLog.startIfRequested(false, "plain", dir, List.of("org.batonjava")))
+          .isEmpty();
       Path first;
       Path second;
-      try (TaskDebugLog a = TaskDebugLog.startIfRequested(true, "task-1", dir, List.of("org.batonjava")).orElseThrow();
-          TaskDebugLog b = TaskDebugLog.startIfRequested(true, "task/2", dir, List.of("org.batonjava")).orElseThrow()) {
+      try (TaskDebugLog a =
+              TaskDebugLog.startIfRequested(true, "task-1", dir, List.of("org.batonjava"))
+                  .orElseThrow();
+          TaskDebugLog b =
+              TaskDebugLog.startIfRequested(true, "task/2", dir, List.of("org.batonjava"))
+                  .orElseThrow()) {
         first = a.file();
         second = b.file();
         log.debug("detail {}", 1);
@@ -47,11 +55,15 @@ class TaskDebugLogTest {
       assertThat(second.getFileName().toString()).isEqualTo("debug-task_2.log");
       for (Path file : List.of(first, second)) {
         String text = Files.readString(file, StandardCharsets.UTF_8);
-        assertThat(text).contains("\"msg\":\"detail 1\"").contains("\"msg\":\"summary\"")
+        assertThat(text)
+            .contains("\"msg\":\"detail 1\"")
+            .contains("\"msg\":\"summary\"")
             .doesNotContain("after the task");
         assertThat(text.lines()).allSatisfy(line -> assertThat(line).startsWith("{\"level\":"));
       }
-      assertThat(console.list).extracting(ILoggingEvent::getFormattedMessage).contains("summary")
+      assertThat(console.list)
+          .extracting(ILoggingEvent::getFormattedMessage)
+          .contains("summary")
           .doesNotContain("detail 1", "after the task");
       assertThat(sdk.getLevel()).isEqualTo(Level.INFO);
       assertThat(console.getCopyOfAttachedFiltersList()).as("the floor is removed again").isEmpty();

@@ -15,39 +15,56 @@ import org.batonjava.sdk.c1z.GrantFilter;
 import org.batonjava.sdk.c1z.Page;
 import org.batonjava.sdk.c1z.SyncRun;
 
-/** Everything the latest finished sync of a file holds, keyed by kind and id, for equality checks. */
+/**
+ * Everything the latest finished sync of a file holds, keyed by kind and id, for equality checks.
+ */
 final class C1zDump {
   private C1zDump() {}
 
   static SortedMap<String, String> of(Path file) {
     SortedMap<String, String> rows = new TreeMap<>();
     try (C1zStore store = C1zStore.openReadOnly(file, C1zOptions.defaults())) {
-      SyncRun run = store.syncRuns().latestFinished().orElseThrow(() -> new AssertionError("no finished sync in " + file));
+      SyncRun run =
+          store
+              .syncRuns()
+              .latestFinished()
+              .orElseThrow(() -> new AssertionError("no finished sync in " + file));
       String id = run.id();
       String t = "";
       do {
         Page<ResourceType> p = store.reader().listResourceTypes(id, t, 0);
-        p.items().forEach(x -> rows.put("type " + x.getId(), TextFormat.printer().printToString(x)));
+        p.items()
+            .forEach(x -> rows.put("type " + x.getId(), TextFormat.printer().printToString(x)));
         t = p.nextPageToken();
       } while (!t.isEmpty());
       do {
         Page<Resource> p = store.reader().listResources(id, Optional.empty(), t, 0);
-        p.items().forEach(x -> rows.put("resource " + x.getId().getResourceType() + ":" + x.getId().getResource(), TextFormat.printer().printToString(x)));
+        p.items()
+            .forEach(
+                x ->
+                    rows.put(
+                        "resource " + x.getId().getResourceType() + ":" + x.getId().getResource(),
+                        TextFormat.printer().printToString(x)));
         t = p.nextPageToken();
       } while (!t.isEmpty());
       do {
         Page<Entitlement> p = store.reader().listEntitlements(id, Optional.empty(), t, 0);
-        p.items().forEach(x -> rows.put("entitlement " + x.getId(), TextFormat.printer().printToString(x)));
+        p.items()
+            .forEach(
+                x -> rows.put("entitlement " + x.getId(), TextFormat.printer().printToString(x)));
         t = p.nextPageToken();
       } while (!t.isEmpty());
       do {
         Page<Grant> p = store.reader().listGrants(id, GrantFilter.all(), t, 0);
-        p.items().forEach(x -> rows.put("grant " + x.getId(), TextFormat.printer().printToString(x)));
+        p.items()
+            .forEach(x -> rows.put("grant " + x.getId(), TextFormat.printer().printToString(x)));
         t = p.nextPageToken();
       } while (!t.isEmpty());
       do {
         Page<Grant> p = store.reader().listGrantsNeedingExpansion(id, t, 0);
-        p.items().forEach(x -> rows.put("expandable " + x.getId(), TextFormat.printer().printToString(x)));
+        p.items()
+            .forEach(
+                x -> rows.put("expandable " + x.getId(), TextFormat.printer().printToString(x)));
         t = p.nextPageToken();
       } while (!t.isEmpty());
     }

@@ -22,8 +22,8 @@ import org.batonjava.sdk.connector.ResourceBuilder;
 import org.batonjava.sdk.connector.ResourceSyncer;
 
 /**
- * Groups nested in a chain (g0 ⊂ g1 ⊂ … ⊂ gN-1) with one user in g0; some groups can answer "not found"
- * when their grants are listed.
+ * Groups nested in a chain (g0 ⊂ g1 ⊂ … ⊂ gN-1) with one user in g0; some groups can answer "not
+ * found" when their grants are listed.
  */
 final class ChainConnector implements Connector {
   private final int length;
@@ -35,14 +35,17 @@ final class ChainConnector implements Connector {
   }
 
   static Resource group(int i) {
-    return ResourceBuilder.of("group", "g" + i, "G" + i).groupTrait(GroupTrait.getDefaultInstance()).build();
+    return ResourceBuilder.of("group", "g" + i, "G" + i)
+        .groupTrait(GroupTrait.getDefaultInstance())
+        .build();
   }
 
   static Entitlement member(int i) {
     return EntitlementBuilder.assignment(group(i), "member").build();
   }
 
-  static final Resource USER = ResourceBuilder.of("user", "u", "U").userTrait(UserTrait.getDefaultInstance()).build();
+  static final Resource USER =
+      ResourceBuilder.of("user", "u", "U").userTrait(UserTrait.getDefaultInstance()).build();
 
   @Override
   public ConnectorInfo info() {
@@ -54,59 +57,70 @@ final class ChainConnector implements Connector {
 
   @Override
   public List<ResourceSyncer> resourceSyncers() {
-    return List.of(new ResourceSyncer() {
-      @Override
-      public ResourceType resourceType() {
-        return ResourceType.newBuilder().setId("user").addTraits(ResourceType.Trait.TRAIT_USER).build();
-      }
+    return List.of(
+        new ResourceSyncer() {
+          @Override
+          public ResourceType resourceType() {
+            return ResourceType.newBuilder()
+                .setId("user")
+                .addTraits(ResourceType.Trait.TRAIT_USER)
+                .build();
+          }
 
-      @Override
-      public PageResult<Resource> list(Optional<ResourceId> parent, PageRequest page) {
-        return PageResult.last(List.of(USER));
-      }
+          @Override
+          public PageResult<Resource> list(Optional<ResourceId> parent, PageRequest page) {
+            return PageResult.last(List.of(USER));
+          }
 
-      @Override
-      public PageResult<Entitlement> entitlements(Resource r, PageRequest page) {
-        return PageResult.empty();
-      }
+          @Override
+          public PageResult<Entitlement> entitlements(Resource r, PageRequest page) {
+            return PageResult.empty();
+          }
 
-      @Override
-      public PageResult<Grant> grants(Resource r, PageRequest page) {
-        return PageResult.empty();
-      }
-    }, new ResourceSyncer() {
-      @Override
-      public ResourceType resourceType() {
-        return ResourceType.newBuilder().setId("group").addTraits(ResourceType.Trait.TRAIT_GROUP).build();
-      }
+          @Override
+          public PageResult<Grant> grants(Resource r, PageRequest page) {
+            return PageResult.empty();
+          }
+        },
+        new ResourceSyncer() {
+          @Override
+          public ResourceType resourceType() {
+            return ResourceType.newBuilder()
+                .setId("group")
+                .addTraits(ResourceType.Trait.TRAIT_GROUP)
+                .build();
+          }
 
-      @Override
-      public PageResult<Resource> list(Optional<ResourceId> parent, PageRequest page) {
-        List<Resource> all = new ArrayList<>();
-        for (int i = 0; i < length; i++) {
-          all.add(group(i));
-        }
-        return PageResult.last(all);
-      }
+          @Override
+          public PageResult<Resource> list(Optional<ResourceId> parent, PageRequest page) {
+            List<Resource> all = new ArrayList<>();
+            for (int i = 0; i < length; i++) {
+              all.add(group(i));
+            }
+            return PageResult.last(all);
+          }
 
-      @Override
-      public PageResult<Entitlement> entitlements(Resource r, PageRequest page) {
-        return PageResult.last(List.of(member(index(r))));
-      }
+          @Override
+          public PageResult<Entitlement> entitlements(Resource r, PageRequest page) {
+            return PageResult.last(List.of(member(index(r))));
+          }
 
-      @Override
-      public PageResult<Grant> grants(Resource r, PageRequest page) {
-        int i = index(r);
-        if (notFound.contains(i)) {
-          throw ConnectorException.notFound("group g" + i + " disappeared");
-        }
-        if (i == 0) {
-          return PageResult.last(List.of(GrantBuilder.of(member(0), USER).build()));
-        }
-        return PageResult.last(List.of(GrantBuilder.of(member(i), group(i - 1))
-            .expandableFrom(List.of(member(i - 1).getId()), List.of(), false).build()));
-      }
-    });
+          @Override
+          public PageResult<Grant> grants(Resource r, PageRequest page) {
+            int i = index(r);
+            if (notFound.contains(i)) {
+              throw ConnectorException.notFound("group g" + i + " disappeared");
+            }
+            if (i == 0) {
+              return PageResult.last(List.of(GrantBuilder.of(member(0), USER).build()));
+            }
+            return PageResult.last(
+                List.of(
+                    GrantBuilder.of(member(i), group(i - 1))
+                        .expandableFrom(List.of(member(i - 1).getId()), List.of(), false)
+                        .build()));
+          }
+        });
   }
 
   private static int index(Resource r) {

@@ -24,11 +24,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Real child JVMs that sync (saving after every step) are killed with {@code destroyForcibly} (SIGKILL) at random
- * moments, again and again; then one more run finishes the sync. The temp folders and the folder of the file are
- * back at their baseline: the working copies and unfinished saves of the killed runs are gone, and the SQLite
- * native library sits at one stable place instead of one copy per run. Each child has its own
- * {@code java.io.tmpdir}, so other processes on the machine cannot disturb the count.
+ * Real child JVMs that sync (saving after every step) are killed with {@code destroyForcibly}
+ * (SIGKILL) at random moments, again and again; then one more run finishes the sync. The temp
+ * folders and the folder of the file are back at their baseline: the working copies and unfinished
+ * saves of the killed runs are gone, and the SQLite native library sits at one stable place instead
+ * of one copy per run. Each child has its own {@code java.io.tmpdir}, so other processes on the
+ * machine cannot disturb the count.
  */
 class CrashLitterTest {
   @TempDir Path dir;
@@ -47,7 +48,9 @@ class CrashLitterTest {
 
     runChild(file, jvmTmp, c1zTmp, -1);
     SortedSet<String> jvmBaseline = listing(jvmTmp);
-    assertThat(jvmBaseline).as("one stable folder for the native library").hasSize(1)
+    assertThat(jvmBaseline)
+        .as("one stable folder for the native library")
+        .hasSize(1)
         .allSatisfy(name -> assertThat(name).startsWith("baton-java-sqlite-"));
     assertThat(listing(c1zTmp)).isEmpty();
     assertThat(listing(out)).containsExactly("sync.c1z");
@@ -60,20 +63,31 @@ class CrashLitterTest {
       runChild(file, jvmTmp, c1zTmp, 30 + random.nextInt(400));
       littered += listing(c1zTmp).size();
       deadCopies.addAll(listing(c1zTmp));
-      assertThat(listing(jvmTmp)).as("round %d: the library is not extracted again", round).isEqualTo(jvmBaseline);
+      assertThat(listing(jvmTmp))
+          .as("round %d: the library is not extracted again", round)
+          .isEqualTo(jvmBaseline);
     }
     assertThat(littered).as("the kills did leave working copies behind").isPositive();
 
     // An unfinished save of a run that died earlier, as a kill during a save leaves it.
     Files.write(out.resolve("sync.c1z.4242424242.tmp"), new byte[] {1, 2, 3});
-    // Files of dead runs are old by the time a later run starts; unfinished saves younger than a minute are spared.
+    // Files of dead runs are old by the time a later run starts; unfinished saves younger than a
+    // minute are spared.
     backdate(out);
-    // A live run (this process) with its own working copy in the same temp folder must not be touched.
-    try (C1zStore live = C1zStore.open(dir.resolve("live.c1z"), C1zOptions.defaults().withTempDir(c1zTmp))) {
+    // A live run (this process) with its own working copy in the same temp folder must not be
+    // touched.
+    try (C1zStore live =
+        C1zStore.open(dir.resolve("live.c1z"), C1zOptions.defaults().withTempDir(c1zTmp))) {
       live.syncRuns().start(SyncType.FULL, "");
-      Path liveCopy = listing(c1zTmp).stream().filter(n -> !littered(n)).map(c1zTmp::resolve).findFirst().orElseThrow();
+      Path liveCopy =
+          listing(c1zTmp).stream()
+              .filter(n -> !littered(n))
+              .map(c1zTmp::resolve)
+              .findFirst()
+              .orElseThrow();
       runChild(file, jvmTmp, c1zTmp, -1);
-      assertThat(listing(c1zTmp)).as("only the live run's working copy is left")
+      assertThat(listing(c1zTmp))
+          .as("only the live run's working copy is left")
           .containsExactly(liveCopy.getFileName().toString());
       live.save();
     }
@@ -82,13 +96,26 @@ class CrashLitterTest {
     assertThat(listing(jvmTmp)).isEqualTo(jvmBaseline);
   }
 
-  /** Runs {@link ResumeChild}; kills it {@code killAfterMs} after it started syncing, or lets it finish (-1). */
-  private static void runChild(Path file, Path jvmTmp, Path c1zTmp, int killAfterMs) throws Exception {
+  /**
+   * Runs {@link ResumeChild}; kills it {@code killAfterMs} after it started syncing, or lets it
+   * finish (-1).
+   */
+  private static void runChild(Path file, Path jvmTmp, Path c1zTmp, int killAfterMs)
+      throws Exception {
     String java = ProcessHandle.current().info().command().orElse("java");
-    Process child = new ProcessBuilder(java, "-Djava.io.tmpdir=" + jvmTmp, "-cp", System.getProperty("java.class.path"),
-        ResumeChild.class.getName(), file.toString(), c1zTmp.toString())
-        .redirectError(ProcessBuilder.Redirect.DISCARD).start();
-    try (BufferedReader lines = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+    Process child =
+        new ProcessBuilder(
+                java,
+                "-Djava.io.tmpdir=" + jvmTmp,
+                "-cp",
+                System.getProperty("java.class.path"),
+                ResumeChild.class.getName(),
+                file.toString(),
+                c1zTmp.toString())
+            .redirectError(ProcessBuilder.Redirect.DISCARD)
+            .start();
+    try (BufferedReader lines =
+        new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
       assertThat(lines.readLine()).isEqualTo("started");
       if (killAfterMs < 0) {
         assertThat(lines.readLine()).isEqualTo("finished");

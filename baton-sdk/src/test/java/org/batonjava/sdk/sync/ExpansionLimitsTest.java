@@ -15,7 +15,9 @@ class ExpansionLimitsTest {
   @TempDir Path dir;
 
   SyncReport sync(ChainConnector c, String name) {
-    SyncOptions o = SyncOptions.defaults(dir.resolve(name)).withStore(C1zOptions.defaults().withTempDir(dir.resolve("tmp")));
+    SyncOptions o =
+        SyncOptions.defaults(dir.resolve(name))
+            .withStore(C1zOptions.defaults().withTempDir(dir.resolve("tmp")));
     return new SyncEngine(c, o, SyncEngineTest.noSleep()).run();
   }
 
@@ -41,7 +43,9 @@ class ExpansionLimitsTest {
     SyncReport r = sync(new ChainConnector(5, Set.of(3)), "warn.c1z");
     assertThat(r.warnings()).isEqualTo(1);
     SortedMap<String, String> rows = C1zDump.of(dir.resolve("warn.c1z"));
-    assertThat(rows).containsKey("grant group:g2:member:user:u").doesNotContainKey("grant group:g3:member:user:u");
+    assertThat(rows)
+        .containsKey("grant group:g2:member:user:u")
+        .doesNotContainKey("grant group:g3:member:user:u");
   }
 
   @Test

@@ -12,20 +12,22 @@ public final class ResumeChild {
   public static void main(String[] args) throws Exception {
     Path file = Path.of(args[0]);
     SyntheticConnector connector = new SyntheticConnector(ResumeTest.SHAPE);
-    connector.hook(n -> {
-      if (n == 1) {
-        System.out.println("started");
-        System.out.flush();
-      }
-      try {
-        Thread.sleep(3);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    });
-    SyncOptions options = SyncOptions.defaults(file)
-        .withStore(C1zOptions.defaults().withTempDir(Path.of(args[1])))
-        .withIntervals(Duration.ZERO, Duration.ZERO);
+    connector.hook(
+        n -> {
+          if (n == 1) {
+            System.out.println("started");
+            System.out.flush();
+          }
+          try {
+            Thread.sleep(3);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+        });
+    SyncOptions options =
+        SyncOptions.defaults(file)
+            .withStore(C1zOptions.defaults().withTempDir(Path.of(args[1])))
+            .withIntervals(Duration.ZERO, Duration.ZERO);
     new SyncEngine(connector, options, SyncEngineTest.noSleep()).run();
     System.out.println("finished");
   }

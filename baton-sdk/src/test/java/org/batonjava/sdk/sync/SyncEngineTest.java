@@ -29,7 +29,8 @@ class SyncEngineTest {
   }
 
   SyncOptions options(String name) {
-    return SyncOptions.defaults(dir.resolve(name)).withStore(C1zOptions.defaults().withTempDir(dir.resolve("tmp")));
+    return SyncOptions.defaults(dir.resolve(name))
+        .withStore(C1zOptions.defaults().withTempDir(dir.resolve("tmp")));
   }
 
   SyncReport sync(SyntheticConnector c, SyncOptions o) {
@@ -42,7 +43,9 @@ class SyncEngineTest {
     SyncReport report = sync(new SyntheticConnector(shape), options("a.c1z"));
     // 57 users, 6 groups, 3 workspaces, 12 projects (children of workspaces).
     assertThat(report.stats().resourcesByResourceType())
-        .containsExactlyEntriesOf(new java.util.TreeMap<>(Map.of("group", 6L, "project", 12L, "user", 57L, "workspace", 3L)));
+        .containsExactlyEntriesOf(
+            new java.util.TreeMap<>(
+                Map.of("group", 6L, "project", 12L, "user", 57L, "workspace", 3L)));
     assertThat(report.stats().entitlements()).isEqualTo(6 + 24);
     SortedMap<String, String> rows = C1zDump.of(dir.resolve("a.c1z"));
     // Direct membership of user u0 (0 % 6 == 0) in group g0.
@@ -55,7 +58,9 @@ class SyncEngineTest {
     assertThat(Annotations.has(g.getAnnotationsList(), GrantImmutable.class)).isTrue();
     assertThat(rows).containsKey("grant group:g2:member:user:u0");
     // Group 3 is outside the cycle: its members are not spread to g0.
-    assertThat(rows).containsKey("grant group:g3:member:user:u3").doesNotContainKey("grant group:g0:member:user:u3");
+    assertThat(rows)
+        .containsKey("grant group:g3:member:user:u3")
+        .doesNotContainKey("grant group:g0:member:user:u3");
     // The expandable group-to-group grants keep their expansion data.
     assertThat(rows).containsKey("expandable group:g1:member:group:g0");
     try (C1zStore store = C1zStore.openReadOnly(dir.resolve("a.c1z"), C1zOptions.defaults())) {
@@ -71,11 +76,14 @@ class SyncEngineTest {
   void projectViewersComeFromGroupMembersIncludingDerivedOnes() {
     sync(new SyntheticConnector(SyntheticConnector.Shape.small()), options("a.c1z"));
     SortedMap<String, String> rows = C1zDump.of(dir.resolve("a.c1z"));
-    long viewerGrantsToUsers = rows.keySet().stream()
-        .filter(k -> k.startsWith("grant project:") && k.contains(":viewer:user:")).count();
+    long viewerGrantsToUsers =
+        rows.keySet().stream()
+            .filter(k -> k.startsWith("grant project:") && k.contains(":viewer:user:"))
+            .count();
     assertThat(viewerGrantsToUsers).isPositive();
     rows.entrySet().stream()
-        .filter(e -> e.getKey().startsWith("grant project:") && e.getKey().contains(":viewer:user:"))
+        .filter(
+            e -> e.getKey().startsWith("grant project:") && e.getKey().contains(":viewer:user:"))
         .forEach(e -> assertThat(parse(e.getValue()).getSources().getSourcesCount()).isPositive());
   }
 
@@ -84,7 +92,8 @@ class SyncEngineTest {
     sync(new SyntheticConnector(SyntheticConnector.Shape.small()), options("clean.c1z"));
     SyntheticConnector.Shape flaky = new SyntheticConnector.Shape(57, 6, 3, 4, 10, 0.3, 42);
     sync(new SyntheticConnector(flaky), options("flaky.c1z"));
-    assertThat(C1zDump.of(dir.resolve("flaky.c1z"))).isEqualTo(C1zDump.of(dir.resolve("clean.c1z")));
+    assertThat(C1zDump.of(dir.resolve("flaky.c1z")))
+        .isEqualTo(C1zDump.of(dir.resolve("clean.c1z")));
   }
 
   @Test
@@ -110,26 +119,33 @@ class SyncEngineTest {
 
   @Test
   void resourceTypeFilterDropsWhatPointsOutside() {
-    sync(new SyntheticConnector(SyntheticConnector.Shape.small()),
+    sync(
+        new SyntheticConnector(SyntheticConnector.Shape.small()),
         options("f.c1z").withResourceTypes(Set.of("user", "group")));
     SortedMap<String, String> rows = C1zDump.of(dir.resolve("f.c1z"));
     assertThat(rows.keySet()).noneMatch(k -> k.contains("project") || k.contains("workspace"));
     assertThat(rows).containsKey("grant group:g0:member:user:u0");
-    assertThatThrownBy(() -> sync(new SyntheticConnector(SyntheticConnector.Shape.small()),
-        options("g.c1z").withResourceTypes(Set.of("user", "robot"))))
+    assertThatThrownBy(
+            () ->
+                sync(
+                    new SyntheticConnector(SyntheticConnector.Shape.small()),
+                    options("g.c1z").withResourceTypes(Set.of("user", "robot"))))
         .isInstanceOf(ConnectorException.class)
         .hasMessageContaining("unknown resource type(s) robot");
   }
 
   @Test
   void resourcesOnlySync() {
-    SyncReport r = sync(new SyntheticConnector(SyntheticConnector.Shape.small()),
-        options("r.c1z").withSkipEntitlementsAndGrants(true));
+    SyncReport r =
+        sync(
+            new SyntheticConnector(SyntheticConnector.Shape.small()),
+            options("r.c1z").withSkipEntitlementsAndGrants(true));
     assertThat(r.stats().entitlements()).isZero();
     assertThat(r.stats().grants()).isZero();
     assertThat(r.stats().resources()).isEqualTo(57 + 6 + 3 + 12);
     try (C1zStore store = C1zStore.openReadOnly(dir.resolve("r.c1z"), C1zOptions.defaults())) {
-      assertThat(store.syncRuns().latestFinished().orElseThrow().type()).isEqualTo(SyncType.RESOURCES_ONLY);
+      assertThat(store.syncRuns().latestFinished().orElseThrow().type())
+          .isEqualTo(SyncType.RESOURCES_ONLY);
     }
   }
 
@@ -139,17 +155,23 @@ class SyncEngineTest {
     sync(new SyntheticConnector(shape), options("seq.c1z"));
     sync(new SyntheticConnector(shape), options("par.c1z").withWorkers(4));
     assertThat(C1zDump.of(dir.resolve("par.c1z"))).isEqualTo(C1zDump.of(dir.resolve("seq.c1z")));
-    assertThat(C1zDump.grantOrder(dir.resolve("par.c1z"))).isEqualTo(C1zDump.grantOrder(dir.resolve("seq.c1z")));
+    assertThat(C1zDump.grantOrder(dir.resolve("par.c1z")))
+        .isEqualTo(C1zDump.grantOrder(dir.resolve("seq.c1z")));
   }
 
   @Test
   void aSecondSyncKeepsThePreviousOne() {
-    SyncReport first = sync(new SyntheticConnector(SyntheticConnector.Shape.small()), options("two.c1z"));
-    SyncReport second = sync(new SyntheticConnector(SyntheticConnector.Shape.small()), options("two.c1z"));
-    SyncReport third = sync(new SyntheticConnector(SyntheticConnector.Shape.small()), options("two.c1z"));
+    SyncReport first =
+        sync(new SyntheticConnector(SyntheticConnector.Shape.small()), options("two.c1z"));
+    SyncReport second =
+        sync(new SyntheticConnector(SyntheticConnector.Shape.small()), options("two.c1z"));
+    SyncReport third =
+        sync(new SyntheticConnector(SyntheticConnector.Shape.small()), options("two.c1z"));
     assertThat(second.resumed()).isFalse();
     try (C1zStore store = C1zStore.openReadOnly(dir.resolve("two.c1z"), C1zOptions.defaults())) {
-      assertThat(store.syncRuns().all()).extracting(SyncRun::id).containsExactly(second.syncId(), third.syncId());
+      assertThat(store.syncRuns().all())
+          .extracting(SyncRun::id)
+          .containsExactly(second.syncId(), third.syncId());
     }
     assertThat(first.syncId()).isNotEqualTo(second.syncId());
   }
@@ -157,7 +179,8 @@ class SyncEngineTest {
   static Grant parse(String text) {
     try {
       Grant.Builder b = Grant.newBuilder();
-      TextFormat.getParser().merge(text, com.google.protobuf.ExtensionRegistry.getEmptyRegistry(), b);
+      TextFormat.getParser()
+          .merge(text, com.google.protobuf.ExtensionRegistry.getEmptyRegistry(), b);
       return b.build();
     } catch (TextFormat.ParseException e) {
       throw new AssertionError(e);

@@ -33,9 +33,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * The check before a sync is marked finished: a grant whose entitlement or principal, or an entitlement whose
- * resource, is not in the same sync fails the sync with one line naming the first dangling reference; the failed
- * sync is dropped, the previous finished sync stays the latest, and the next run starts afresh.
+ * The check before a sync is marked finished: a grant whose entitlement or principal, or an
+ * entitlement whose resource, is not in the same sync fails the sync with one line naming the first
+ * dangling reference; the failed sync is dropped, the previous finished sync stays the latest, and
+ * the next run starts afresh.
  */
 class SyncIntegrityTest {
   @TempDir Path dir;
@@ -44,7 +45,8 @@ class SyncIntegrityTest {
 
   /** What the connector gets wrong. */
   enum Flaw {
-    GRANT_OF_A_MISSING_ENTITLEMENT("grant group:g1:ghost:user:u1 points at entitlement group:g1:ghost"),
+    GRANT_OF_A_MISSING_ENTITLEMENT(
+        "grant group:g1:ghost:user:u1 points at entitlement group:g1:ghost"),
     GRANT_TO_A_MISSING_PRINCIPAL("grant group:g1:member:user:u9 points at principal user:u9"),
     ENTITLEMENT_OF_A_MISSING_RESOURCE("entitlement group:g7:member points at resource group:g7");
 
@@ -63,8 +65,11 @@ class SyncIntegrityTest {
   }
 
   private SyncReport run() {
-    return new SyncEngine(connector, SyncOptions.defaults(file).withStore(C1zOptions.defaults().withTempDir(dir)),
-        SyncEngineTest.noSleep()).run();
+    return new SyncEngine(
+            connector,
+            SyncOptions.defaults(file).withStore(C1zOptions.defaults().withTempDir(dir)),
+            SyncEngineTest.noSleep())
+        .run();
   }
 
   private Optional<SyncRun> latestFinished() {
@@ -80,11 +85,19 @@ class SyncIntegrityTest {
     connector.flaw = flaw;
     ConnectorException e = catchThrowableOfType(ConnectorException.class, this::run);
     assertThat(e).as("the sync must fail").isNotNull();
-    assertThat(e.getMessage()).startsWith("the sync is inconsistent and was not kept: " + flaw.sentence
-        + ", which is not in the same sync; " + file + " keeps its earlier finished syncs").doesNotContain("\n");
+    assertThat(e.getMessage())
+        .startsWith(
+            "the sync is inconsistent and was not kept: "
+                + flaw.sentence
+                + ", which is not in the same sync; "
+                + file
+                + " keeps its earlier finished syncs")
+        .doesNotContain("\n");
     assertThat(latestFinished().map(SyncRun::id)).contains(good.id());
     try (C1zStore store = C1zStore.openReadOnly(file, C1zOptions.defaults().withTempDir(dir))) {
-      assertThat(store.syncRuns().resumable(SyncType.FULL)).as("the failed sync is not resumed").isEmpty();
+      assertThat(store.syncRuns().resumable(SyncType.FULL))
+          .as("the failed sync is not resumed")
+          .isEmpty();
     }
 
     connector.flaw = null;
@@ -103,11 +116,15 @@ class SyncIntegrityTest {
     Flaw flaw;
 
     static Resource user(String id) {
-      return ResourceBuilder.of("user", id, "U " + id).userTrait(UserTrait.getDefaultInstance()).build();
+      return ResourceBuilder.of("user", id, "U " + id)
+          .userTrait(UserTrait.getDefaultInstance())
+          .build();
     }
 
     static Resource group(String id) {
-      return ResourceBuilder.of("group", id, "G " + id).groupTrait(GroupTrait.getDefaultInstance()).build();
+      return ResourceBuilder.of("group", id, "G " + id)
+          .groupTrait(GroupTrait.getDefaultInstance())
+          .build();
     }
 
     @Override
@@ -120,7 +137,9 @@ class SyncIntegrityTest {
 
     @Override
     public List<ResourceSyncer> resourceSyncers() {
-      return List.of(new Syncer("user", ResourceType.Trait.TRAIT_USER), new Syncer("group", ResourceType.Trait.TRAIT_GROUP));
+      return List.of(
+          new Syncer("user", ResourceType.Trait.TRAIT_USER),
+          new Syncer("group", ResourceType.Trait.TRAIT_GROUP));
     }
 
     private final class Syncer implements ResourceSyncer {
@@ -139,7 +158,8 @@ class SyncIntegrityTest {
 
       @Override
       public PageResult<Resource> list(Optional<ResourceId> parent, PageRequest page) {
-        return PageResult.last(type.equals("user") ? List.of(user("u1"), user("u2")) : List.of(group("g1")));
+        return PageResult.last(
+            type.equals("user") ? List.of(user("u1"), user("u2")) : List.of(group("g1")));
       }
 
       @Override
@@ -149,7 +169,8 @@ class SyncIntegrityTest {
         }
         Entitlement member = EntitlementBuilder.assignment(r, "member").build();
         if (flaw == Flaw.ENTITLEMENT_OF_A_MISSING_RESOURCE) {
-          return PageResult.last(List.of(member, EntitlementBuilder.assignment(group("g7"), "member").build()));
+          return PageResult.last(
+              List.of(member, EntitlementBuilder.assignment(group("g7"), "member").build()));
         }
         return PageResult.last(List.of(member));
       }
@@ -162,8 +183,11 @@ class SyncIntegrityTest {
         Entitlement member = EntitlementBuilder.assignment(r, "member").build();
         Grant ok = GrantBuilder.of(member, user("u1")).build();
         if (flaw == Flaw.GRANT_OF_A_MISSING_ENTITLEMENT) {
-          return PageResult.last(List.of(ok, GrantBuilder.of(EntitlementBuilder.assignment(r, "ghost").build(),
-              user("u1")).build()));
+          return PageResult.last(
+              List.of(
+                  ok,
+                  GrantBuilder.of(EntitlementBuilder.assignment(r, "ghost").build(), user("u1"))
+                      .build()));
         }
         if (flaw == Flaw.GRANT_TO_A_MISSING_PRINCIPAL) {
           return PageResult.last(List.of(ok, GrantBuilder.of(member, user("u9")).build()));

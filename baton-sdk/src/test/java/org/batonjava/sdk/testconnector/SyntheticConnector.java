@@ -24,14 +24,20 @@ import org.batonjava.sdk.connector.ResourceBuilder;
 import org.batonjava.sdk.connector.ResourceSyncer;
 
 /**
- * A deterministic connector for engine tests: users, groups (with a membership cycle between groups 0, 1
- * and 2), workspaces with child projects, expandable grants of project roles to groups, offset paging with
- * opaque tokens, and seeded transient failures.
+ * A deterministic connector for engine tests: users, groups (with a membership cycle between groups
+ * 0, 1 and 2), workspaces with child projects, expandable grants of project roles to groups, offset
+ * paging with opaque tokens, and seeded transient failures.
  */
 public final class SyntheticConnector implements Connector {
   /** The shape of the generated data and the faults. */
-  public record Shape(int users, int groups, int workspaces, int projectsPerWorkspace, int pageSize,
-      double transientFailureRate, long seed) {
+  public record Shape(
+      int users,
+      int groups,
+      int workspaces,
+      int projectsPerWorkspace,
+      int pageSize,
+      double transientFailureRate,
+      long seed) {
     public static Shape small() {
       return new Shape(57, 6, 3, 4, 10, 0.0, 1);
     }
@@ -42,12 +48,22 @@ public final class SyntheticConnector implements Connector {
     void beforeCall(long callNumber);
   }
 
-  static final ResourceType USER = ResourceType.newBuilder().setId("user").setDisplayName("User")
-      .addTraits(ResourceType.Trait.TRAIT_USER).build();
-  static final ResourceType GROUP = ResourceType.newBuilder().setId("group").setDisplayName("Group")
-      .addTraits(ResourceType.Trait.TRAIT_GROUP).build();
-  static final ResourceType WORKSPACE = ResourceType.newBuilder().setId("workspace").setDisplayName("Workspace").build();
-  static final ResourceType PROJECT = ResourceType.newBuilder().setId("project").setDisplayName("Project").build();
+  static final ResourceType USER =
+      ResourceType.newBuilder()
+          .setId("user")
+          .setDisplayName("User")
+          .addTraits(ResourceType.Trait.TRAIT_USER)
+          .build();
+  static final ResourceType GROUP =
+      ResourceType.newBuilder()
+          .setId("group")
+          .setDisplayName("Group")
+          .addTraits(ResourceType.Trait.TRAIT_GROUP)
+          .build();
+  static final ResourceType WORKSPACE =
+      ResourceType.newBuilder().setId("workspace").setDisplayName("Workspace").build();
+  static final ResourceType PROJECT =
+      ResourceType.newBuilder().setId("project").setDisplayName("Project").build();
 
   private final Shape shape;
   private final Random faults;
@@ -100,29 +116,44 @@ public final class SyntheticConnector implements Connector {
 
   static Resource user(int i) {
     return ResourceBuilder.of("user", "u" + i, "User " + i)
-        .userTrait(UserTrait.newBuilder().setLogin("user" + i + "@example.com")
-            .addEmails(UserTrait.Email.newBuilder().setAddress("user" + i + "@example.com").setIsPrimary(true)).build())
+        .userTrait(
+            UserTrait.newBuilder()
+                .setLogin("user" + i + "@example.com")
+                .addEmails(
+                    UserTrait.Email.newBuilder()
+                        .setAddress("user" + i + "@example.com")
+                        .setIsPrimary(true))
+                .build())
         .externalId(Integer.toString(i))
         .build();
   }
 
   static Resource group(int g) {
-    return ResourceBuilder.of("group", "g" + g, "Group " + g).groupTrait(GroupTrait.getDefaultInstance()).build();
+    return ResourceBuilder.of("group", "g" + g, "Group " + g)
+        .groupTrait(GroupTrait.getDefaultInstance())
+        .build();
   }
 
   static Entitlement member(Resource group) {
-    return EntitlementBuilder.assignment(group, "member").displayName(group.getDisplayName() + " member")
-        .grantableTo(USER, GROUP).build();
+    return EntitlementBuilder.assignment(group, "member")
+        .displayName(group.getDisplayName() + " member")
+        .grantableTo(USER, GROUP)
+        .build();
   }
 
   static Resource project(int w, int p) {
     return ResourceBuilder.of("project", "w" + w + "p" + p, "Project " + w + "." + p)
-        .parent(ResourceId.newBuilder().setResourceType("workspace").setResource("w" + w).build()).build();
+        .parent(ResourceId.newBuilder().setResourceType("workspace").setResource("w" + w).build())
+        .build();
   }
 
-  /** Offset paging with tokens that do not look like numbers, to prove the engine treats them as opaque. */
+  /**
+   * Offset paging with tokens that do not look like numbers, to prove the engine treats them as
+   * opaque.
+   */
   private <T> PageResult<T> page(List<T> all, PageRequest request) {
-    int offset = request.isFirst() ? 0 : Integer.parseInt(request.token().substring("offset-".length()));
+    int offset =
+        request.isFirst() ? 0 : Integer.parseInt(request.token().substring("offset-".length()));
     int end = Math.min(all.size(), offset + shape.pageSize());
     String next = end < all.size() ? "offset-" + end : "";
     return PageResult.of(all.subList(offset, end), next);
@@ -195,8 +226,10 @@ public final class SyntheticConnector implements Connector {
       // Groups 0 → 1 → 2 → 0 are members of each other: a cycle the expansion must collapse.
       if (g <= 2 && shape.groups() >= 3) {
         Resource memberGroup = group((g + 2) % 3);
-        all.add(GrantBuilder.of(member, memberGroup)
-            .expandableFrom(List.of(member(memberGroup).getId()), List.of("user"), false).build());
+        all.add(
+            GrantBuilder.of(member, memberGroup)
+                .expandableFrom(List.of(member(memberGroup).getId()), List.of("user"), false)
+                .build());
       }
       return page(all, page);
     }
@@ -213,7 +246,10 @@ public final class SyntheticConnector implements Connector {
       enter();
       List<Resource> all = new ArrayList<>();
       for (int w = 0; w < shape.workspaces(); w++) {
-        all.add(ResourceBuilder.of("workspace", "w" + w, "Workspace " + w).childType("project").build());
+        all.add(
+            ResourceBuilder.of("workspace", "w" + w, "Workspace " + w)
+                .childType("project")
+                .build());
       }
       return page(all, page);
     }
@@ -252,9 +288,10 @@ public final class SyntheticConnector implements Connector {
     @Override
     public PageResult<Entitlement> entitlements(Resource resource, PageRequest page) {
       enter();
-      return PageResult.last(List.of(
-          EntitlementBuilder.permission(resource, "viewer").displayName("viewer").build(),
-          EntitlementBuilder.permission(resource, "editor").displayName("editor").build()));
+      return PageResult.last(
+          List.of(
+              EntitlementBuilder.permission(resource, "viewer").displayName("viewer").build(),
+              EntitlementBuilder.permission(resource, "editor").displayName("editor").build()));
     }
 
     @Override
@@ -263,11 +300,16 @@ public final class SyntheticConnector implements Connector {
       // Each project's viewers are the members of one group, granted through expansion.
       long hash = Math.abs((long) resource.getId().getResource().hashCode());
       Resource g = group((int) (hash % shape.groups()));
-      Entitlement viewer = EntitlementBuilder.permission(resource, "viewer").displayName("viewer").build();
-      Entitlement editor = EntitlementBuilder.permission(resource, "editor").displayName("editor").build();
-      return PageResult.last(List.of(
-          GrantBuilder.of(viewer, g).expandableFrom(List.of(member(g).getId()), List.of(), false).build(),
-          GrantBuilder.of(editor, user((int) (hash % shape.users()))).build()));
+      Entitlement viewer =
+          EntitlementBuilder.permission(resource, "viewer").displayName("viewer").build();
+      Entitlement editor =
+          EntitlementBuilder.permission(resource, "editor").displayName("editor").build();
+      return PageResult.last(
+          List.of(
+              GrantBuilder.of(viewer, g)
+                  .expandableFrom(List.of(member(g).getId()), List.of(), false)
+                  .build(),
+              GrantBuilder.of(editor, user((int) (hash % shape.users()))).build()));
     }
   }
 }

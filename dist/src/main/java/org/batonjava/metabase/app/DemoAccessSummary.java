@@ -13,9 +13,9 @@ import org.batonjava.sdk.c1z.RowReader;
 import org.batonjava.sdk.connector.Annotations;
 
 /**
- * The demo summary's part about the surfaces beyond the Go model: every API key with its group (administrator keys
- * flagged), and for the root and each top-level collection who can view and curate it, as groups and as the users
- * and keys those groups give it to (the expanded grants).
+ * The demo summary's part about the surfaces beyond the Go model: every API key with its group
+ * (administrator keys flagged), and for the root and each top-level collection who can view and
+ * curate it, as groups and as the users and keys those groups give it to (the expanded grants).
  */
 final class DemoAccessSummary {
   private final RowReader reader;
@@ -23,8 +23,12 @@ final class DemoAccessSummary {
   private final Map<String, String> names;
   private final Set<String> disabled;
 
-  /** @param disabled the deactivated users ({@code user:<id>}), marked in the lists: they keep their grants */
-  DemoAccessSummary(RowReader reader, String sync, Map<String, String> names, Set<String> disabled) {
+  /**
+   * @param disabled the deactivated users ({@code user:<id>}), marked in the lists: they keep their
+   *     grants
+   */
+  DemoAccessSummary(
+      RowReader reader, String sync, Map<String, String> names, Set<String> disabled) {
     this.reader = reader;
     this.sync = sync;
     this.names = names;
@@ -35,22 +39,35 @@ final class DemoAccessSummary {
     if (!apiKeys.isEmpty()) {
       out.append("\nAPI keys (non-human accounts):\n");
       for (Resource k : apiKeys) {
-        Map<String, Value> profile = Annotations.find(k.getAnnotationsList(), UserTrait.class)
-            .map(t -> t.getProfile().getFieldsMap()).orElse(Map.of());
+        Map<String, Value> profile =
+            Annotations.find(k.getAnnotationsList(), UserTrait.class)
+                .map(t -> t.getProfile().getFieldsMap())
+                .orElse(Map.of());
         boolean admin = profile.getOrDefault("is_admin", Value.getDefaultInstance()).getBoolValue();
-        out.append(String.format("  %-22s %-16s %s%s%n", k.getDisplayName(),
-            profile.getOrDefault("group_name", Value.getDefaultInstance()).getStringValue(),
-            profile.getOrDefault("masked_key", Value.getDefaultInstance()).getStringValue().replaceAll("\\*{8,}", "****"),
-            admin ? "  ADMIN: full administrator access" : ""));
+        out.append(
+            String.format(
+                "  %-22s %-16s %s%s%n",
+                k.getDisplayName(),
+                profile.getOrDefault("group_name", Value.getDefaultInstance()).getStringValue(),
+                profile
+                    .getOrDefault("masked_key", Value.getDefaultInstance())
+                    .getStringValue()
+                    .replaceAll("\\*{8,}", "****"),
+                admin ? "  ADMIN: full administrator access" : ""));
       }
     }
-    List<Resource> topLevel = collections.stream()
-        .filter(c -> !c.hasParentResourceId() || c.getParentResourceId().getResource().equals("root"))
-        .toList();
+    List<Resource> topLevel =
+        collections.stream()
+            .filter(
+                c ->
+                    !c.hasParentResourceId()
+                        || c.getParentResourceId().getResource().equals("root"))
+            .toList();
     if (topLevel.isEmpty()) {
       return;
     }
-    out.append("\nCollections (top level; who can view / curate, users and keys through their groups):\n");
+    out.append(
+        "\nCollections (top level; who can view / curate, users and keys through their groups):\n");
     for (Resource c : topLevel) {
       out.append("  ").append(c.getDisplayName()).append('\n');
       for (String slug : List.of("view", "curate")) {
@@ -59,44 +76,70 @@ final class DemoAccessSummary {
         if (grants.isEmpty() && slug.equals("curate") && c.getDescription().contains("view only")) {
           continue;
         }
-        out.append(String.format("    %-8s %s%n", slug + ":", grants.isEmpty() ? "nobody" : line(grants)));
+        out.append(
+            String.format("    %-8s %s%n", slug + ":", grants.isEmpty() ? "nobody" : line(grants)));
       }
     }
   }
 
   /**
-   * The paid-build part: who holds each application permission (users and keys through their groups), and the
-   * row-level security of each database (sandboxed tables and impersonation, with the user attributes deciding them).
+   * The paid-build part: who holds each application permission (users and keys through their
+   * groups), and the row-level security of each database (sandboxed tables and impersonation, with
+   * the user attributes deciding them).
    */
-  void renderPaid(List<Resource> applicationPermissions, List<Resource> databases, StringBuilder out) {
+  void renderPaid(
+      List<Resource> applicationPermissions, List<Resource> databases, StringBuilder out) {
     if (!applicationPermissions.isEmpty()) {
       out.append("\nApplication permissions (paid; users and keys through their groups):\n");
       for (Resource p : applicationPermissions) {
-        List<Grant> grants = DemoSummary.grants(reader, sync,
-            "application_permission:" + p.getId().getResource() + ":access");
-        out.append(String.format("  %-26s %s%n", p.getDisplayName() + ":", grants.isEmpty() ? "nobody" : line(grants)));
+        List<Grant> grants =
+            DemoSummary.grants(
+                reader, sync, "application_permission:" + p.getId().getResource() + ":access");
+        out.append(
+            String.format(
+                "  %-26s %s%n",
+                p.getDisplayName() + ":", grants.isEmpty() ? "nobody" : line(grants)));
       }
     }
     StringBuilder rows = new StringBuilder();
     for (Resource db : databases) {
       for (String slug : List.of("view-sandboxed-partial", "view-impersonated")) {
-        for (Grant g : DemoSummary.grants(reader, sync, "database:" + db.getId().getResource() + ":" + slug)) {
+        for (Grant g :
+            DemoSummary.grants(reader, sync, "database:" + db.getId().getResource() + ":" + slug)) {
           if (!g.getPrincipal().getId().getResourceType().equals("group")) {
             continue;
           }
-          String group = names.getOrDefault("group:" + g.getPrincipal().getId().getResource(),
-              g.getPrincipal().getId().getResource());
-          String notes = Annotations.find(g.getAnnotationsList(), Struct.class)
-              .map(s -> s.getFieldsOrDefault("row_security", Value.getDefaultInstance()).getListValue()
-                  .getValuesList().stream().map(Value::getStringValue).toList())
-              .map(l -> String.join("; ", l)).orElse("");
-          rows.append(String.format("  %-22s %-12s %s%s%n", db.getDisplayName(), group,
-              slug.equals("view-impersonated") ? "impersonated" : "sandboxed", notes.isEmpty() ? "" : " — " + notes));
+          String group =
+              names.getOrDefault(
+                  "group:" + g.getPrincipal().getId().getResource(),
+                  g.getPrincipal().getId().getResource());
+          String notes =
+              Annotations.find(g.getAnnotationsList(), Struct.class)
+                  .map(
+                      s ->
+                          s
+                              .getFieldsOrDefault("row_security", Value.getDefaultInstance())
+                              .getListValue()
+                              .getValuesList()
+                              .stream()
+                              .map(Value::getStringValue)
+                              .toList())
+                  .map(l -> String.join("; ", l))
+                  .orElse("");
+          rows.append(
+              String.format(
+                  "  %-22s %-12s %s%s%n",
+                  db.getDisplayName(),
+                  group,
+                  slug.equals("view-impersonated") ? "impersonated" : "sandboxed",
+                  notes.isEmpty() ? "" : " — " + notes));
         }
       }
     }
     if (rows.length() > 0) {
-      out.append("\nRow-level security (paid; the user attributes that decide each group's scope):\n").append(rows);
+      out.append(
+              "\nRow-level security (paid; the user attributes that decide each group's scope):\n")
+          .append(rows);
     }
   }
 

@@ -24,8 +24,8 @@ import org.batonjava.sdk.c1z.SyncRun;
 import org.batonjava.sdk.connector.Annotations;
 
 /**
- * A few lines a person can read about the latest sync in a c1z: users by status, groups with their members,
- * and for each database who can query it (groups directly, users through their groups).
+ * A few lines a person can read about the latest sync in a c1z: users by status, groups with their
+ * members, and for each database who can query it (groups directly, users through their groups).
  */
 final class DemoSummary {
   private final Path file;
@@ -45,27 +45,50 @@ final class DemoSummary {
       List<Resource> databases = all(reader, sync, "database");
       List<Resource> apiKeys = all(reader, sync, "api_key");
 
-      // Grants carry only the principal's id (as the Go connectors write them); names come from the resources.
+      // Grants carry only the principal's id (as the Go connectors write them); names come from the
+      // resources.
       Map<String, String> names = new java.util.HashMap<>();
       for (List<Resource> list : List.of(users, groups, apiKeys)) {
-        list.forEach(r -> names.put(r.getId().getResourceType() + ":" + r.getId().getResource(), r.getDisplayName()));
+        list.forEach(
+            r ->
+                names.put(
+                    r.getId().getResourceType() + ":" + r.getId().getResource(),
+                    r.getDisplayName()));
       }
       Map<String, Integer> byStatus = new TreeMap<>();
       for (Resource u : users) {
-        String status = Annotations.find(u.getAnnotationsList(), UserTrait.class)
-            .map(t -> t.getStatus().getStatus().name().replace("STATUS_", "").toLowerCase(Locale.ROOT))
-            .orElse("unknown");
+        String status =
+            Annotations.find(u.getAnnotationsList(), UserTrait.class)
+                .map(
+                    t ->
+                        t.getStatus()
+                            .getStatus()
+                            .name()
+                            .replace("STATUS_", "")
+                            .toLowerCase(Locale.ROOT))
+                .orElse("unknown");
         byStatus.merge(status, 1, Integer::sum);
       }
-      out.append("Synced Metabase ").append(serverVersion).append(" into ").append(file).append(" (sync ").append(sync).append(")\n");
+      out.append("Synced Metabase ")
+          .append(serverVersion)
+          .append(" into ")
+          .append(file)
+          .append(" (sync ")
+          .append(sync)
+          .append(")\n");
       out.append("\nUsers: ").append(users.size());
       byStatus.forEach((status, n) -> out.append(", ").append(n).append(' ').append(status));
       out.append("\n\nGroups (direct members):\n");
       for (Resource g : groups) {
         List<Grant> members = grants(reader, sync, "group:" + g.getId().getResource() + ":member");
-        List<Grant> managers = grants(reader, sync, "group:" + g.getId().getResource() + ":manager");
-        long keys = members.stream().filter(m -> m.getPrincipal().getId().getResourceType().equals("api_key")).count();
-        out.append(String.format("  %-22s %3d member(s)", g.getDisplayName(), members.size() - keys));
+        List<Grant> managers =
+            grants(reader, sync, "group:" + g.getId().getResource() + ":manager");
+        long keys =
+            members.stream()
+                .filter(m -> m.getPrincipal().getId().getResourceType().equals("api_key"))
+                .count();
+        out.append(
+            String.format("  %-22s %3d member(s)", g.getDisplayName(), members.size() - keys));
         if (keys > 0) {
           out.append(" + ").append(keys).append(" API key(s)");
         }
@@ -83,9 +106,18 @@ final class DemoSummary {
             if (grants.isEmpty() && FineGrainedRights.isFineGrained(e.getSlug())) {
               continue;
             }
-            List<Grant> toGroups = grants.stream().filter(gr -> gr.getPrincipal().getId().getResourceType().equals("group")).toList();
-            long toUsers = grants.stream().filter(gr -> gr.getPrincipal().getId().getResourceType().equals("user")).count();
-            out.append(String.format("    %-26s %s", e.getSlug() + ":", toGroups.isEmpty() ? "nobody" : names(toGroups, names)));
+            List<Grant> toGroups =
+                grants.stream()
+                    .filter(gr -> gr.getPrincipal().getId().getResourceType().equals("group"))
+                    .toList();
+            long toUsers =
+                grants.stream()
+                    .filter(gr -> gr.getPrincipal().getId().getResourceType().equals("user"))
+                    .count();
+            out.append(
+                String.format(
+                    "    %-26s %s",
+                    e.getSlug() + ":", toGroups.isEmpty() ? "nobody" : names(toGroups, names)));
             if (toUsers > 0) {
               out.append(" (").append(toUsers).append(" user(s) through these groups)");
             }
@@ -102,7 +134,9 @@ final class DemoSummary {
       DemoAccessSummary access = new DemoAccessSummary(reader, sync, names, disabled);
       access.render(apiKeys, all(reader, sync, "collection"), out);
       access.renderPaid(all(reader, sync, "application_permission"), databases, out);
-      out.append("\nExplore it with the baton CLI, e.g.: baton -f ").append(file).append(" grants\n");
+      out.append("\nExplore it with the baton CLI, e.g.: baton -f ")
+          .append(file)
+          .append(" grants\n");
     }
     return out.toString();
   }
@@ -122,7 +156,8 @@ final class DemoSummary {
     List<Grant> out = new ArrayList<>();
     String token = "";
     do {
-      Page<Grant> page = reader.listGrants(sync, GrantFilter.forEntitlement(entitlementId), token, 0);
+      Page<Grant> page =
+          reader.listGrants(sync, GrantFilter.forEntitlement(entitlementId), token, 0);
       out.addAll(page.items());
       token = page.nextPageToken();
     } while (!token.isEmpty());
@@ -132,7 +167,8 @@ final class DemoSummary {
   private static String names(List<Grant> grants, Map<String, String> displayNames) {
     TreeSet<String> out = new TreeSet<>();
     for (Grant g : grants) {
-      String key = g.getPrincipal().getId().getResourceType() + ":" + g.getPrincipal().getId().getResource();
+      String key =
+          g.getPrincipal().getId().getResourceType() + ":" + g.getPrincipal().getId().getResource();
       out.add(displayNames.getOrDefault(key, key));
     }
     return String.join(", ", out);

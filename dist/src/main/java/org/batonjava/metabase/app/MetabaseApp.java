@@ -9,19 +9,23 @@ import org.batonjava.sdk.connector.GoSdkShape;
 
 /**
  * The command line of one drop-in binary: the connector (its names, settings and factory come from
- * {@link MetabaseDefinition}), the Go SDK generation whose {@code capabilities}/{@code config} output it imitates,
- * and the extra subcommands of {@code baton-metabase}.
+ * {@link MetabaseDefinition}), the Go SDK generation whose {@code capabilities}/{@code config}
+ * output it imitates, and the extra subcommands of {@code baton-metabase}.
  */
 public final class MetabaseApp {
   private MetabaseApp() {}
 
-  /** The app of {@code variant} ({@link MetabaseVariant#UNVERSIONED}, {@code V049} or {@code V056}). */
+  /**
+   * The app of {@code variant} ({@link MetabaseVariant#UNVERSIONED}, {@code V049} or {@code V056}).
+   */
   public static BatonApp of(MetabaseVariant variant, RunEnvironment environment) {
-    BatonApp.Builder app = BatonApp.builder()
-        .connector(new MetabaseDefinition(variant))
-        .version(version())
-        .goSdkShape(variant == MetabaseVariant.UNVERSIONED ? GoSdkShape.V0_25_0 : GoSdkShape.V0_5_6)
-        .environment(environment);
+    BatonApp.Builder app =
+        BatonApp.builder()
+            .connector(new MetabaseDefinition(variant))
+            .version(version())
+            .goSdkShape(
+                variant == MetabaseVariant.UNVERSIONED ? GoSdkShape.V0_25_0 : GoSdkShape.V0_5_6)
+            .environment(environment);
     if (variant == MetabaseVariant.UNVERSIONED) {
       app.command(new DemoCommand());
       app.command(new ReportCommand());

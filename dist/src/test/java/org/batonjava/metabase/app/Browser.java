@@ -8,8 +8,9 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
- * Debian's Chromium in headless mode, driven through its own chromedriver. Both paths are given explicitly, so
- * Selenium never looks for (or downloads) a driver or a browser. Missing, it fails saying what to install.
+ * Debian's Chromium in headless mode, driven through its own chromedriver. Both paths are given
+ * explicitly, so Selenium never looks for (or downloads) a driver or a browser. Missing, it fails
+ * saying what to install.
  */
 final class Browser implements AutoCloseable {
   static final Path CHROMIUM = Path.of("/usr/bin/chromium");
@@ -23,15 +24,29 @@ final class Browser implements AutoCloseable {
 
   static Browser open() {
     if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
-      throw new IllegalStateException("the browser tests need " + CHROMIUM + " and " + CHROMEDRIVER
-          + ": apt-get install chromium chromium-driver (.ci/run does it)");
+      throw new IllegalStateException(
+          "the browser tests need "
+              + CHROMIUM
+              + " and "
+              + CHROMEDRIVER
+              + ": apt-get install chromium chromium-driver (.ci/run does it)");
     }
-    ChromeDriverService service = new ChromeDriverService.Builder()
-        .usingDriverExecutable(new File(CHROMEDRIVER.toString())).usingAnyFreePort().build();
+    ChromeDriverService service =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(new File(CHROMEDRIVER.toString()))
+            .usingAnyFreePort()
+            .build();
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM.toFile());
-    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-        "--hide-scrollbars", "--no-first-run", "--disable-extensions", "--disable-background-networking");
+    options.addArguments(
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--hide-scrollbars",
+        "--no-first-run",
+        "--disable-extensions",
+        "--disable-background-networking");
     return new Browser(new ChromeDriver(service, options));
   }
 

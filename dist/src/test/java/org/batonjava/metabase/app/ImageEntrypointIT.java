@@ -12,21 +12,27 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The image's entrypoint starts: each Dockerfile target's exec-form ENTRYPOINT is run here as the image would run
- * it, with this machine's java in place of the image's and the built jar in place of {@code /app}.
+ * The image's entrypoint starts: each Dockerfile target's exec-form ENTRYPOINT is run here as the
+ * image would run it, with this machine's java in place of the image's and the built jar in place
+ * of {@code /app}.
  */
 class ImageEntrypointIT {
-  private static final Path ROOT = Path.of(System.getProperty("repo.root", "..")).toAbsolutePath().normalize();
+  private static final Path ROOT =
+      Path.of(System.getProperty("repo.root", "..")).toAbsolutePath().normalize();
 
   @ParameterizedTest
   @ValueSource(strings = {"baton-metabase", "baton-metabase-v049", "baton-metabase-v056"})
   void entrypointRunsWithoutArguments(String target) throws Exception {
-    List<String> entrypoint = ImageEntrypoint.of(Files.readString(ROOT.resolve("deploy/Dockerfile")), target);
+    List<String> entrypoint =
+        ImageEntrypoint.of(Files.readString(ROOT.resolve("deploy/Dockerfile")), target);
     assertThat(entrypoint.get(0)).isEqualTo("/usr/bin/java");
     List<String> command = new ArrayList<>();
     command.add(ProcessHandle.current().info().command().orElse("java"));
     for (String part : entrypoint.subList(1, entrypoint.size())) {
-      command.add(part.replace("/app/baton-metabase.jar", ROOT.resolve("dist/target/baton-metabase.jar").toString()));
+      command.add(
+          part.replace(
+              "/app/baton-metabase.jar",
+              ROOT.resolve("dist/target/baton-metabase.jar").toString()));
     }
     command.add("--version");
     Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
@@ -43,6 +49,7 @@ class ImageEntrypointIT {
     String err = new String(q.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(q.waitFor(60, TimeUnit.SECONDS)).isTrue();
     assertThat(q.exitValue()).isEqualTo(1);
-    assertThat(err).isEqualTo("error: --metabase-base-url is required (or set BATON_METABASE_BASE_URL)\n");
+    assertThat(err)
+        .isEqualTo("error: --metabase-base-url is required (or set BATON_METABASE_BASE_URL)\n");
   }
 }

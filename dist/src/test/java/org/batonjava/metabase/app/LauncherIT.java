@@ -19,10 +19,13 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The packaged launchers in {@code bin/}, run as a person would run them, against the built jar. */
+/**
+ * The packaged launchers in {@code bin/}, run as a person would run them, against the built jar.
+ */
 class LauncherIT {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Path ROOT = Path.of(System.getProperty("repo.root", "..")).toAbsolutePath().normalize();
+  private static final Path ROOT =
+      Path.of(System.getProperty("repo.root", "..")).toAbsolutePath().normalize();
 
   @TempDir Path dir;
 
@@ -34,7 +37,8 @@ class LauncherIT {
 
   /** {@link #run} with extra environment variables. */
   Run runWith(java.util.Map<String, String> env, String launcher, String... args) throws Exception {
-    List<String> command = new ArrayList<>(List.of(ROOT.resolve("bin").resolve(launcher).toString()));
+    List<String> command =
+        new ArrayList<>(List.of(ROOT.resolve("bin").resolve(launcher).toString()));
     command.addAll(List.of(args));
     ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile());
     pb.environment().keySet().removeIf(k -> k.startsWith("BATON_"));
@@ -43,11 +47,16 @@ class LauncherIT {
     Path err = dir.resolve("stderr.txt");
     Process p = pb.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
     assertThat(p.waitFor(120, TimeUnit.SECONDS)).as(launcher + " finished").isTrue();
-    return new Run(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+    return new Run(
+        p.exitValue(),
+        Files.readString(out, StandardCharsets.UTF_8),
+        Files.readString(err, StandardCharsets.UTF_8));
   }
 
   static JsonNode goOutput(String name) throws IOException {
-    Path file = ROOT.resolve("testdata/go-outputs").resolve(name); // copies of the Go files (testdata/README.md)
+    Path file =
+        ROOT.resolve("testdata/go-outputs")
+            .resolve(name); // copies of the Go files (testdata/README.md)
     return JSON.readTree(file.toFile());
   }
 
@@ -60,16 +69,25 @@ class LauncherIT {
   }
 
   /**
-   * {@code capabilities} equals the Go connector's output, except the two documented additions (docs/COMPATIBILITY.md,
-   * P8 and P14): the {@code database} resource type also has {@code CAPABILITY_PROVISION}, and a password chosen in
-   * ConductorOne ({@code ENCRYPTED_PASSWORD}) is a supported credential option.
+   * {@code capabilities} equals the Go connector's output, except the two documented additions
+   * (docs/COMPATIBILITY.md, P8 and P14): the {@code database} resource type also has {@code
+   * CAPABILITY_PROVISION}, and a password chosen in ConductorOne ({@code ENCRYPTED_PASSWORD}) is a
+   * supported credential option.
    */
   @ParameterizedTest
   @ValueSource(strings = {"baton-metabase", "baton-metabase-v049", "baton-metabase-v056"})
   void capabilitiesAreTheGoConnectorsPlusDatabaseProvisioning(String launcher) throws Exception {
-    Run caps = run(launcher, "capabilities", "--metabase-base-url", "http://127.0.0.1:9", "--metabase-api-key", "mb_x");
+    Run caps =
+        run(
+            launcher,
+            "capabilities",
+            "--metabase-base-url",
+            "http://127.0.0.1:9",
+            "--metabase-api-key",
+            "mb_x");
     assertThat(caps.code()).as(caps.err()).isZero();
-    JsonNode expected = withChosenPasswords(goOutput(launcher + ".baton_capabilities.json").deepCopy());
+    JsonNode expected =
+        withChosenPasswords(goOutput(launcher + ".baton_capabilities.json").deepCopy());
     for (JsonNode rt : expected.path("resourceTypeCapabilities")) {
       if (rt.path("resourceType").path("id").asText().equals("database")) {
         ((ArrayNode) rt.path("capabilities")).add("CAPABILITY_PROVISION");
@@ -78,19 +96,32 @@ class LauncherIT {
     assertThat(JSON.readTree(caps.out())).isEqualTo(expected);
   }
 
-  /** {@code baton-metabase --metabase-version auto}: the Go connector's capabilities plus a provisionable database. */
+  /**
+   * {@code baton-metabase --metabase-version auto}: the Go connector's capabilities plus a
+   * provisionable database.
+   */
   @Test
   void autoModeCapabilitiesAddTheDatabaseType() throws Exception {
-    Run caps = run("baton-metabase", "capabilities", "--metabase-version", "auto",
-        "--metabase-base-url", "http://127.0.0.1:9", "--metabase-api-key", "mb_x");
+    Run caps =
+        run(
+            "baton-metabase",
+            "capabilities",
+            "--metabase-version",
+            "auto",
+            "--metabase-base-url",
+            "http://127.0.0.1:9",
+            "--metabase-api-key",
+            "mb_x");
     assertThat(caps.code()).as(caps.err()).isZero();
-    ObjectNode expected = withChosenPasswords(goOutput("baton-metabase.baton_capabilities.json").deepCopy());
+    ObjectNode expected =
+        withChosenPasswords(goOutput("baton-metabase.baton_capabilities.json").deepCopy());
     ObjectNode database = JSON.createObjectNode();
     database.putObject("resourceType").put("id", "database").put("displayName", "Database");
     database.putArray("capabilities").add("CAPABILITY_SYNC").add("CAPABILITY_PROVISION");
     database.putObject("permissions");
     ((ArrayNode) expected.path("resourceTypeCapabilities")).insert(0, database);
-    // extended access is on by default in auto mode: API keys (sync) and collections (sync, provision)
+    // extended access is on by default in auto mode: API keys (sync) and collections (sync,
+    // provision)
     ObjectNode collection = JSON.createObjectNode();
     collection.putObject("resourceType").put("id", "collection").put("displayName", "Collection");
     collection.putArray("capabilities").add("CAPABILITY_SYNC").add("CAPABILITY_PROVISION");
@@ -98,13 +129,16 @@ class LauncherIT {
     ((ArrayNode) expected.path("resourceTypeCapabilities")).insert(0, collection);
     // application permissions (paid servers only at sync time; always declared): sync, provision
     ObjectNode application = JSON.createObjectNode();
-    application.putObject("resourceType").put("id", "application_permission")
+    application
+        .putObject("resourceType")
+        .put("id", "application_permission")
         .put("displayName", "Application Permission");
     application.putArray("capabilities").add("CAPABILITY_SYNC").add("CAPABILITY_PROVISION");
     application.putObject("permissions");
     ((ArrayNode) expected.path("resourceTypeCapabilities")).insert(0, application);
     ObjectNode apiKey = JSON.createObjectNode();
-    ObjectNode apiKeyType = apiKey.putObject("resourceType").put("id", "api_key").put("displayName", "API Key");
+    ObjectNode apiKeyType =
+        apiKey.putObject("resourceType").put("id", "api_key").put("displayName", "API Key");
     apiKeyType.putArray("traits").add("TRAIT_USER");
     apiKey.putArray("capabilities").add("CAPABILITY_SYNC");
     apiKey.putObject("permissions");
@@ -112,50 +146,97 @@ class LauncherIT {
     assertThat(JSON.readTree(caps.out())).isEqualTo(expected);
   }
 
-  /** A Go-named variant keeps Go's capabilities unless the extended-access switch is given; then it gains both. */
+  /**
+   * A Go-named variant keeps Go's capabilities unless the extended-access switch is given; then it
+   * gains both.
+   */
   @Test
   void extendedAccessSwitchAddsKeysAndCollectionsToAGoNamedVariant() throws Exception {
-    Run plain = run("baton-metabase-v056", "capabilities", "--metabase-base-url", "http://127.0.0.1:9",
-        "--metabase-api-key", "mb_x");
+    Run plain =
+        run(
+            "baton-metabase-v056",
+            "capabilities",
+            "--metabase-base-url",
+            "http://127.0.0.1:9",
+            "--metabase-api-key",
+            "mb_x");
     assertThat(plain.code()).as(plain.err()).isZero();
-    assertThat(plain.out()).doesNotContain("api_key").doesNotContain("collection")
+    assertThat(plain.out())
+        .doesNotContain("api_key")
+        .doesNotContain("collection")
         .doesNotContain("application_permission");
-    Run on = run("baton-metabase-v056", "capabilities", "--metabase-extended-access", "--metabase-base-url",
-        "http://127.0.0.1:9", "--metabase-api-key", "mb_x");
+    Run on =
+        run(
+            "baton-metabase-v056",
+            "capabilities",
+            "--metabase-extended-access",
+            "--metabase-base-url",
+            "http://127.0.0.1:9",
+            "--metabase-api-key",
+            "mb_x");
     assertThat(on.code()).as(on.err()).isZero();
-    assertThat(on.out()).contains("\"api_key\"").contains("\"collection\"").contains("\"application_permission\"");
-    Run off = run("baton-metabase", "capabilities", "--metabase-version", "auto", "--metabase-extended-access=false",
-        "--metabase-base-url", "http://127.0.0.1:9", "--metabase-api-key", "mb_x");
+    assertThat(on.out())
+        .contains("\"api_key\"")
+        .contains("\"collection\"")
+        .contains("\"application_permission\"");
+    Run off =
+        run(
+            "baton-metabase",
+            "capabilities",
+            "--metabase-version",
+            "auto",
+            "--metabase-extended-access=false",
+            "--metabase-base-url",
+            "http://127.0.0.1:9",
+            "--metabase-api-key",
+            "mb_x");
     assertThat(off.code()).as(off.err()).isZero();
     assertThat(off.out()).doesNotContain("api_key").contains("\"database\"");
     Run config = run("baton-metabase-v056", "config");
     assertThat(config.out()).doesNotContain("extended");
-    Run viaEnv = runWith(java.util.Map.of("BATON_METABASE_EXTENDED_ACCESS", "true"), "baton-metabase-v049",
-        "capabilities", "--metabase-base-url", "http://127.0.0.1:9", "--metabase-api-key", "mb_x");
+    Run viaEnv =
+        runWith(
+            java.util.Map.of("BATON_METABASE_EXTENDED_ACCESS", "true"),
+            "baton-metabase-v049",
+            "capabilities",
+            "--metabase-base-url",
+            "http://127.0.0.1:9",
+            "--metabase-api-key",
+            "mb_x");
     assertThat(viaEnv.code()).as(viaEnv.err()).isZero();
     assertThat(viaEnv.out()).contains("\"api_key\"").contains("\"collection\"");
   }
 
-  /** The demo lists the API keys (admin keys flagged) and who can view or curate each top-level collection. */
+  /**
+   * The demo lists the API keys (admin keys flagged) and who can view or curate each top-level
+   * collection.
+   */
   @Test
   void demoShowsKeysAndCollectionAccess() throws Exception {
     Run demo = run("baton-metabase", "demo", "--file", dir.resolve("demo.c1z").toString());
     assertThat(demo.code()).as(demo.err()).isZero();
-    assertThat(demo.out()).contains("API keys (non-human accounts):")
+    assertThat(demo.out())
+        .contains("API keys (non-human accounts):")
         .containsPattern("ETL pipeline +Administrators +mb_\\S+ +ADMIN: full administrator access")
         .containsPattern("Board report export +Contractors +mb_\\S+\\n")
-        .contains("Collections (top level; who can view / curate, users and keys through their groups):")
+        .contains(
+            "Collections (top level; who can view / curate, users and keys through their groups):")
         .contains("  Finance\n    view:    groups Administrators, Analysts, Finance; users ")
         .doesNotContain("Board\n    view:")
         .doesNotContain("Personal Collection");
     assertThat(demo.out()).doesNotContain("mb_SimulatorDemoKey");
   }
 
-  /** The Go capabilities with ENCRYPTED_PASSWORD added after RANDOM_PASSWORD (COMPATIBILITY.md P14). */
+  /**
+   * The Go capabilities with ENCRYPTED_PASSWORD added after RANDOM_PASSWORD (COMPATIBILITY.md P14).
+   */
   private static ObjectNode withChosenPasswords(JsonNode goCapabilities) {
     ObjectNode caps = (ObjectNode) goCapabilities;
-    ArrayNode options = (ArrayNode) caps.path("credentialDetails").path("capabilityAccountProvisioning")
-        .path("supportedCredentialOptions");
+    ArrayNode options =
+        (ArrayNode)
+            caps.path("credentialDetails")
+                .path("capabilityAccountProvisioning")
+                .path("supportedCredentialOptions");
     assertThat(options).hasSize(1);
     options.add("CAPABILITY_DETAIL_CREDENTIAL_OPTION_ENCRYPTED_PASSWORD");
     return caps;
@@ -167,12 +248,19 @@ class LauncherIT {
     assertThat(version.out()).startsWith("baton-metabase-v056 version 0.1.0");
     Run missing = run("baton-metabase-v049");
     assertThat(missing.code()).isEqualTo(1);
-    assertThat(missing.err()).isEqualTo("error: --metabase-base-url is required (or set BATON_METABASE_BASE_URL)\n");
+    assertThat(missing.err())
+        .isEqualTo("error: --metabase-base-url is required (or set BATON_METABASE_BASE_URL)\n");
   }
 
   @Test
   void anUnreachableServerIsOneLineWithoutTheKey() throws Exception {
-    Run r = run("baton-metabase", "--metabase-base-url", "http://127.0.0.1:9", "--metabase-api-key", "mb_VERYSECRET42");
+    Run r =
+        run(
+            "baton-metabase",
+            "--metabase-base-url",
+            "http://127.0.0.1:9",
+            "--metabase-api-key",
+            "mb_VERYSECRET42");
     assertThat(r.code()).isEqualTo(1);
     String lastLine = r.err().strip().lines().reduce((a, b) -> b).orElse("");
     assertThat(lastLine).startsWith("error: ").contains("127.0.0.1:9");
@@ -187,29 +275,51 @@ class LauncherIT {
     assertThat(demo.out())
         .contains("Users: 10, 1 disabled, 9 enabled")
         .contains("Finance                  1 member(s), managed by Jane Doe")
-        .contains("query-builder-and-native:  Administrators, Analysts, Engineering (7 user(s) through these groups)");
-    // the paid-build scenario: Finance downloads 10k rows, Settings through Engineering, row-level security
+        .contains(
+            "query-builder-and-native:  Administrators, Analysts, Engineering (7 user(s) through these groups)");
+    // the paid-build scenario: Finance downloads 10k rows, Settings through Engineering, row-level
+    // security
     assertThat(demo.out())
         .containsPattern("download-limited: +Analysts, Finance \\(")
         .contains("Application permissions (paid; users and keys through their groups):")
         .containsPattern("Settings: +groups Administrators, Engineering; users .*Grace Hopper")
         .contains("Row-level security (paid; the user attributes that decide each group's scope):")
-        .containsPattern("Marketing Analytics +Marketing +sandboxed — table 23 \\(marketing\\): region")
-        .containsPattern("Finance Warehouse +Finance +impersonated — role attribute: warehouse_role");
+        .containsPattern(
+            "Marketing Analytics +Marketing +sandboxed — table 23 \\(marketing\\): region")
+        .containsPattern(
+            "Finance Warehouse +Finance +impersonated — role attribute: warehouse_role");
     Path file = dir.resolve("sync.c1z");
     assertThat(file).exists();
     // The demo ends with the access review next to the file, and says where it is.
     assertThat(demo.out()).contains("Wrote the access review to " + dir.resolve("report.html"));
-    assertThat(Files.readString(dir.resolve("report.html"))).contains("Metabase access review").contains("Jane Doe");
+    assertThat(Files.readString(dir.resolve("report.html")))
+        .contains("Metabase access review")
+        .contains("Jane Doe");
     Path baton = ROOT.resolve("tools/baton-cli/bin/baton");
-    assertThat(Files.isExecutable(baton)).as("the baton CLI (%s) is built by tools/baton-cli/build.sh", baton).isTrue();
-    Process p = new ProcessBuilder(baton.toString(), "-f", file.toString(), "resources", "-t", "database", "-o", "json")
-        .redirectErrorStream(true).start();
+    assertThat(Files.isExecutable(baton))
+        .as("the baton CLI (%s) is built by tools/baton-cli/build.sh", baton)
+        .isTrue();
+    Process p =
+        new ProcessBuilder(
+                baton.toString(),
+                "-f",
+                file.toString(),
+                "resources",
+                "-t",
+                "database",
+                "-o",
+                "json")
+            .redirectErrorStream(true)
+            .start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(p.waitFor()).as(out).isZero();
     List<String> names = new ArrayList<>();
-    JSON.readTree(out).path("resources").forEach(r -> names.add(r.path("resource").path("displayName").asText()));
-    assertThat(names).containsExactlyInAnyOrder("Sample Database", "Finance Warehouse", "Marketing Analytics", "Product Events");
+    JSON.readTree(out)
+        .path("resources")
+        .forEach(r -> names.add(r.path("resource").path("displayName").asText()));
+    assertThat(names)
+        .containsExactlyInAnyOrder(
+            "Sample Database", "Finance Warehouse", "Marketing Analytics", "Product Events");
   }
 
   @Test
@@ -231,41 +341,72 @@ class LauncherIT {
   }
 
   /** A Java class name as exceptions print them, e.g. java.io.EOFException. */
-  private static final String JAVA_CLASS = "(?s).*\\b([a-z][a-z0-9]*\\.)+[A-Z][A-Za-z0-9]*(Exception|Error|<).*";
+  private static final String JAVA_CLASS =
+      "(?s).*\\b([a-z][a-z0-9]*\\.)+[A-Z][A-Za-z0-9]*(Exception|Error|<).*";
 
   /**
-   * Hostile input through the real launchers: a key with a final newline (as a Kubernetes secret made from a file
-   * has) is trimmed with a warning; a key with CR-LF, a control or a non-ASCII character inside is refused; broken
-   * JSON in the provisioning flags is named in the user's terms. Never the key, a stack trace or a Java class name.
+   * Hostile input through the real launchers: a key with a final newline (as a Kubernetes secret
+   * made from a file has) is trimmed with a warning; a key with CR-LF, a control or a non-ASCII
+   * character inside is refused; broken JSON in the provisioning flags is named in the user's
+   * terms. Never the key, a stack trace or a Java class name.
    */
   @ParameterizedTest
   @ValueSource(strings = {"baton-metabase", "baton-metabase-v049", "baton-metabase-v056"})
   void hostileInputIsOneLineWithoutTheKeyOrJavaNames(String launcher) throws Exception {
     String key = "mb_HOSTILEKEY0123456789";
-    Map<String, String> trailing = Map.of("BATON_METABASE_BASE_URL", "http://127.0.0.1:9",
-        "BATON_METABASE_API_KEY", key + "\n");
+    Map<String, String> trailing =
+        Map.of(
+            "BATON_METABASE_BASE_URL", "http://127.0.0.1:9", "BATON_METABASE_API_KEY", key + "\n");
     Run trimmed = runWith(trailing, launcher);
     assertThat(trimmed.code()).isEqualTo(1);
-    assertThat(trimmed.err()).contains("--metabase-api-key (from BATON_METABASE_API_KEY) had leading or trailing"
-        + " whitespace").contains("127.0.0.1:9");
-    for (String bad : List.of(key.replace("KEY", "\r\nKEY"), key.replace("KEY", "\u00e9KEY"), key.replace("KEY", "\u0007"))) {
-      Run refused = runWith(Map.of("BATON_METABASE_BASE_URL", "http://127.0.0.1:9", "BATON_METABASE_API_KEY", bad),
-          launcher);
+    assertThat(trimmed.err())
+        .contains(
+            "--metabase-api-key (from BATON_METABASE_API_KEY) had leading or trailing"
+                + " whitespace")
+        .contains("127.0.0.1:9");
+    for (String bad :
+        List.of(
+            key.replace("KEY", "\r\nKEY"),
+            key.replace("KEY", "\u00e9KEY"),
+            key.replace("KEY", "\u0007"))) {
+      Run refused =
+          runWith(
+              Map.of(
+                  "BATON_METABASE_BASE_URL", "http://127.0.0.1:9", "BATON_METABASE_API_KEY", bad),
+              launcher);
       assertThat(refused.code()).isEqualTo(1);
-      assertThat(refused.err()).isEqualTo("error: --metabase-api-key (from BATON_METABASE_API_KEY) contains a space, a"
-          + " control character or a non-ASCII character inside the value; a secret must be printable ASCII. Copy the"
-          + " value again (the value is not shown)\n");
+      assertThat(refused.err())
+          .isEqualTo(
+              "error: --metabase-api-key (from BATON_METABASE_API_KEY) contains a space, a"
+                  + " control character or a non-ASCII character inside the value; a secret must be printable ASCII. Copy the"
+                  + " value again (the value is not shown)\n");
     }
-    Run profile = runWith(Map.of("BATON_METABASE_BASE_URL", "http://127.0.0.1:9", "BATON_METABASE_API_KEY", key),
-        launcher, "--create-account-profile", "{first_name: Ann");
+    Run profile =
+        runWith(
+            Map.of("BATON_METABASE_BASE_URL", "http://127.0.0.1:9", "BATON_METABASE_API_KEY", key),
+            launcher,
+            "--create-account-profile",
+            "{first_name: Ann");
     assertThat(profile.code()).isEqualTo(1);
-    assertThat(profile.err()).contains("\nerror: --create-account-profile is not valid JSON: unexpected text at column 2");
-    Run args = runWith(Map.of("BATON_METABASE_BASE_URL", "http://127.0.0.1:9", "BATON_METABASE_API_KEY", key),
-        launcher, "--invoke-action", "disable_user", "--invoke-action-args", "{\"userId\":");
+    assertThat(profile.err())
+        .contains(
+            "\nerror: --create-account-profile is not valid JSON: unexpected text at column 2");
+    Run args =
+        runWith(
+            Map.of("BATON_METABASE_BASE_URL", "http://127.0.0.1:9", "BATON_METABASE_API_KEY", key),
+            launcher,
+            "--invoke-action",
+            "disable_user",
+            "--invoke-action-args",
+            "{\"userId\":");
     assertThat(args.code()).isEqualTo(1);
-    assertThat(args.err()).contains("error: --invoke-action-args is not valid JSON: input ends at column");
+    assertThat(args.err())
+        .contains("error: --invoke-action-args is not valid JSON: input ends at column");
     for (Run r : List.of(trimmed, profile, args)) {
-      assertThat(r.err() + r.out()).doesNotContain("HOSTILEKEY").doesNotContain("0123456789").doesNotContain("\tat ")
+      assertThat(r.err() + r.out())
+          .doesNotContain("HOSTILEKEY")
+          .doesNotContain("0123456789")
+          .doesNotContain("\tat ")
           .doesNotMatch(JAVA_CLASS);
       assertThat(r.err().lines().filter(l -> l.startsWith("error: "))).hasSize(1);
     }

@@ -29,8 +29,8 @@ import org.batonjava.c1sim.FinishedTask;
 import org.batonjava.c1sim.RegisteredClient;
 import org.batonjava.c1sim.Tasks;
 import org.batonjava.c1sim.UploadRecord;
-import org.batonjava.metabase.sim.data.Dataset;
 import org.batonjava.metabase.sim.MetabaseSimulator;
+import org.batonjava.metabase.sim.data.Dataset;
 import org.batonjava.sdk.c1z.C1zOptions;
 import org.batonjava.sdk.c1z.C1zStore;
 import org.batonjava.sdk.c1z.SyncRun;
@@ -39,21 +39,28 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The packaged connector as a Kubernetes pod runs it: {@code bin/baton-metabase-v056} with no arguments, configured
- * only by {@code BATON_*} variables, talking TLS + gRPC to the fake ConductorOne and HTTP to the Metabase
- * simulator; it syncs and uploads, provisions, creates an account with a password chosen in ConductorOne, answers
- * its health probes, and drains on SIGTERM.
+ * The packaged connector as a Kubernetes pod runs it: {@code bin/baton-metabase-v056} with no
+ * arguments, configured only by {@code BATON_*} variables, talking TLS + gRPC to the fake
+ * ConductorOne and HTTP to the Metabase simulator; it syncs and uploads, provisions, creates an
+ * account with a password chosen in ConductorOne, answers its health probes, and drains on SIGTERM.
  */
 class ServiceModeIT {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Path ROOT = Path.of(System.getProperty("repo.root", "..")).toAbsolutePath().normalize();
+  private static final Path ROOT =
+      Path.of(System.getProperty("repo.root", "..")).toAbsolutePath().normalize();
 
   @TempDir Path dir;
 
   @Test
   void syncProvisionHealthAndSigterm() throws Exception {
     Files.createDirectories(dir.resolve("c1"));
-    try (MetabaseSimulator sim = MetabaseSimulator.builder().version("0.56").paid(false).dataset(Dataset.demo()).port(0).start();
+    try (MetabaseSimulator sim =
+            MetabaseSimulator.builder()
+                .version("0.56")
+                .paid(false)
+                .dataset(Dataset.demo())
+                .port(0)
+                .start();
         FakeConductorOne c1 = FakeConductorOne.start(dir.resolve("c1"))) {
       RegisteredClient client = c1.registerClient("baton-metabase-v056");
       int healthPort;
@@ -63,7 +70,9 @@ class ServiceModeIT {
       Task sync = Tasks.syncFull();
       c1.tasks().enqueue(sync);
 
-      ProcessBuilder pb = new ProcessBuilder(ROOT.resolve("bin/baton-metabase-v056").toString()).directory(dir.toFile());
+      ProcessBuilder pb =
+          new ProcessBuilder(ROOT.resolve("bin/baton-metabase-v056").toString())
+              .directory(dir.toFile());
       pb.environment().keySet().removeIf(k -> k.startsWith("BATON_"));
       pb.environment().put("BATON_CLIENT_ID", client.clientId());
       pb.environment().put("BATON_CLIENT_SECRET", client.clientSecret());
@@ -88,7 +97,9 @@ class ServiceModeIT {
         try (C1zStore store = C1zStore.openReadOnly(c1z, C1zOptions.defaults().withTempDir(dir))) {
           SyncRun run = store.syncRuns().latestFinished().orElseThrow();
           assertThat(store.reader().getResource(run.id(), "database", "2")).isPresent();
-          assertThat(store.reader().getGrant(run.id(), "database:2:query-builder-and-native:group:4")).isPresent();
+          assertThat(
+                  store.reader().getGrant(run.id(), "database:2:query-builder-and-native:group:4"))
+              .isPresent();
           assertThat(store.reader().getGrant(run.id(), "group:3:member:user:4")).isPresent();
           analysts = store.reader().getEntitlement(run.id(), "group:3:member").orElseThrow();
           ken = store.reader().getResource(run.id(), "user", "7").orElseThrow();
@@ -97,37 +108,63 @@ class ServiceModeIT {
         // Provisioning: user 7 joins Analysts; a second grant is idempotent.
         Task grant = Tasks.grant(analysts, ken);
         c1.tasks().enqueue(grant);
-        assertThat(c1.tasks().awaitFinished(grant.getId(), Duration.ofSeconds(30)).success()).isTrue();
+        assertThat(c1.tasks().awaitFinished(grant.getId(), Duration.ofSeconds(30)).success())
+            .isTrue();
         Task again = Tasks.grant(analysts, ken);
         c1.tasks().enqueue(again);
         FinishedTask second = c1.tasks().awaitFinished(again.getId(), Duration.ofSeconds(30));
         assertThat(second.success()).isTrue();
-        assertThat(Annotations.has(second.response(GrantManagerServiceGrantResponse.class).getAnnotationsList(),
-            GrantAlreadyExists.class)).isTrue();
+        assertThat(
+                Annotations.has(
+                    second.response(GrantManagerServiceGrantResponse.class).getAnnotationsList(),
+                    GrantAlreadyExists.class))
+            .isTrue();
 
-        // Account creation with a password an administrator chose in ConductorOne (sent encrypted to the client
-        // secret): the new Metabase user logs in with exactly that password, and nothing is sent back.
+        // Account creation with a password an administrator chose in ConductorOne (sent encrypted
+        // to the client
+        // secret): the new Metabase user logs in with exactly that password, and nothing is sent
+        // back.
         String chosen = "Chosen in C1: \"pässword\" 42!";
-        Task create = Tasks.createAccount(AccountInfo.newBuilder().setProfile(Struct.newBuilder()
-                .putFields("email", Value.newBuilder().setStringValue("chosen@example.com").build())
-                .putFields("first_name", Value.newBuilder().setStringValue("Chosen").build())
-                .putFields("last_name", Value.newBuilder().setStringValue("Person").build())).build(),
-            ChosenPasswords.encryptedFor(chosen, client), List.of());
+        Task create =
+            Tasks.createAccount(
+                AccountInfo.newBuilder()
+                    .setProfile(
+                        Struct.newBuilder()
+                            .putFields(
+                                "email",
+                                Value.newBuilder().setStringValue("chosen@example.com").build())
+                            .putFields(
+                                "first_name", Value.newBuilder().setStringValue("Chosen").build())
+                            .putFields(
+                                "last_name", Value.newBuilder().setStringValue("Person").build()))
+                    .build(),
+                ChosenPasswords.encryptedFor(chosen, client),
+                List.of());
         c1.tasks().enqueue(create);
         FinishedTask created = c1.tasks().awaitFinished(create.getId(), Duration.ofSeconds(30));
         assertThat(created.success()).as(created.message()).isTrue();
         assertThat(created.response(CreateAccountResponse.class).getEncryptedDataList()).isEmpty();
         HttpClient http = HttpClient.newHttpClient();
-        String login = "{\"username\":\"chosen@example.com\",\"password\":" + JSON.writeValueAsString(chosen) + "}";
-        HttpResponse<String> session = http.send(HttpRequest.newBuilder(URI.create(sim.baseUrl() + "/api/session"))
-            .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(login)).build(),
-            HttpResponse.BodyHandlers.ofString());
+        String login =
+            "{\"username\":\"chosen@example.com\",\"password\":"
+                + JSON.writeValueAsString(chosen)
+                + "}";
+        HttpResponse<String> session =
+            http.send(
+                HttpRequest.newBuilder(URI.create(sim.baseUrl() + "/api/session"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(login))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(session.statusCode()).as(session.body()).isEqualTo(200);
 
         // Health probes as Kubernetes asks them.
         for (String path : new String[] {"/live", "/ready", "/health"}) {
-          HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + healthPort + path)).build(),
-              HttpResponse.BodyHandlers.ofString());
+          HttpResponse<String> r =
+              http.send(
+                  HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + healthPort + path))
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString());
           assertThat(r.statusCode()).as(path + " " + r.body()).isEqualTo(200);
         }
       } finally {
@@ -136,7 +173,9 @@ class ServiceModeIT {
       assertThat(connector.waitFor(60, TimeUnit.SECONDS)).isTrue();
       String output = Files.readString(log, StandardCharsets.UTF_8);
       assertThat(connector.exitValue()).as(output).isZero();
-      assertThat(output).doesNotContain(client.clientSecret()).doesNotContain(sim.adminApiKey())
+      assertThat(output)
+          .doesNotContain(client.clientSecret())
+          .doesNotContain(sim.adminApiKey())
           .doesNotContain("pässword");
     }
   }

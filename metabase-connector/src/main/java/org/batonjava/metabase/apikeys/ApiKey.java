@@ -4,8 +4,8 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
- * One item of {@code GET /api/api-key}. The listing never carries the key itself (only {@code masked_key}, e.g.
- * {@code mb_Vq3k****…}) nor the id of the key's pseudo-user.
+ * One item of {@code GET /api/api-key}. The listing never carries the key itself (only {@code
+ * masked_key}, e.g. {@code mb_Vq3k****…}) nor the id of the key's pseudo-user.
  *
  * @param group the key's one group besides All Users (All Users itself when that is its only group)
  * @param updatedBy who last changed (created, renamed, moved or regenerated) the key
@@ -26,7 +26,8 @@ public record ApiKey(
 
   /** {@code {id, common_name}} of a user. */
   @JsonIgnoreProperties(ignoreUnknown = true)
-  public record Person(@JsonProperty("id") Long id, @JsonProperty("common_name") String commonName) {}
+  public record Person(
+      @JsonProperty("id") Long id, @JsonProperty("common_name") String commonName) {}
 
   /** The group's id, or 0 when the listing gave none. */
   public long groupId() {

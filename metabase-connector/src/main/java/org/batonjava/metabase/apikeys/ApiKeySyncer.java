@@ -18,11 +18,12 @@ import org.batonjava.sdk.connector.PageResult;
 import org.batonjava.sdk.connector.ResourceSyncer;
 
 /**
- * {@code api_key}: every API key from one {@code GET /api/api-key} per sync, ordered by id; no entitlements; each
- * key's group memberships as grants with the key as principal: {@code group:<G>:member:api_key:<K>} for its group
- * and {@code group:1:member:api_key:<K>} for All Users. The group comes from the synced resource's profile, so no
- * further request is made. The keys' pseudo-users never appear as users: the user syncer lists only
- * {@code GET /api/user}, which leaves them out, so their rows in the membership map produce no grants.
+ * {@code api_key}: every API key from one {@code GET /api/api-key} per sync, ordered by id; no
+ * entitlements; each key's group memberships as grants with the key as principal: {@code
+ * group:<G>:member:api_key:<K>} for its group and {@code group:1:member:api_key:<K>} for All Users.
+ * The group comes from the synced resource's profile, so no further request is made. The keys'
+ * pseudo-users never appear as users: the user syncer lists only {@code GET /api/user}, which
+ * leaves them out, so their rows in the membership map produce no grants.
  */
 public final class ApiKeySyncer implements ResourceSyncer {
   static final String MEMBER = "member";
@@ -42,10 +43,11 @@ public final class ApiKeySyncer implements ResourceSyncer {
 
   @Override
   public PageResult<Resource> list(Optional<ResourceId> parent, PageRequest page) {
-    return PageResult.last(calls.list().stream()
-        .sorted(Comparator.comparingLong(ApiKey::id))
-        .map(ApiKeyResources::toResource)
-        .toList());
+    return PageResult.last(
+        calls.list().stream()
+            .sorted(Comparator.comparingLong(ApiKey::id))
+            .map(ApiKeyResources::toResource)
+            .toList());
   }
 
   @Override
@@ -64,16 +66,22 @@ public final class ApiKeySyncer implements ResourceSyncer {
     }
     List<Grant> grants = new ArrayList<>();
     for (long g : groups) {
-      Resource groupResource = Resource.newBuilder()
-          .setId(BatonIds.resourceId(GROUP, Long.toString(g))).build();
-      Entitlement member = Entitlement.newBuilder()
-          .setId(BatonIds.entitlementId(groupResource.getId(), MEMBER)).setResource(groupResource).build();
+      Resource groupResource =
+          Resource.newBuilder().setId(BatonIds.resourceId(GROUP, Long.toString(g))).build();
+      Entitlement member =
+          Entitlement.newBuilder()
+              .setId(BatonIds.entitlementId(groupResource.getId(), MEMBER))
+              .setResource(groupResource)
+              .build();
       grants.add(GrantBuilder.of(member, principal).build());
     }
     return PageResult.last(grants);
   }
 
-  /** The {@code group_id} in the key's profile, when the resource carries it (a resource this syncer built). */
+  /**
+   * The {@code group_id} in the key's profile, when the resource carries it (a resource this syncer
+   * built).
+   */
   static Optional<Long> groupOf(Resource resource) {
     return Annotations.find(resource.getAnnotationsList(), UserTrait.class)
         .map(t -> t.getProfile().getFieldsMap().get("group_id"))
@@ -84,7 +92,10 @@ public final class ApiKeySyncer implements ResourceSyncer {
   /** A resource given by id only: its group from the listing (0 when the key no longer exists). */
   private long listedGroup(Resource resource) {
     String id = resource.getId().getResource();
-    return calls.list().stream().filter(k -> Long.toString(k.id()).equals(id)).findFirst()
-        .map(ApiKey::groupId).orElse(0L);
+    return calls.list().stream()
+        .filter(k -> Long.toString(k.id()).equals(id))
+        .findFirst()
+        .map(ApiKey::groupId)
+        .orElse(0L);
   }
 }

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Which groups hold each application permission, from one read of the application graph per sync: a cell
- * {@code yes} is a holder; {@code no} and anything else are not.
+ * Which groups hold each application permission, from one read of the application graph per sync: a
+ * cell {@code yes} is a holder; {@code no} and anything else are not.
  */
 final class ApplicationGrants {
   private final Map<ApplicationPermission, List<Long>> holders;
@@ -18,11 +18,16 @@ final class ApplicationGrants {
 
   static ApplicationGrants read(ApplicationApi api) {
     Map<ApplicationPermission, List<Long>> collected = new EnumMap<>(ApplicationPermission.class);
-    api.graph().read((groupId, key, cell) -> ApplicationPermission.ofKey(key).ifPresent(p -> {
-      if ("yes".equals(cell.asText(""))) {
-        collected.computeIfAbsent(p, k -> new ArrayList<>()).add(groupId);
-      }
-    }));
+    api.graph()
+        .read(
+            (groupId, key, cell) ->
+                ApplicationPermission.ofKey(key)
+                    .ifPresent(
+                        p -> {
+                          if ("yes".equals(cell.asText(""))) {
+                            collected.computeIfAbsent(p, k -> new ArrayList<>()).add(groupId);
+                          }
+                        }));
     collected.values().forEach(list -> list.sort(null));
     return new ApplicationGrants(collected);
   }

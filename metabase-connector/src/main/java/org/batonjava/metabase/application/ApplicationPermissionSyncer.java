@@ -25,17 +25,21 @@ import org.batonjava.sdk.connector.ResourceBuilder;
 import org.batonjava.sdk.connector.ResourceSyncer;
 
 /**
- * {@code application_permission} (paid builds): three resources, {@code setting}, {@code monitoring} and
- * {@code subscription}, each with one entitlement {@code access} grantable to groups. They are listed only when the
- * server's token has {@code advanced_permissions} (token features read once per sync); a free build has none, and
- * its application graph (402) is never asked for. Grants come from one read of the application graph per sync
- * ({@code yes} = granted), expandable to the group's members (and managers with the paid plan); the Administrators'
- * grants are immutable. Granting and revoking is the {@link ApplicationProvisioner}'s job.
+ * {@code application_permission} (paid builds): three resources, {@code setting}, {@code
+ * monitoring} and {@code subscription}, each with one entitlement {@code access} grantable to
+ * groups. They are listed only when the server's token has {@code advanced_permissions} (token
+ * features read once per sync); a free build has none, and its application graph (402) is never
+ * asked for. Grants come from one read of the application graph per sync ({@code yes} = granted),
+ * expandable to the group's members (and managers with the paid plan); the Administrators' grants
+ * are immutable. Granting and revoking is the {@link ApplicationProvisioner}'s job.
  */
 public final class ApplicationPermissionSyncer implements ResourceSyncer, GrantProvisioner {
   /** The {@code application_permission} resource type (no trait). */
-  public static final ResourceType APPLICATION_PERMISSION = ResourceType.newBuilder()
-      .setId("application_permission").setDisplayName("Application Permission").build();
+  public static final ResourceType APPLICATION_PERMISSION =
+      ResourceType.newBuilder()
+          .setId("application_permission")
+          .setDisplayName("Application Permission")
+          .build();
 
   static final String ACCESS = "access";
   static final long ADMINISTRATORS = 2;
@@ -51,7 +55,8 @@ public final class ApplicationPermissionSyncer implements ResourceSyncer, GrantP
    * @param features the server's token features, once per sync
    * @param paidPlan whether groups have managers (then grants also expand from {@code manager})
    */
-  public ApplicationPermissionSyncer(ApplicationApi calls, SyncTokenFeatures features, BooleanSupplier paidPlan) {
+  public ApplicationPermissionSyncer(
+      ApplicationApi calls, SyncTokenFeatures features, BooleanSupplier paidPlan) {
     this.calls = calls;
     this.features = features;
     this.paidPlan = paidPlan;
@@ -70,10 +75,11 @@ public final class ApplicationPermissionSyncer implements ResourceSyncer, GrantP
     }
     List<Resource> out = new ArrayList<>();
     for (ApplicationPermission p : ApplicationPermission.values()) {
-      out.add(ResourceBuilder.of(APPLICATION_PERMISSION.getId(), p.key(), p.label())
-          .description(p.meaning())
-          .externalId(p.key())
-          .build());
+      out.add(
+          ResourceBuilder.of(APPLICATION_PERMISSION.getId(), p.key(), p.label())
+              .description(p.meaning())
+              .externalId(p.key())
+              .build());
     }
     return PageResult.last(out);
   }
@@ -84,11 +90,13 @@ public final class ApplicationPermissionSyncer implements ResourceSyncer, GrantP
     if (p.isEmpty()) {
       return PageResult.empty();
     }
-    return PageResult.last(List.of(EntitlementBuilder.permission(resource, ACCESS)
-        .displayName(p.get().label() + " access")
-        .description(p.get().meaning())
-        .grantableTo(ResourceTypes.GROUP)
-        .build()));
+    return PageResult.last(
+        List.of(
+            EntitlementBuilder.permission(resource, ACCESS)
+                .displayName(p.get().label() + " access")
+                .description(p.get().meaning())
+                .grantableTo(ResourceTypes.GROUP)
+                .build()));
   }
 
   @Override
@@ -100,16 +108,22 @@ public final class ApplicationPermissionSyncer implements ResourceSyncer, GrantP
     ApplicationGrants grants = graph.get(page.syncId(), () -> ApplicationGrants.read(calls));
     boolean paid = paidPlan.getAsBoolean();
     Resource on = Resource.newBuilder().setId(resource.getId()).build();
-    Entitlement entitlement = Entitlement.newBuilder()
-        .setId(BatonIds.entitlementId(resource.getId(), ACCESS)).setResource(on).build();
+    Entitlement entitlement =
+        Entitlement.newBuilder()
+            .setId(BatonIds.entitlementId(resource.getId(), ACCESS))
+            .setResource(on)
+            .build();
     List<Grant> out = new ArrayList<>();
     for (long groupId : grants.holders(p.get())) {
       ResourceId group = BatonIds.resourceId(GROUP, Long.toString(groupId));
-      List<String> expandFrom = paid
-          ? List.of(BatonIds.entitlementId(group, "member"), BatonIds.entitlementId(group, "manager"))
-          : List.of(BatonIds.entitlementId(group, "member"));
-      GrantBuilder b = GrantBuilder.of(entitlement, Resource.newBuilder().setId(group).build())
-          .expandableFrom(expandFrom, List.of(), false);
+      List<String> expandFrom =
+          paid
+              ? List.of(
+                  BatonIds.entitlementId(group, "member"), BatonIds.entitlementId(group, "manager"))
+              : List.of(BatonIds.entitlementId(group, "member"));
+      GrantBuilder b =
+          GrantBuilder.of(entitlement, Resource.newBuilder().setId(group).build())
+              .expandableFrom(expandFrom, List.of(), false);
       if (groupId == ADMINISTRATORS) {
         b.annotate(GrantImmutable.getDefaultInstance());
       }

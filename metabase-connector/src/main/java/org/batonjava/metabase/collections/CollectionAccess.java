@@ -3,8 +3,9 @@ package org.batonjava.metabase.collections;
 import java.util.Optional;
 
 /**
- * The two collection entitlements and the graph values they stand for. Curate includes View: a group that curates
- * a collection holds both entitlements, so "who can see it" is answered by {@code view} alone.
+ * The two collection entitlements and the graph values they stand for. Curate includes View: a
+ * group that curates a collection holds both entitlements, so "who can see it" is answered by
+ * {@code view} alone.
  */
 public enum CollectionAccess {
   /** View ({@code "read"}): see the collection's items. */

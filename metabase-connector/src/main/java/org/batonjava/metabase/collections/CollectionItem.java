@@ -5,13 +5,17 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * One collection as {@code GET /api/collection} and {@code GET /api/collection/:id} return it (the fields kept).
+ * One collection as {@code GET /api/collection} and {@code GET /api/collection/:id} return it (the
+ * fields kept).
  *
  * @param id a number, or {@code "root"} for the root pseudo entry
- * @param location the ancestors' path: {@code "/"} at the top level, {@code "/12/34/"} below 34 below 12
+ * @param location the ancestors' path: {@code "/"} at the top level, {@code "/12/34/"} below 34
+ *     below 12
  * @param personalOwnerId set on a personal collection (its descendants have it null)
- * @param type null for a regular collection, {@code instance-analytics} (Usage analytics), {@code trash}, …
- * @param namespace null for normal content, {@code analytics} for Usage analytics, {@code snippets}, …
+ * @param type null for a regular collection, {@code instance-analytics} (Usage analytics), {@code
+ *     trash}, …
+ * @param namespace null for normal content, {@code analytics} for Usage analytics, {@code
+ *     snippets}, …
  * @param isPersonal newest versions only: true for a personal collection or a descendant of one
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
@@ -53,6 +57,8 @@ public record CollectionItem(
     if (location == null || location.isBlank()) {
       return new String[0];
     }
-    return java.util.Arrays.stream(location.split("/")).filter(s -> !s.isEmpty()).toArray(String[]::new);
+    return java.util.Arrays.stream(location.split("/"))
+        .filter(s -> !s.isEmpty())
+        .toArray(String[]::new);
   }
 }

@@ -21,13 +21,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Grants and revokes {@code view} / {@code curate} on a collection to a group, as a {@link GraphEdit} of that one
- * cell of the collection graph (read with the revision, decided, written back alone; 409 re-reads). Grant only ever raises: View on a group that curates, or Curate on one that curates, is
- * {@code GrantAlreadyExists}. Revoking Curate leaves View ({@code write} → {@code read}); revoking View removes all
- * access ({@code none}), Curate included, because Curate without View does not exist in Metabase. Nothing to
- * revoke is {@code GrantAlreadyRevoked}. Refused with one line: a principal that is not a group, an unknown, archived
- * or personal collection, Curate on the View-only Usage-analytics collection, and revoking from Administrators (who
- * curate every collection whatever the graph says).
+ * Grants and revokes {@code view} / {@code curate} on a collection to a group, as a {@link
+ * GraphEdit} of that one cell of the collection graph (read with the revision, decided, written
+ * back alone; 409 re-reads). Grant only ever raises: View on a group that curates, or Curate on one
+ * that curates, is {@code GrantAlreadyExists}. Revoking Curate leaves View ({@code write} → {@code
+ * read}); revoking View removes all access ({@code none}), Curate included, because Curate without
+ * View does not exist in Metabase. Nothing to revoke is {@code GrantAlreadyRevoked}. Refused with
+ * one line: a principal that is not a group, an unknown, archived or personal collection, Curate on
+ * the View-only Usage-analytics collection, and revoking from Administrators (who curate every
+ * collection whatever the graph says).
  */
 final class CollectionProvisioner {
   private static final Logger LOG = LoggerFactory.getLogger(CollectionProvisioner.class);
@@ -42,7 +44,11 @@ final class CollectionProvisioner {
   }
 
   /** A checked request. */
-  private record Request(String collection, CollectionAccess access, long groupId, String entitlementId,
+  private record Request(
+      String collection,
+      CollectionAccess access,
+      long groupId,
+      String entitlementId,
       String principal) {}
 
   List<Any> grant(Resource principal, Entitlement entitlement) {
@@ -53,19 +59,32 @@ final class CollectionProvisioner {
     }
     boolean viewOnly = check(operation, r);
     if (viewOnly && r.access() == CollectionAccess.CURATE) {
-      throw new ConnectorException(Status.Code.FAILED_PRECONDITION, operation + ": the Usage analytics collection"
-          + " can only be viewed; grant " + CollectionAccess.VIEW.slug() + " instead");
+      throw new ConnectorException(
+          Status.Code.FAILED_PRECONDITION,
+          operation
+              + ": the Usage analytics collection"
+              + " can only be viewed; grant "
+              + CollectionAccess.VIEW.slug()
+              + " instead");
     }
-    GraphEdit.Outcome outcome = apply(operation, r, current -> {
-      if (CollectionAccess.grants(current, r.access())) {
-        return Optional.empty();
-      }
-      return Optional.of(r.access().level());
-    });
+    GraphEdit.Outcome outcome =
+        apply(
+            operation,
+            r,
+            current -> {
+              if (CollectionAccess.grants(current, r.access())) {
+                return Optional.empty();
+              }
+              return Optional.of(r.access().level());
+            });
     if (outcome == GraphEdit.Outcome.UNCHANGED) {
       return List.of(Annotations.pack(GrantAlreadyExists.getDefaultInstance()));
     }
-    LOG.info("Metabase: granted {} on collection {} to group {}", r.access().slug(), r.collection(), r.groupId());
+    LOG.info(
+        "Metabase: granted {} on collection {} to group {}",
+        r.access().slug(),
+        r.collection(),
+        r.groupId());
     return List.of();
   }
 
@@ -73,46 +92,72 @@ final class CollectionProvisioner {
     Request r = request(grant.getEntitlement(), grant.getPrincipal());
     String operation = "cannot revoke " + r.entitlementId() + " from " + r.principal();
     if (r.groupId() == ADMINISTRATORS) {
-      throw new ConnectorException(Status.Code.FAILED_PRECONDITION, operation + ": Metabase always lets the"
-          + " Administrators group curate every collection; remove the user from Administrators instead");
+      throw new ConnectorException(
+          Status.Code.FAILED_PRECONDITION,
+          operation
+              + ": Metabase always lets the"
+              + " Administrators group curate every collection; remove the user from Administrators instead");
     }
     check(operation, r);
-    GraphEdit.Outcome outcome = apply(operation, r, current -> {
-      if (!CollectionAccess.grants(current, r.access())) {
-        return Optional.empty();
-      }
-      return Optional.of(r.access() == CollectionAccess.CURATE ? CollectionAccess.VIEW.level() : CollectionAccess.NONE);
-    });
+    GraphEdit.Outcome outcome =
+        apply(
+            operation,
+            r,
+            current -> {
+              if (!CollectionAccess.grants(current, r.access())) {
+                return Optional.empty();
+              }
+              return Optional.of(
+                  r.access() == CollectionAccess.CURATE
+                      ? CollectionAccess.VIEW.level()
+                      : CollectionAccess.NONE);
+            });
     if (outcome == GraphEdit.Outcome.UNCHANGED) {
       return List.of(Annotations.pack(GrantAlreadyRevoked.getDefaultInstance()));
     }
-    LOG.info("Metabase: revoked {} on collection {} from group {}", r.access().slug(), r.collection(), r.groupId());
+    LOG.info(
+        "Metabase: revoked {} on collection {} from group {}",
+        r.access().slug(),
+        r.collection(),
+        r.groupId());
     return List.of();
   }
 
   /**
-   * Changes the group's cell when {@code decide} says so: it gets the current level ({@code none} when Metabase
-   * left the cell out, as the sparse graph does) and returns the level to write, or empty.
+   * Changes the group's cell when {@code decide} says so: it gets the current level ({@code none}
+   * when Metabase left the cell out, as the sparse graph does) and returns the level to write, or
+   * empty.
    */
-  private GraphEdit.Outcome apply(String operation, Request r, Function<String, Optional<String>> decide) {
+  private GraphEdit.Outcome apply(
+      String operation, Request r, Function<String, Optional<String>> decide) {
     try {
-      return edit.apply(r.groupId(), r.collection(), slice -> {
-        JsonNode cell = slice.of(r.groupId());
-        String current = cell.isTextual() ? cell.asText() : CollectionAccess.NONE;
-        return decide.apply(current).map(TextNode::valueOf);
-      });
+      return edit.apply(
+          r.groupId(),
+          r.collection(),
+          slice -> {
+            JsonNode cell = slice.of(r.groupId());
+            String current = cell.isTextual() ? cell.asText() : CollectionAccess.NONE;
+            return decide.apply(current).map(TextNode::valueOf);
+          });
     } catch (ConnectorException e) {
       if (e.code() == Status.Code.NOT_FOUND) {
-        throw new ConnectorException(Status.Code.NOT_FOUND, operation + ": Metabase has no group " + r.groupId()
-            + " or no collection " + r.collection() + " (sync again to refresh them)", e);
+        throw new ConnectorException(
+            Status.Code.NOT_FOUND,
+            operation
+                + ": Metabase has no group "
+                + r.groupId()
+                + " or no collection "
+                + r.collection()
+                + " (sync again to refresh them)",
+            e);
       }
       throw new ConnectorException(e.code(), operation + ": " + e.getMessage(), e.retryAfter(), e);
     }
   }
 
   /**
-   * Checks that the collection exists and can carry group permissions; returns whether it is View only. The root
-   * always exists.
+   * Checks that the collection exists and can carry group permissions; returns whether it is View
+   * only. The root always exists.
    */
   private boolean check(String operation, Request r) {
     if (r.collection().equals(CollectionTree.ROOT)) {
@@ -121,18 +166,29 @@ final class CollectionProvisioner {
     long id = Long.parseLong(r.collection());
     CollectionItem item = fetch(operation, id);
     if (item.isArchived()) {
-      throw new ConnectorException(Status.Code.FAILED_PRECONDITION, operation + ": collection " + id + " is in the"
-          + " trash (archived); restore it in Metabase first");
+      throw new ConnectorException(
+          Status.Code.FAILED_PRECONDITION,
+          operation
+              + ": collection "
+              + id
+              + " is in the"
+              + " trash (archived); restore it in Metabase first");
     }
     boolean personal = item.personalOwnerId() != null || Boolean.TRUE.equals(item.isPersonal());
     String[] ancestors = item.ancestors();
     if (!personal && item.isPersonal() == null && ancestors.length > 0) {
-      personal = CollectionTree.numeric(ancestors[0])
-          && fetch(operation, Long.parseLong(ancestors[0])).personalOwnerId() != null;
+      personal =
+          CollectionTree.numeric(ancestors[0])
+              && fetch(operation, Long.parseLong(ancestors[0])).personalOwnerId() != null;
     }
     if (personal) {
-      throw new ConnectorException(Status.Code.FAILED_PRECONDITION, operation + ": collection " + id + " is a"
-          + " personal collection (or inside one); Metabase gives personal collections no group permissions");
+      throw new ConnectorException(
+          Status.Code.FAILED_PRECONDITION,
+          operation
+              + ": collection "
+              + id
+              + " is a"
+              + " personal collection (or inside one); Metabase gives personal collections no group permissions");
     }
     return item.analytics();
   }
@@ -142,8 +198,13 @@ final class CollectionProvisioner {
       return calls.get(id);
     } catch (ConnectorException e) {
       if (e.code() == Status.Code.NOT_FOUND) {
-        throw new ConnectorException(Status.Code.NOT_FOUND, operation + ": Metabase has no collection " + id
-            + " (sync again to refresh the collections)", e);
+        throw new ConnectorException(
+            Status.Code.NOT_FOUND,
+            operation
+                + ": Metabase has no collection "
+                + id
+                + " (sync again to refresh the collections)",
+            e);
       }
       throw new ConnectorException(e.code(), operation + ": " + e.getMessage(), e.retryAfter(), e);
     }
@@ -153,28 +214,47 @@ final class CollectionProvisioner {
     ResourceId on = entitlement.getResource().getId();
     ResourceId who = principal.getId();
     if (!on.getResourceType().equals(CollectionSyncer.COLLECTION.getId())) {
-      throw new ConnectorException(Status.Code.INVALID_ARGUMENT, "entitlement " + entitlement.getId()
-          + " is not a collection entitlement");
+      throw new ConnectorException(
+          Status.Code.INVALID_ARGUMENT,
+          "entitlement " + entitlement.getId() + " is not a collection entitlement");
     }
     String collection = on.getResource();
     if (!collection.equals(CollectionTree.ROOT) && !positive(collection)) {
-      throw new ConnectorException(Status.Code.INVALID_ARGUMENT, "invalid collection id \"" + collection
-          + "\": use a Metabase collection id or root");
+      throw new ConnectorException(
+          Status.Code.INVALID_ARGUMENT,
+          "invalid collection id \"" + collection + "\": use a Metabase collection id or root");
     }
     String slug = slug(entitlement);
-    CollectionAccess access = CollectionAccess.ofSlug(slug).orElseThrow(() -> new ConnectorException(
-        Status.Code.INVALID_ARGUMENT, "unsupported entitlement id \"" + entitlement.getId() + "\"; a collection"
-            + " offers view and curate"));
+    CollectionAccess access =
+        CollectionAccess.ofSlug(slug)
+            .orElseThrow(
+                () ->
+                    new ConnectorException(
+                        Status.Code.INVALID_ARGUMENT,
+                        "unsupported entitlement id \""
+                            + entitlement.getId()
+                            + "\"; a collection"
+                            + " offers view and curate"));
     if (!who.getResourceType().equals("group")) {
-      throw new ConnectorException(Status.Code.INVALID_ARGUMENT, "collection permissions are granted to Metabase"
-          + " groups only; got " + BatonIds.describe(principal) + " for " + entitlement.getId()
-          + " (grant it to a group the user is in, or add the user to a group that has it)");
+      throw new ConnectorException(
+          Status.Code.INVALID_ARGUMENT,
+          "collection permissions are granted to Metabase"
+              + " groups only; got "
+              + BatonIds.describe(principal)
+              + " for "
+              + entitlement.getId()
+              + " (grant it to a group the user is in, or add the user to a group that has it)");
     }
     if (!positive(who.getResource())) {
-      throw new ConnectorException(Status.Code.INVALID_ARGUMENT, "invalid group id \"" + who.getResource()
-          + "\": not a Metabase id");
+      throw new ConnectorException(
+          Status.Code.INVALID_ARGUMENT,
+          "invalid group id \"" + who.getResource() + "\": not a Metabase id");
     }
-    return new Request(collection, access, Long.parseLong(who.getResource()), entitlement.getId(),
+    return new Request(
+        collection,
+        access,
+        Long.parseLong(who.getResource()),
+        entitlement.getId(),
         BatonIds.describe(principal));
   }
 

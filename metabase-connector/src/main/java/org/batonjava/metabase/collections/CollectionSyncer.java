@@ -23,18 +23,20 @@ import org.batonjava.sdk.connector.ResourceBuilder;
 import org.batonjava.sdk.connector.ResourceSyncer;
 
 /**
- * {@code collection}: the root ("Our analytics", id {@code root}) and every non-personal, non-archived collection,
- * from one {@code GET /api/collection} per sync; each with its parent collection and its path in the description.
- * Entitlements {@code view} and {@code curate} (the Usage-analytics collection: {@code view} only), grantable to
- * groups. Grants from one read of {@code GET /api/collection/graph} per sync: {@code read} gives {@code view},
- * {@code write} gives {@code view} and {@code curate}; each is expandable to the group's members (and managers
- * with the paid plan); the Administrators' grants are marked immutable. A sync therefore makes two requests for
- * collections however many there are. Granting and revoking is the {@link CollectionProvisioner}'s job.
+ * {@code collection}: the root ("Our analytics", id {@code root}) and every non-personal,
+ * non-archived collection, from one {@code GET /api/collection} per sync; each with its parent
+ * collection and its path in the description. Entitlements {@code view} and {@code curate} (the
+ * Usage-analytics collection: {@code view} only), grantable to groups. Grants from one read of
+ * {@code GET /api/collection/graph} per sync: {@code read} gives {@code view}, {@code write} gives
+ * {@code view} and {@code curate}; each is expandable to the group's members (and managers with the
+ * paid plan); the Administrators' grants are marked immutable. A sync therefore makes two requests
+ * for collections however many there are. Granting and revoking is the {@link
+ * CollectionProvisioner}'s job.
  */
 public final class CollectionSyncer implements ResourceSyncer, GrantProvisioner {
   /** The {@code collection} resource type (no trait). */
-  public static final ResourceType COLLECTION = ResourceType.newBuilder()
-      .setId("collection").setDisplayName("Collection").build();
+  public static final ResourceType COLLECTION =
+      ResourceType.newBuilder().setId("collection").setDisplayName("Collection").build();
 
   private static final String GROUP = "group";
   private static final long ADMINISTRATORS = 2;
@@ -45,7 +47,9 @@ public final class CollectionSyncer implements ResourceSyncer, GrantProvisioner 
   private final PerSync<CollectionGrants> graph = new PerSync<>();
   private final CollectionProvisioner provisioner;
 
-  /** @param paidPlan whether groups have managers (then grants also expand from {@code manager}) */
+  /**
+   * @param paidPlan whether groups have managers (then grants also expand from {@code manager})
+   */
   public CollectionSyncer(CollectionsApi calls, BooleanSupplier paidPlan) {
     this.calls = calls;
     this.paidPlan = paidPlan;
@@ -61,9 +65,11 @@ public final class CollectionSyncer implements ResourceSyncer, GrantProvisioner 
   public PageResult<Resource> list(Optional<ResourceId> parent, PageRequest page) {
     List<Resource> out = new ArrayList<>();
     for (CollectionTree.Node node : tree(page).nodes()) {
-      ResourceBuilder b = ResourceBuilder.of(COLLECTION.getId(), node.key(), node.name())
-          .description(node.viewOnly() ? node.path() + " (Usage analytics: view only)" : node.path())
-          .externalId(node.key());
+      ResourceBuilder b =
+          ResourceBuilder.of(COLLECTION.getId(), node.key(), node.name())
+              .description(
+                  node.viewOnly() ? node.path() + " (Usage analytics: view only)" : node.path())
+              .externalId(node.key());
       if (node.parentKey() != null) {
         b.parent(BatonIds.resourceId(COLLECTION.getId(), node.parentKey()));
       }
@@ -75,20 +81,27 @@ public final class CollectionSyncer implements ResourceSyncer, GrantProvisioner 
   @Override
   public PageResult<Entitlement> entitlements(Resource resource, PageRequest page) {
     String name = resource.getDisplayName();
-    boolean viewOnly = tree(page).node(resource.getId().getResource()).map(CollectionTree.Node::viewOnly)
-        .orElse(false);
+    boolean viewOnly =
+        tree(page)
+            .node(resource.getId().getResource())
+            .map(CollectionTree.Node::viewOnly)
+            .orElse(false);
     List<Entitlement> out = new ArrayList<>();
     for (CollectionAccess access : CollectionAccess.values()) {
       if (viewOnly && access == CollectionAccess.CURATE) {
         continue;
       }
-      out.add(EntitlementBuilder.permission(resource, access.slug())
-          .displayName(name + " " + access.label())
-          .description(access == CollectionAccess.VIEW
-              ? "Can view the items of the " + name + " collection in Metabase"
-              : "Can curate (edit, move, archive and save into) the " + name + " collection in Metabase")
-          .grantableTo(ResourceTypes.GROUP)
-          .build());
+      out.add(
+          EntitlementBuilder.permission(resource, access.slug())
+              .displayName(name + " " + access.label())
+              .description(
+                  access == CollectionAccess.VIEW
+                      ? "Can view the items of the " + name + " collection in Metabase"
+                      : "Can curate (edit, move, archive and save into) the "
+                          + name
+                          + " collection in Metabase")
+              .grantableTo(ResourceTypes.GROUP)
+              .build());
     }
     return PageResult.last(out);
   }
@@ -103,17 +116,23 @@ public final class CollectionSyncer implements ResourceSyncer, GrantProvisioner 
     List<Grant> out = new ArrayList<>();
     for (CollectionGrants.Holder h : grants.on(key)) {
       ResourceId group = BatonIds.resourceId(GROUP, Long.toString(h.groupId()));
-      List<String> expandFrom = paid
-          ? List.of(BatonIds.entitlementId(group, "member"), BatonIds.entitlementId(group, "manager"))
-          : List.of(BatonIds.entitlementId(group, "member"));
+      List<String> expandFrom =
+          paid
+              ? List.of(
+                  BatonIds.entitlementId(group, "member"), BatonIds.entitlementId(group, "manager"))
+              : List.of(BatonIds.entitlementId(group, "member"));
       for (CollectionAccess access : CollectionAccess.values()) {
         if (access == CollectionAccess.CURATE && (!h.curate() || viewOnly)) {
           continue;
         }
-        Entitlement entitlement = Entitlement.newBuilder()
-            .setId(BatonIds.entitlementId(resource.getId(), access.slug())).setResource(on).build();
-        GrantBuilder b = GrantBuilder.of(entitlement, Resource.newBuilder().setId(group).build())
-            .expandableFrom(expandFrom, List.of(), false);
+        Entitlement entitlement =
+            Entitlement.newBuilder()
+                .setId(BatonIds.entitlementId(resource.getId(), access.slug()))
+                .setResource(on)
+                .build();
+        GrantBuilder b =
+            GrantBuilder.of(entitlement, Resource.newBuilder().setId(group).build())
+                .expandableFrom(expandFrom, List.of(), false);
         if (h.groupId() == ADMINISTRATORS) {
           b.annotate(GrantImmutable.getDefaultInstance());
         }

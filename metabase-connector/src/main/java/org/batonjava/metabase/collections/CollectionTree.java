@@ -10,22 +10,26 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The collections a sync reports, from one {@code GET /api/collection}: the root ("Our analytics") and every
- * collection that is not archived, not personal, not inside a personal collection, not the Trash and in the normal
- * (or the Usage-analytics) namespace; each with its parent and its path from the root.
+ * The collections a sync reports, from one {@code GET /api/collection}: the root ("Our analytics")
+ * and every collection that is not archived, not personal, not inside a personal collection, not
+ * the Trash and in the normal (or the Usage-analytics) namespace; each with its parent and its path
+ * from the root.
  */
 public final class CollectionTree {
   /** The root collection's key in the graph and its resource id. */
   public static final String ROOT = "root";
+
   /** The root collection's name in Metabase's UI. */
   public static final String ROOT_NAME = "Our analytics";
+
   private static final String TRASH = "trash";
 
   /**
    * One reported collection.
    *
    * @param key {@code root} or the collection id
-   * @param parentKey the parent's key ({@code root} for a top-level collection), null for the root itself
+   * @param parentKey the parent's key ({@code root} for a top-level collection), null for the root
+   *     itself
    * @param path the names from the root down, e.g. {@code Our analytics / Finance / Board}
    * @param viewOnly the Usage-analytics collection, which can only be viewed
    */
@@ -52,7 +56,10 @@ public final class CollectionTree {
     return of(items);
   }
 
-  /** Builds the tree from listed items (the root pseudo entry, if present, is ignored: root is always reported). */
+  /**
+   * Builds the tree from listed items (the root pseudo entry, if present, is ignored: root is
+   * always reported).
+   */
   static CollectionTree of(List<CollectionItem> items) {
     Set<String> personal = new HashSet<>();
     Map<String, String> names = new HashMap<>();
@@ -68,9 +75,14 @@ public final class CollectionTree {
     for (CollectionItem item : items) {
       String[] ancestors = item.ancestors();
       boolean insidePersonal = ancestors.length > 0 && personal.contains(ancestors[0]);
-      if (ROOT.equals(item.key()) || !numeric(item.key()) || item.isArchived()
-          || item.personalOwnerId() != null || Boolean.TRUE.equals(item.isPersonal()) || insidePersonal
-          || TRASH.equals(item.type()) || !defaultNamespace(item)) {
+      if (ROOT.equals(item.key())
+          || !numeric(item.key())
+          || item.isArchived()
+          || item.personalOwnerId() != null
+          || Boolean.TRUE.equals(item.isPersonal())
+          || insidePersonal
+          || TRASH.equals(item.type())
+          || !defaultNamespace(item)) {
         continue;
       }
       StringBuilder path = new StringBuilder(ROOT_NAME);
@@ -91,7 +103,9 @@ public final class CollectionTree {
   }
 
   private static boolean defaultNamespace(CollectionItem item) {
-    return item.namespace() == null || item.namespace().isEmpty() || "analytics".equals(item.namespace());
+    return item.namespace() == null
+        || item.namespace().isEmpty()
+        || "analytics".equals(item.namespace());
   }
 
   /** Root first, then by id. */

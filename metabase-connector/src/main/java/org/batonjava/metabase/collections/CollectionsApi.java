@@ -10,10 +10,11 @@ import org.batonjava.metabase.http.MetabaseHttp;
 import org.batonjava.metabase.http.MetabaseJson;
 
 /**
- * The collection calls: {@code GET /api/collection} (streamed, one item at a time), {@code GET /api/collection/:id},
- * and the collection permission graph ({@code /api/collection/graph}) as a {@link RevisionedGraph}: Metabase has no
- * narrower read than the whole graph, and a write sends {@code skip_graph=true} (0.50+) and {@code skip-graph=true}
- * (0.52+) so that newer versions answer with the revision only (older ones ignore both).
+ * The collection calls: {@code GET /api/collection} (streamed, one item at a time), {@code GET
+ * /api/collection/:id}, and the collection permission graph ({@code /api/collection/graph}) as a
+ * {@link RevisionedGraph}: Metabase has no narrower read than the whole graph, and a write sends
+ * {@code skip_graph=true} (0.50+) and {@code skip-graph=true} (0.52+) so that newer versions answer
+ * with the revision only (older ones ignore both).
  */
 public final class CollectionsApi {
   private static final String GRAPH = "/api/collection/graph";
@@ -23,13 +24,14 @@ public final class CollectionsApi {
 
   public CollectionsApi(MetabaseJson json) {
     this.json = json;
-    this.graph = new RevisionedGraph(json, GRAPH, key -> GRAPH,
-        Map.of("skip_graph", "true", "skip-graph", "true"));
+    this.graph =
+        new RevisionedGraph(
+            json, GRAPH, key -> GRAPH, Map.of("skip_graph", "true", "skip-graph", "true"));
   }
 
   /**
-   * {@code GET /api/collection}: every non-archived collection the key can read (administrators: all of them,
-   * every user's personal collections included), the root pseudo entry first.
+   * {@code GET /api/collection}: every non-archived collection the key can read (administrators:
+   * all of them, every user's personal collections included), the root pseudo entry first.
    */
   void list(Consumer<CollectionItem> visitor) {
     MetabaseHttp.Answer answer = json.http().getJson("/api/collection", Map.of());
@@ -53,7 +55,10 @@ public final class CollectionsApi {
     return json.get("/api/collection/" + id, Map.of(), CollectionItem.class);
   }
 
-  /** The collection permission graph: key = collection id or {@code root}, cell = {@code read}/{@code write}/{@code none}. */
+  /**
+   * The collection permission graph: key = collection id or {@code root}, cell = {@code
+   * read}/{@code write}/{@code none}.
+   */
   RevisionedGraph graph() {
     return graph;
   }

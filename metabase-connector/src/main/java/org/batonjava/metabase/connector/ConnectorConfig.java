@@ -5,23 +5,28 @@ import java.util.Objects;
 import org.batonjava.sdk.crypto.Secret;
 
 /**
- * Everything the connector needs, already parsed (the CLI runtime turns flags, {@code BATON_*} variables and
- * {@code .baton.yaml} into this; the connector never reads flags itself). {@link #toString()} shows the key as
- * {@code <secret>}.
+ * Everything the connector needs, already parsed (the CLI runtime turns flags, {@code BATON_*}
+ * variables and {@code .baton.yaml} into this; the connector never reads flags itself). {@link
+ * #toString()} shows the key as {@code <secret>}.
  *
  * @param baseUrl {@code --metabase-base-url}
  * @param apiKey {@code --metabase-api-key}
  * @param withPaidPlan {@code --metabase-with-paid-plan}: adds the group {@code manager} entitlement
  * @param variant which connector (or {@link MetabaseVariant#AUTO})
  * @param httpTimeout {@code --http-timeout-seconds} (default 300 s): connect and request timeout
- * @param extendedAccess {@code --metabase-extended-access}: also sync what the Go connectors do not model (API keys,
- *     collections); on by default only with {@link MetabaseVariant#AUTO}
- * @param force {@code --force}: add group memberships even where an identity provider's group sync would undo them
- *     at the next SSO login (only checked with extended access)
+ * @param extendedAccess {@code --metabase-extended-access}: also sync what the Go connectors do not
+ *     model (API keys, collections); on by default only with {@link MetabaseVariant#AUTO}
+ * @param force {@code --force}: add group memberships even where an identity provider's group sync
+ *     would undo them at the next SSO login (only checked with extended access)
  */
 public record ConnectorConfig(
-    String baseUrl, Secret apiKey, boolean withPaidPlan, MetabaseVariant variant, Duration httpTimeout,
-    boolean extendedAccess, boolean force) {
+    String baseUrl,
+    Secret apiKey,
+    boolean withPaidPlan,
+    MetabaseVariant variant,
+    Duration httpTimeout,
+    boolean extendedAccess,
+    boolean force) {
 
   /** The default of {@code --http-timeout-seconds}, as in baton-sdk. */
   public static final Duration DEFAULT_HTTP_TIMEOUT = Duration.ofMinutes(5);
@@ -37,24 +42,37 @@ public record ConnectorConfig(
   }
 
   /** Without {@code --force}. */
-  public ConnectorConfig(String baseUrl, Secret apiKey, boolean withPaidPlan, MetabaseVariant variant,
-      Duration httpTimeout, boolean extendedAccess) {
+  public ConnectorConfig(
+      String baseUrl,
+      Secret apiKey,
+      boolean withPaidPlan,
+      MetabaseVariant variant,
+      Duration httpTimeout,
+      boolean extendedAccess) {
     this(baseUrl, apiKey, withPaidPlan, variant, httpTimeout, extendedAccess, false);
   }
 
-  /** Extended access as the variant's default: on with {@code auto}, off for the Go-named variants. */
+  /**
+   * Extended access as the variant's default: on with {@code auto}, off for the Go-named variants.
+   */
   public ConnectorConfig(
-      String baseUrl, Secret apiKey, boolean withPaidPlan, MetabaseVariant variant, Duration httpTimeout) {
+      String baseUrl,
+      Secret apiKey,
+      boolean withPaidPlan,
+      MetabaseVariant variant,
+      Duration httpTimeout) {
     this(baseUrl, apiKey, withPaidPlan, variant, httpTimeout, variant == MetabaseVariant.AUTO);
   }
 
   /** A configuration with the default HTTP timeout. */
-  public static ConnectorConfig of(MetabaseVariant variant, String baseUrl, Secret apiKey, boolean withPaidPlan) {
+  public static ConnectorConfig of(
+      MetabaseVariant variant, String baseUrl, Secret apiKey, boolean withPaidPlan) {
     return new ConnectorConfig(baseUrl, apiKey, withPaidPlan, variant, DEFAULT_HTTP_TIMEOUT);
   }
 
   public ConnectorConfig withHttpTimeout(Duration timeout) {
-    return new ConnectorConfig(baseUrl, apiKey, withPaidPlan, variant, timeout, extendedAccess, force);
+    return new ConnectorConfig(
+        baseUrl, apiKey, withPaidPlan, variant, timeout, extendedAccess, force);
   }
 
   /** The same configuration with API keys and collections switched on or off. */
@@ -64,6 +82,7 @@ public record ConnectorConfig(
 
   /** The same configuration with {@code --force} on or off. */
   public ConnectorConfig withForce(boolean on) {
-    return new ConnectorConfig(baseUrl, apiKey, withPaidPlan, variant, httpTimeout, extendedAccess, on);
+    return new ConnectorConfig(
+        baseUrl, apiKey, withPaidPlan, variant, httpTimeout, extendedAccess, on);
   }
 }

@@ -2,12 +2,12 @@ package org.batonjava.metabase.connector;
 
 import java.util.List;
 import java.util.function.BooleanSupplier;
+import org.batonjava.metabase.apikeys.ApiKeySyncer;
 import org.batonjava.metabase.apikeys.ApiKeysApi;
 import org.batonjava.metabase.application.ApplicationApi;
 import org.batonjava.metabase.application.ApplicationPermissionSyncer;
-import org.batonjava.metabase.apikeys.ApiKeySyncer;
-import org.batonjava.metabase.collections.CollectionsApi;
 import org.batonjava.metabase.collections.CollectionSyncer;
+import org.batonjava.metabase.collections.CollectionsApi;
 import org.batonjava.metabase.groups.IdentityProviderGroups;
 import org.batonjava.metabase.http.MetabaseJson;
 import org.batonjava.metabase.policies.RowSecurityPolicies;
@@ -18,11 +18,12 @@ import org.batonjava.metabase.sso.SsoSettingsApi;
 import org.batonjava.sdk.connector.ResourceSyncer;
 
 /**
- * The surfaces beyond the Go connectors' model ({@code --metabase-extended-access}): API keys, collections and
- * application permissions (the last only on servers whose token has advanced permissions, read once per sync); and on
- * the Go model's types, the users' review traits and the groups an identity provider manages (SSO group mappings).
- * On by default with {@code --metabase-version auto}; off (and then invisible in the output, {@code capabilities}
- * and {@code config}) for the Go-named variants unless switched on.
+ * The surfaces beyond the Go connectors' model ({@code --metabase-extended-access}): API keys,
+ * collections and application permissions (the last only on servers whose token has advanced
+ * permissions, read once per sync); and on the Go model's types, the users' review traits and the
+ * groups an identity provider manages (SSO group mappings). On by default with {@code
+ * --metabase-version auto}; off (and then invisible in the output, {@code capabilities} and {@code
+ * config}) for the Go-named variants unless switched on.
  */
 final class ExtendedAccess {
   private final MetabaseJson json;
@@ -44,7 +45,9 @@ final class ExtendedAccess {
     return policies;
   }
 
-  /** @param force {@code --force}: memberships of IdP-mapped groups are added anyway */
+  /**
+   * @param force {@code --force}: memberships of IdP-mapped groups are added anyway
+   */
   static ExtendedAccess on(MetabaseJson json, boolean force) {
     return new ExtendedAccess(json, new SsoGroupSync(new SsoSettingsApi(json), force));
   }
@@ -53,7 +56,10 @@ final class ExtendedAccess {
     return new ExtendedAccess(null, null);
   }
 
-  /** The token features read once per sync, for the databases' fine-grained rights; {@code null} when off. */
+  /**
+   * The token features read once per sync, for the databases' fine-grained rights; {@code null}
+   * when off.
+   */
   SyncTokenFeatures tokenFeatures() {
     return features;
   }
@@ -67,7 +73,10 @@ final class ExtendedAccess {
     return json != null;
   }
 
-  /** The syncers, after the Go model's: {@code api_key}, {@code collection}, {@code application_permission}. */
+  /**
+   * The syncers, after the Go model's: {@code api_key}, {@code collection}, {@code
+   * application_permission}.
+   */
   List<ResourceSyncer> syncers(BooleanSupplier paidPlan) {
     if (json == null) {
       return List.of();

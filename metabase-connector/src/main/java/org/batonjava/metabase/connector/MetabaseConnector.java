@@ -28,10 +28,11 @@ import org.batonjava.sdk.connector.ResourceSyncer;
 
 /**
  * The Metabase connector, one class for every variant: the variant decides the metadata, what
- * {@link #validate()} checks and whether databases are synced. Built by {@link MetabaseConnectors#create}.
- * Provisioning lives with the syncers (group memberships on {@link GroupSyncer}, database permissions on
- * {@link DatabaseSyncer}, account creation on {@link UserSyncer}) and in the {@link #actions()}; it always reads
- * Metabase afresh, never the per-sync snapshots held here.
+ * {@link #validate()} checks and whether databases are synced. Built by {@link
+ * MetabaseConnectors#create}. Provisioning lives with the syncers (group memberships on {@link
+ * GroupSyncer}, database permissions on {@link DatabaseSyncer}, account creation on {@link
+ * UserSyncer}) and in the {@link #actions()}; it always reads Metabase afresh, never the per-sync
+ * snapshots held here.
  */
 public final class MetabaseConnector implements Connector {
   private final MetabaseVariant variant;
@@ -44,7 +45,11 @@ public final class MetabaseConnector implements Connector {
 
   private final ExtendedAccess extended;
 
-  MetabaseConnector(MetabaseVariant variant, String version, MetabaseJson client, ServerCheck check,
+  MetabaseConnector(
+      MetabaseVariant variant,
+      String version,
+      MetabaseJson client,
+      ServerCheck check,
       ExtendedAccess extended) {
     UsersApi users = new UsersApi(client);
     GroupsApi groups = new GroupsApi(client);
@@ -55,14 +60,20 @@ public final class MetabaseConnector implements Connector {
     list.add(new UserSyncer(users, groups, server, memberships, extended.enabled()));
     list.add(new GroupSyncer(groups, server, extended.identityProviderGroups()));
     if (variant.syncsDatabases()) {
-      list.add(new DatabaseSyncer(new DatabasesApi(client), server, graph, extended.tokenFeatures(),
-          extended.rowSecurityPolicies()));
+      list.add(
+          new DatabaseSyncer(
+              new DatabasesApi(client),
+              server,
+              graph,
+              extended.tokenFeatures(),
+              extended.rowSecurityPolicies()));
     }
     this.extended = extended;
     list.addAll(extended.syncers(() -> server.profile().paidPlan()));
     this.syncers = List.copyOf(list);
     UserStatusLookup status = new UserStatusLookup(users, server);
-    this.actions = List.of(UserStatusAction.enable(users, status), UserStatusAction.disable(users, status));
+    this.actions =
+        List.of(UserStatusAction.enable(users, status), UserStatusAction.disable(users, status));
   }
 
   public MetabaseVariant variant() {
@@ -71,7 +82,8 @@ public final class MetabaseConnector implements Connector {
 
   @Override
   public ConnectorInfo info() {
-    return new ConnectorInfo(variant.binaryName(), variant.displayName(), variant.description(), version);
+    return new ConnectorInfo(
+        variant.binaryName(), variant.displayName(), variant.description(), version);
   }
 
   @Override

@@ -9,8 +9,9 @@ import org.batonjava.sdk.config.StandardSettings;
 import org.batonjava.sdk.connector.ConnectorDefinition;
 
 /**
- * What the CLI runtime needs to run one drop-in binary: the Go connector's names and fields (and, for
- * {@code baton-metabase}, the extra {@code --metabase-version auto}), and the connector built from their values.
+ * What the CLI runtime needs to run one drop-in binary: the Go connector's names and fields (and,
+ * for {@code baton-metabase}, the extra {@code --metabase-version auto}), and the connector built
+ * from their values.
  *
  * @param variant {@link MetabaseVariant#UNVERSIONED}, {@code V049} or {@code V056}
  */
@@ -57,12 +58,14 @@ public record MetabaseDefinition(MetabaseVariant variant) implements ConnectorDe
   }
 
   /**
-   * The parsed configuration: {@code --metabase-version auto} turns {@code baton-metabase} into the auto variant;
-   * {@code --metabase-extended-access} defaults to on for auto and off otherwise, unless given.
+   * The parsed configuration: {@code --metabase-version auto} turns {@code baton-metabase} into the
+   * auto variant; {@code --metabase-extended-access} defaults to on for auto and off otherwise,
+   * unless given.
    */
   ConnectorConfig config(ConfigValues values) {
     MetabaseVariant effective = variant;
-    if (variant == MetabaseVariant.UNVERSIONED && "auto".equals(values.get(MetabaseFields.METABASE_VERSION))) {
+    if (variant == MetabaseVariant.UNVERSIONED
+        && "auto".equals(values.get(MetabaseFields.METABASE_VERSION))) {
       effective = MetabaseVariant.AUTO;
     }
     return new ConnectorConfig(

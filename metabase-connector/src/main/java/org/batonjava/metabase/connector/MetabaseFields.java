@@ -6,54 +6,84 @@ import org.batonjava.sdk.config.Setting;
 import org.batonjava.sdk.crypto.Secret;
 
 /**
- * The connector's own settings, each declared once. The first three are exactly as the Go connectors declare them
- * (their {@code config_schema.json}): the same names, display names, descriptions, required/secret flags and
- * defaults in all three variants. The CLI runtime turns each into a flag, a {@code BATON_*} variable and a schema
- * field; {@link MetabaseDefinition} reads them back typed.
+ * The connector's own settings, each declared once. The first three are exactly as the Go
+ * connectors declare them (their {@code config_schema.json}): the same names, display names,
+ * descriptions, required/secret flags and defaults in all three variants. The CLI runtime turns
+ * each into a flag, a {@code BATON_*} variable and a schema field; {@link MetabaseDefinition} reads
+ * them back typed.
  */
 public final class MetabaseFields {
-  public static final Setting<String> BASE_URL = Setting.string(ConfigField.string("metabase-base-url")
-      .displayName("Base URL").description("Metabase Base URL e.g. https://metabase.example.com").required().build());
+  public static final Setting<String> BASE_URL =
+      Setting.string(
+          ConfigField.string("metabase-base-url")
+              .displayName("Base URL")
+              .description("Metabase Base URL e.g. https://metabase.example.com")
+              .required()
+              .build());
 
-  public static final Setting<Secret> API_KEY = Setting.secret(ConfigField.string("metabase-api-key")
-      .displayName("API Key").description("Metabase API Key").required().secret().build());
+  public static final Setting<Secret> API_KEY =
+      Setting.secret(
+          ConfigField.string("metabase-api-key")
+              .displayName("API Key")
+              .description("Metabase API Key")
+              .required()
+              .secret()
+              .build());
 
   /** A bool field whose schema carries no default ({@code "boolField": {}}); unset means false. */
-  public static final Setting<Boolean> WITH_PAID_PLAN = Setting.bool(ConfigField.bool("metabase-with-paid-plan")
-      .displayName("Metabase with paid plan")
-      .description("Set to true if using Metabase paid plan, false for Open Source / self-hosted (free)").build());
+  public static final Setting<Boolean> WITH_PAID_PLAN =
+      Setting.bool(
+          ConfigField.bool("metabase-with-paid-plan")
+              .displayName("Metabase with paid plan")
+              .description(
+                  "Set to true if using Metabase paid plan, false for Open Source / self-hosted (free)")
+              .build());
 
   /**
-   * {@code --metabase-version} ({@code baton-metabase} only): {@code auto} switches to version detection. Not part
-   * of the Go connector's schema (not exported), so {@code config} output stays identical; see
-   * docs/COMPATIBILITY.md.
+   * {@code --metabase-version} ({@code baton-metabase} only): {@code auto} switches to version
+   * detection. Not part of the Go connector's schema (not exported), so {@code config} output stays
+   * identical; see docs/COMPATIBILITY.md.
    */
-  public static final Setting<String> METABASE_VERSION = Setting.string(ConfigField.string("metabase-version")
-      .displayName("Metabase version")
-      .description("auto: read the server's version and also sync databases with the permission model of that"
-          + " version (any Metabase >= 0.49, free or paid); empty: users and groups only, like the Go connector")
-      .oneOf("auto").notExported().build());
+  public static final Setting<String> METABASE_VERSION =
+      Setting.string(
+          ConfigField.string("metabase-version")
+              .displayName("Metabase version")
+              .description(
+                  "auto: read the server's version and also sync databases with the permission model of that"
+                      + " version (any Metabase >= 0.49, free or paid); empty: users and groups only, like the Go connector")
+              .oneOf("auto")
+              .notExported()
+              .build());
 
   /**
    * {@code --metabase-extended-access} (all variants): API keys and collections. On by default with
-   * {@code --metabase-version auto}, off for the Go-named variants; not exported, so {@code config} output stays
-   * identical; see docs/COMPATIBILITY.md (C9).
+   * {@code --metabase-version auto}, off for the Go-named variants; not exported, so {@code config}
+   * output stays identical; see docs/COMPATIBILITY.md (C9).
    */
-  public static final Setting<Boolean> EXTENDED_ACCESS = Setting.bool(ConfigField.bool("metabase-extended-access")
-      .displayName("Extended access")
-      .description("Also sync API keys and collections (who can view or curate them); on by default with"
-          + " --metabase-version auto, off otherwise")
-      .notExported().build());
+  public static final Setting<Boolean> EXTENDED_ACCESS =
+      Setting.bool(
+          ConfigField.bool("metabase-extended-access")
+              .displayName("Extended access")
+              .description(
+                  "Also sync API keys and collections (who can view or curate them); on by default with"
+                      + " --metabase-version auto, off otherwise")
+              .notExported()
+              .build());
 
   /**
-   * {@code --force} (all variants, extended access only): add a group membership even where an identity provider's
-   * group sync maps the group and would undo it at the user's next SSO login. Not exported.
+   * {@code --force} (all variants, extended access only): add a group membership even where an
+   * identity provider's group sync maps the group and would undo it at the user's next SSO login.
+   * Not exported.
    */
-  public static final Setting<Boolean> FORCE = Setting.bool(ConfigField.bool("force")
-      .displayName("Force")
-      .description("Add group memberships even in groups an identity provider's group sync manages (Metabase"
-          + " undoes them at the user's next SSO login); without it such grants are refused")
-      .notExported().build());
+  public static final Setting<Boolean> FORCE =
+      Setting.bool(
+          ConfigField.bool("force")
+              .displayName("Force")
+              .description(
+                  "Add group memberships even in groups an identity provider's group sync manages (Metabase"
+                      + " undoes them at the user's next SSO login); without it such grants are refused")
+              .notExported()
+              .build());
 
   /** The Go connectors' fields, in the order of the unversioned connector's schema. */
   public static final List<Setting<?>> ALL = List.of(BASE_URL, API_KEY, WITH_PAID_PLAN);

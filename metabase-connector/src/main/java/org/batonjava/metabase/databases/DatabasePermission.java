@@ -1,8 +1,8 @@
 package org.batonjava.metabase.databases;
 
 /**
- * One database entitlement: its slug ({@code database:<id>:<slug>}) and the label its display name and
- * description are made of.
+ * One database entitlement: its slug ({@code database:<id>:<slug>}) and the label its display name
+ * and description are made of.
  *
  * @param slug e.g. {@code access} or {@code query-builder}
  * @param label e.g. {@code Access} or {@code Query Builder}

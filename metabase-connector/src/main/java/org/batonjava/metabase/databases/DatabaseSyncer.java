@@ -35,11 +35,12 @@ import org.batonjava.sdk.connector.ResourceBuilder;
 import org.batonjava.sdk.connector.ResourceSyncer;
 
 /**
- * {@code database}: every database from one {@code GET /api/database}, ordered by id; the two entitlements of
- * the server's {@link PermissionModel}, grantable to groups; and the groups holding them, from the sync's
- * {@link PermissionGraph}. Each grant is expandable to the group's members (and managers with the paid plan), so
- * the platform shows which users reach a database through which group. Granting and revoking them (to groups) is
- * the {@link DatabasePermissionProvisioner}'s job.
+ * {@code database}: every database from one {@code GET /api/database}, ordered by id; the two
+ * entitlements of the server's {@link PermissionModel}, grantable to groups; and the groups holding
+ * them, from the sync's {@link PermissionGraph}. Each grant is expandable to the group's members
+ * (and managers with the paid plan), so the platform shows which users reach a database through
+ * which group. Granting and revoking them (to groups) is the {@link
+ * DatabasePermissionProvisioner}'s job.
  */
 public final class DatabaseSyncer implements ResourceSyncer, GrantProvisioner {
   private final DatabasesApi client;
@@ -54,13 +55,18 @@ public final class DatabaseSyncer implements ResourceSyncer, GrantProvisioner {
   }
 
   /**
-   * @param fineGrained extended access: the token features (read once per sync) that decide whether the paid-only
-   *     {@link FineGrainedRights} are offered; {@code null} for the Go model
-   * @param policies extended access: sandboxes and impersonations, whose attribute names annotate the
-   *     {@code view-sandboxed-partial} and {@code view-impersonated} grants; {@code null} for the Go model
+   * @param fineGrained extended access: the token features (read once per sync) that decide whether
+   *     the paid-only {@link FineGrainedRights} are offered; {@code null} for the Go model
+   * @param policies extended access: sandboxes and impersonations, whose attribute names annotate
+   *     the {@code view-sandboxed-partial} and {@code view-impersonated} grants; {@code null} for
+   *     the Go model
    */
-  public DatabaseSyncer(DatabasesApi client, CurrentServer server, PerSync<PermissionGraph> graph,
-      SyncTokenFeatures fineGrained, RowSecurityPolicies policies) {
+  public DatabaseSyncer(
+      DatabasesApi client,
+      CurrentServer server,
+      PerSync<PermissionGraph> graph,
+      SyncTokenFeatures fineGrained,
+      RowSecurityPolicies policies) {
     this.policies = policies;
     this.client = client;
     this.server = server;
@@ -70,7 +76,8 @@ public final class DatabaseSyncer implements ResourceSyncer, GrantProvisioner {
   }
 
   private boolean paidRights(PageRequest page) {
-    return fineGrained != null && fineGrained.of(page.syncId()).has(TokenFeatures.ADVANCED_PERMISSIONS);
+    return fineGrained != null
+        && fineGrained.of(page.syncId()).has(TokenFeatures.ADVANCED_PERMISSIONS);
   }
 
   @Override
@@ -80,12 +87,18 @@ public final class DatabaseSyncer implements ResourceSyncer, GrantProvisioner {
 
   @Override
   public PageResult<Resource> list(Optional<ResourceId> parent, PageRequest page) {
-    List<Resource> databases = client.listDatabases().stream()
-        .sorted(Comparator.comparingLong(MetabaseDatabase::id))
-        .map(db -> ResourceBuilder.of(ResourceTypes.DATABASE.getId(), Long.toString(db.id()), db.nameOrEmpty())
-            .externalId(Long.toString(db.id()))
-            .build())
-        .toList();
+    List<Resource> databases =
+        client.listDatabases().stream()
+            .sorted(Comparator.comparingLong(MetabaseDatabase::id))
+            .map(
+                db ->
+                    ResourceBuilder.of(
+                            ResourceTypes.DATABASE.getId(),
+                            Long.toString(db.id()),
+                            db.nameOrEmpty())
+                        .externalId(Long.toString(db.id()))
+                        .build())
+            .toList();
     return PageResult.last(databases);
   }
 
@@ -94,22 +107,34 @@ public final class DatabaseSyncer implements ResourceSyncer, GrantProvisioner {
     String name = resource.getDisplayName();
     List<Entitlement> entitlements = new ArrayList<>();
     for (DatabasePermission p : model().permissions()) {
-      entitlements.add(EntitlementBuilder.permission(resource, p.slug())
-          .displayName(p.displayName(name))
-          .description(p.description(name))
-          .grantableTo(ResourceTypes.GROUP)
-          .build());
+      entitlements.add(
+          EntitlementBuilder.permission(resource, p.slug())
+              .displayName(p.displayName(name))
+              .description(p.description(name))
+              .grantableTo(ResourceTypes.GROUP)
+              .build());
     }
     if (fineGrained != null) {
-      for (DatabasePermission p : FineGrainedRights.offered(model() instanceof LegacyDataPermissions, paidRights(page))) {
-        entitlements.add(EntitlementBuilder.permission(resource, p.slug())
-            .displayName(p.displayName(name))
-            .description(p.slug().endsWith("-partial")
-                ? "Holds " + p.label() + " on part of the " + name + " database: the grant lists the schemas and"
-                    + " tables (reported for review; change it in Metabase)"
-                : "Holds " + p.label() + " on the whole " + name + " database (reported for review; change it in"
-                    + " Metabase)")
-            .build());
+      for (DatabasePermission p :
+          FineGrainedRights.offered(model() instanceof LegacyDataPermissions, paidRights(page))) {
+        entitlements.add(
+            EntitlementBuilder.permission(resource, p.slug())
+                .displayName(p.displayName(name))
+                .description(
+                    p.slug().endsWith("-partial")
+                        ? "Holds "
+                            + p.label()
+                            + " on part of the "
+                            + name
+                            + " database: the grant lists the schemas and"
+                            + " tables (reported for review; change it in Metabase)"
+                        : "Holds "
+                            + p.label()
+                            + " on the whole "
+                            + name
+                            + " database (reported for review; change it in"
+                            + " Metabase)")
+                .build());
       }
     }
     return PageResult.last(entitlements);
@@ -120,22 +145,30 @@ public final class DatabaseSyncer implements ResourceSyncer, GrantProvisioner {
     long databaseId = MetabaseIds.of(resource);
     PermissionModel model = model();
     boolean paidRights = paidRights(page);
-    PermissionGraph permissions = graph.get(page.syncId(),
-        () -> PermissionGraph.read(client, model, fineGrained != null, paidRights));
+    PermissionGraph permissions =
+        graph.get(
+            page.syncId(),
+            () -> PermissionGraph.read(client, model, fineGrained != null, paidRights));
     boolean paidPlan = server.profile().paidPlan();
     List<Grant> grants = new ArrayList<>();
     for (PermissionGraph.GroupPermission gp : permissions.on(databaseId)) {
-      ResourceId group = BatonIds.resourceId(ResourceTypes.GROUP.getId(), Long.toString(gp.groupId()));
-      Entitlement entitlement = Entitlement.newBuilder()
-          .setId(BatonIds.entitlementId(resource.getId(), gp.permission().slug()))
-          .setResource(resource)
-          .build();
-      List<String> expandFrom = paidPlan
-          ? List.of(BatonIds.entitlementId(group, MembershipGrants.MEMBER), BatonIds.entitlementId(group, MembershipGrants.MANAGER))
-          : List.of(BatonIds.entitlementId(group, MembershipGrants.MEMBER));
-      grants.add(GrantBuilder.of(entitlement, Resource.newBuilder().setId(group).build())
-          .expandableFrom(expandFrom, List.of(), false)
-          .build());
+      ResourceId group =
+          BatonIds.resourceId(ResourceTypes.GROUP.getId(), Long.toString(gp.groupId()));
+      Entitlement entitlement =
+          Entitlement.newBuilder()
+              .setId(BatonIds.entitlementId(resource.getId(), gp.permission().slug()))
+              .setResource(resource)
+              .build();
+      List<String> expandFrom =
+          paidPlan
+              ? List.of(
+                  BatonIds.entitlementId(group, MembershipGrants.MEMBER),
+                  BatonIds.entitlementId(group, MembershipGrants.MANAGER))
+              : List.of(BatonIds.entitlementId(group, MembershipGrants.MEMBER));
+      grants.add(
+          GrantBuilder.of(entitlement, Resource.newBuilder().setId(group).build())
+              .expandableFrom(expandFrom, List.of(), false)
+              .build());
     }
     for (PermissionGraph.GroupRight gr : permissions.rightsOn(databaseId)) {
       grants.add(rightGrant(resource, gr, paidPlan, rowSecurity(page.syncId(), databaseId, gr)));
@@ -144,13 +177,14 @@ public final class DatabaseSyncer implements ResourceSyncer, GrantProvisioner {
   }
 
   /**
-   * A fine-grained right as a grant, expandable like the query grants; a partial one carries its scope as a
-   * {@code google.protobuf.Struct} annotation {@code {"database_id": …, "right": …, "scope": ["table 31 (PUBLIC)", …]}};
-   * the Administrators' are immutable.
+   * A fine-grained right as a grant, expandable like the query grants; a partial one carries its
+   * scope as a {@code google.protobuf.Struct} annotation {@code {"database_id": …, "right": …,
+   * "scope": ["table 31 (PUBLIC)", …]}}; the Administrators' are immutable.
    */
   /**
-   * What decides a sandboxed or impersonated group's scope: {@code table 23 (marketing): region} per sandboxed
-   * table, {@code role attribute: warehouse_role} for an impersonation; empty for other rights.
+   * What decides a sandboxed or impersonated group's scope: {@code table 23 (marketing): region}
+   * per sandboxed table, {@code role attribute: warehouse_role} for an impersonation; empty for
+   * other rights.
    */
   private List<String> rowSecurity(String syncId, long databaseId, PermissionGraph.GroupRight gr) {
     if (policies == null) {
@@ -159,43 +193,63 @@ public final class DatabaseSyncer implements ResourceSyncer, GrantProvisioner {
     List<String> out = new ArrayList<>();
     DatabasePermission p = gr.right().permission();
     if (p.equals(FineGrainedRights.VIEW_IMPERSONATED)) {
-      policies.impersonationAttribute(syncId, gr.groupId(), databaseId)
+      policies
+          .impersonationAttribute(syncId, gr.groupId(), databaseId)
           .ifPresent(a -> out.add("role attribute: " + a));
     } else if (p.equals(FineGrainedRights.VIEW_SANDBOXED_PARTIAL)) {
       for (String scope : gr.right().scope()) {
         java.util.regex.Matcher m = TABLE_SCOPE.matcher(scope);
         if (m.matches()) {
-          List<String> names = policies.sandboxAttributes(syncId, gr.groupId(), Long.parseLong(m.group(1)));
-          out.add(scope + ": " + (names.isEmpty() ? "(no user attribute)" : String.join(", ", names)));
+          List<String> names =
+              policies.sandboxAttributes(syncId, gr.groupId(), Long.parseLong(m.group(1)));
+          out.add(
+              scope + ": " + (names.isEmpty() ? "(no user attribute)" : String.join(", ", names)));
         }
       }
     }
     return out;
   }
 
-  private static final java.util.regex.Pattern TABLE_SCOPE = java.util.regex.Pattern.compile("table (\\d+) \\(.*\\)");
+  private static final java.util.regex.Pattern TABLE_SCOPE =
+      java.util.regex.Pattern.compile("table (\\d+) \\(.*\\)");
 
-  private static Grant rightGrant(Resource resource, PermissionGraph.GroupRight gr, boolean paidPlan,
+  private static Grant rightGrant(
+      Resource resource,
+      PermissionGraph.GroupRight gr,
+      boolean paidPlan,
       List<String> rowSecurity) {
-    ResourceId group = BatonIds.resourceId(ResourceTypes.GROUP.getId(), Long.toString(gr.groupId()));
-    Entitlement entitlement = Entitlement.newBuilder()
-        .setId(BatonIds.entitlementId(resource.getId(), gr.right().permission().slug()))
-        .setResource(resource)
-        .build();
-    List<String> expandFrom = paidPlan
-        ? List.of(BatonIds.entitlementId(group, MembershipGrants.MEMBER), BatonIds.entitlementId(group, MembershipGrants.MANAGER))
-        : List.of(BatonIds.entitlementId(group, MembershipGrants.MEMBER));
-    GrantBuilder b = GrantBuilder.of(entitlement, Resource.newBuilder().setId(group).build())
-        .expandableFrom(expandFrom, List.of(), false);
+    ResourceId group =
+        BatonIds.resourceId(ResourceTypes.GROUP.getId(), Long.toString(gr.groupId()));
+    Entitlement entitlement =
+        Entitlement.newBuilder()
+            .setId(BatonIds.entitlementId(resource.getId(), gr.right().permission().slug()))
+            .setResource(resource)
+            .build();
+    List<String> expandFrom =
+        paidPlan
+            ? List.of(
+                BatonIds.entitlementId(group, MembershipGrants.MEMBER),
+                BatonIds.entitlementId(group, MembershipGrants.MANAGER))
+            : List.of(BatonIds.entitlementId(group, MembershipGrants.MEMBER));
+    GrantBuilder b =
+        GrantBuilder.of(entitlement, Resource.newBuilder().setId(group).build())
+            .expandableFrom(expandFrom, List.of(), false);
     if (!gr.right().scope().isEmpty() || !rowSecurity.isEmpty()) {
-      Struct.Builder details = Struct.newBuilder()
-          .putFields("database_id", Value.newBuilder().setNumberValue((double) MetabaseIds.of(resource)).build())
-          .putFields("right", Value.newBuilder().setStringValue(gr.right().permission().slug()).build());
+      Struct.Builder details =
+          Struct.newBuilder()
+              .putFields(
+                  "database_id",
+                  Value.newBuilder().setNumberValue((double) MetabaseIds.of(resource)).build())
+              .putFields(
+                  "right",
+                  Value.newBuilder().setStringValue(gr.right().permission().slug()).build());
       if (!gr.right().scope().isEmpty()) {
-        details.putFields("scope", Value.newBuilder().setListValue(strings(gr.right().scope())).build());
+        details.putFields(
+            "scope", Value.newBuilder().setListValue(strings(gr.right().scope())).build());
       }
       if (!rowSecurity.isEmpty()) {
-        details.putFields("row_security", Value.newBuilder().setListValue(strings(rowSecurity)).build());
+        details.putFields(
+            "row_security", Value.newBuilder().setListValue(strings(rowSecurity)).build());
       }
       b.annotate(details.build());
     }
@@ -212,8 +266,8 @@ public final class DatabaseSyncer implements ResourceSyncer, GrantProvisioner {
   }
 
   private PermissionModel model() {
-    return PermissionModel.of(server.profile()).orElseThrow(
-        () -> new IllegalStateException("no permission model for databases"));
+    return PermissionModel.of(server.profile())
+        .orElseThrow(() -> new IllegalStateException("no permission model for databases"));
   }
 
   @Override
@@ -233,8 +287,13 @@ public final class DatabaseSyncer implements ResourceSyncer, GrantProvisioner {
     int colon = entitlementId.lastIndexOf(':');
     String slug = colon < 0 ? entitlementId : entitlementId.substring(colon + 1);
     if (FineGrainedRights.isFineGrained(slug)) {
-      throw new ConnectorException(Status.Code.FAILED_PRECONDITION, entitlementId + " is reported for review and"
-          + " cannot be " + verb + " by the connector; change it in Metabase (Admin → Permissions)");
+      throw new ConnectorException(
+          Status.Code.FAILED_PRECONDITION,
+          entitlementId
+              + " is reported for review and"
+              + " cannot be "
+              + verb
+              + " by the connector; change it in Metabase (Admin → Permissions)");
     }
   }
 }

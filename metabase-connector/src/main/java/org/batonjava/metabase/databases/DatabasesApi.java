@@ -12,11 +12,17 @@ public final class DatabasesApi {
 
   public DatabasesApi(MetabaseJson json) {
     this.json = json;
-    this.graph = new RevisionedGraph(json, "/api/permissions/graph", key -> "/api/permissions/graph/db/" + key,
-        Map.of("skip-graph", "true"));
+    this.graph =
+        new RevisionedGraph(
+            json,
+            "/api/permissions/graph",
+            key -> "/api/permissions/graph/db/" + key,
+            Map.of("skip-graph", "true"));
   }
 
-  /** {@code GET /api/database}: every database the key can see (admins: all but the audit database). */
+  /**
+   * {@code GET /api/database}: every database the key can see (admins: all but the audit database).
+   */
   public List<MetabaseDatabase> listDatabases() {
     // {data, total} since long before 0.49; a bare array in much older versions.
     return json.getList("/api/database", MetabaseDatabase.class, "the list of databases");
@@ -24,8 +30,9 @@ public final class DatabasesApi {
 
   /**
    * The data-permission graph: {@code GET /api/permissions/graph} (whole, streamed), {@code GET
-   * /api/permissions/graph/db/:id} (one database's slice) and {@code PUT /api/permissions/graph?skip-graph=true}
-   * (one group's entry for one database). Keys are database ids.
+   * /api/permissions/graph/db/:id} (one database's slice) and {@code PUT
+   * /api/permissions/graph?skip-graph=true} (one group's entry for one database). Keys are database
+   * ids.
    */
   public RevisionedGraph permissionGraph() {
     return graph;

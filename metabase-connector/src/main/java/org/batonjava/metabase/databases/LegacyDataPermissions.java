@@ -11,18 +11,20 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Metabase 0.49's data permissions: {@code data: {schemas, native}}. A group has {@code access} when it may
- * query every schema ({@code schemas: "all"}, or {@code impersonated} on paid builds), and also {@code write}
- * when it may write native SQL ({@code native: "write"}, which Metabase only allows together with full schema
- * access). {@code none} and {@code block} give nothing; granular per-schema/table maps give no database-level
- * entitlement and are logged at debug level.
+ * Metabase 0.49's data permissions: {@code data: {schemas, native}}. A group has {@code access}
+ * when it may query every schema ({@code schemas: "all"}, or {@code impersonated} on paid builds),
+ * and also {@code write} when it may write native SQL ({@code native: "write"}, which Metabase only
+ * allows together with full schema access). {@code none} and {@code block} give nothing; granular
+ * per-schema/table maps give no database-level entitlement and are logged at debug level.
  *
- * <p>Provisioning writes only the group's {@code data} key: granting {@code access} sets {@code schemas: all};
- * granting {@code write} sets {@code native: write} together with full schema access (keeping {@code impersonated},
- * which also allows it), so it implies {@code access}, and is refused when the group's access is per schema or per
- * table (native SQL would silently lift those limits; Metabase accepts such a graph without checking); revoking {@code write} sets {@code native: none} and keeps the
- * schema access; revoking {@code access} sets both to {@code none}, so it removes {@code write} too. Downloads,
- * data model and details (paid-only changes on 0.49) are never sent.
+ * <p>Provisioning writes only the group's {@code data} key: granting {@code access} sets {@code
+ * schemas: all}; granting {@code write} sets {@code native: write} together with full schema access
+ * (keeping {@code impersonated}, which also allows it), so it implies {@code access}, and is
+ * refused when the group's access is per schema or per table (native SQL would silently lift those
+ * limits; Metabase accepts such a graph without checking); revoking {@code write} sets {@code
+ * native: none} and keeps the schema access; revoking {@code access} sets both to {@code none}, so
+ * it removes {@code write} too. Downloads, data model and details (paid-only changes on 0.49) are
+ * never sent.
  */
 public final class LegacyDataPermissions implements PermissionModel {
   public static final DatabasePermission ACCESS = new DatabasePermission("access", "Access");
@@ -49,8 +51,10 @@ public final class LegacyDataPermissions implements PermissionModel {
     JsonNode schemas = data.get("schemas");
     boolean nativeWrite = "write".equals(data.path("native").asText(""));
     if (schemas != null && schemas.isContainerNode()) {
-      LOG.debug("database {}: group {} has granular (per schema/table) data access; no database-level entitlement",
-          databaseId, groupId);
+      LOG.debug(
+          "database {}: group {} has granular (per schema/table) data access; no database-level entitlement",
+          databaseId,
+          groupId);
       return List.of();
     }
     String level = schemas == null || schemas.isNull() ? "" : schemas.asText("");
@@ -70,17 +74,24 @@ public final class LegacyDataPermissions implements PermissionModel {
   }
 
   @Override
-  public Optional<ObjectNode> grant(DatabasePermission permission, long groupId, long databaseId, JsonNode current) {
+  public Optional<ObjectNode> grant(
+      DatabasePermission permission, long groupId, long databaseId, JsonNode current) {
     if (granted(groupId, databaseId, current).contains(permission)) {
       return Optional.empty();
     }
     if (permission.equals(WRITE)) {
       JsonNode schemas = current.path("data").get("schemas");
       if (schemas != null && schemas.isContainerNode()) {
-        throw new ConnectorException(Status.Code.FAILED_PRECONDITION, "group " + groupId + " has per-schema or"
-            + " per-table data access on database " + databaseId + "; native SQL (write) needs access to all of it and"
-            + " would bypass those limits, so write is not granted. Grant access (the whole database) first, or change"
-            + " the group's data access in Metabase (Admin → Permissions)");
+        throw new ConnectorException(
+            Status.Code.FAILED_PRECONDITION,
+            "group "
+                + groupId
+                + " has per-schema or"
+                + " per-table data access on database "
+                + databaseId
+                + "; native SQL (write) needs access to all of it and"
+                + " would bypass those limits, so write is not granted. Grant access (the whole database) first, or change"
+                + " the group's data access in Metabase (Admin → Permissions)");
       }
       return Optional.of(data(fullAccessLevel(current), "write"));
     }
@@ -88,7 +99,8 @@ public final class LegacyDataPermissions implements PermissionModel {
   }
 
   @Override
-  public Optional<ObjectNode> revoke(DatabasePermission permission, long groupId, long databaseId, JsonNode current) {
+  public Optional<ObjectNode> revoke(
+      DatabasePermission permission, long groupId, long databaseId, JsonNode current) {
     if (!granted(groupId, databaseId, current).contains(permission)) {
       return Optional.empty();
     }
@@ -98,10 +110,15 @@ public final class LegacyDataPermissions implements PermissionModel {
     return Optional.of(data("none", "none"));
   }
 
-  /** The group's full-access schema level if it has one ({@code all}, or {@code impersonated}), else {@code all}. */
+  /**
+   * The group's full-access schema level if it has one ({@code all}, or {@code impersonated}), else
+   * {@code all}.
+   */
   private static String fullAccessLevel(JsonNode current) {
     JsonNode schemas = current.path("data").get("schemas");
-    return schemas != null && schemas.isTextual() && schemas.asText().equals("impersonated") ? "impersonated" : "all";
+    return schemas != null && schemas.isTextual() && schemas.asText().equals("impersonated")
+        ? "impersonated"
+        : "all";
   }
 
   private static ObjectNode data(String schemas, String nativeLevel) {

@@ -8,8 +8,8 @@ import org.batonjava.metabase.server.ServerProfile;
 import org.batonjava.metabase.server.ServerVersion;
 
 /**
- * How one Metabase line expresses data permissions: which database entitlements a group's graph entry gives (sync),
- * and which keys to write to grant or revoke one (provisioning).
+ * How one Metabase line expresses data permissions: which database entitlements a group's graph
+ * entry gives (sync), and which keys to write to grant or revoke one (provisioning).
  */
 public interface PermissionModel {
   /** A short name for logs. */
@@ -24,27 +24,33 @@ public interface PermissionModel {
   }
 
   /**
-   * What a group holds on a database, given its entry of the permission graph; empty when nothing qualifies
-   * at database level (including granular per-schema or per-table values).
+   * What a group holds on a database, given its entry of the permission graph; empty when nothing
+   * qualifies at database level (including granular per-schema or per-table values).
    */
   List<DatabasePermission> granted(long groupId, long databaseId, JsonNode permissions);
 
   /**
-   * The keys of the group's entry to write so that it holds {@code permission} (a partial entry: Metabase leaves
-   * keys that are not sent as they are); empty when it holds it already, or a higher level that includes it. Never
-   * a paid-only value.
+   * The keys of the group's entry to write so that it holds {@code permission} (a partial entry:
+   * Metabase leaves keys that are not sent as they are); empty when it holds it already, or a
+   * higher level that includes it. Never a paid-only value.
    *
-   * @throws org.batonjava.sdk.connector.ConnectorException {@code FAILED_PRECONDITION} when granting would silently
-   *     widen a restriction Metabase cannot keep together with it
+   * @throws org.batonjava.sdk.connector.ConnectorException {@code FAILED_PRECONDITION} when
+   *     granting would silently widen a restriction Metabase cannot keep together with it
    */
-  Optional<ObjectNode> grant(DatabasePermission permission, long groupId, long databaseId, JsonNode current);
-
-  /** The keys to write so that the group no longer holds {@code permission}; empty when it does not hold it. */
-  Optional<ObjectNode> revoke(DatabasePermission permission, long groupId, long databaseId, JsonNode current);
+  Optional<ObjectNode> grant(
+      DatabasePermission permission, long groupId, long databaseId, JsonNode current);
 
   /**
-   * Whether a graph entry is in this model's shape, judged by the keys only the other model has ({@code data} in
-   * 0.49; {@code view-data}/{@code create-queries} from 0.50). An entry with neither (or empty) fits both.
+   * The keys to write so that the group no longer holds {@code permission}; empty when it does not
+   * hold it.
+   */
+  Optional<ObjectNode> revoke(
+      DatabasePermission permission, long groupId, long databaseId, JsonNode current);
+
+  /**
+   * Whether a graph entry is in this model's shape, judged by the keys only the other model has
+   * ({@code data} in 0.49; {@code view-data}/{@code create-queries} from 0.50). An entry with
+   * neither (or empty) fits both.
    */
   boolean fits(JsonNode entry);
 
@@ -53,7 +59,10 @@ public interface PermissionModel {
     return forLine(version.minor());
   }
 
-  /** The model of the release line the server profile fixes; empty when it fixes none (the unversioned variant). */
+  /**
+   * The model of the release line the server profile fixes; empty when it fixes none (the
+   * unversioned variant).
+   */
   static Optional<PermissionModel> of(ServerProfile profile) {
     return profile.releaseLine().isPresent()
         ? Optional.of(forLine(profile.releaseLine().getAsInt()))

@@ -24,12 +24,13 @@ import org.batonjava.sdk.connector.ResourceBuilder;
 import org.batonjava.sdk.connector.ResourceSyncer;
 
 /**
- * {@code group}: every permission group (All Users and Administrators included) from one
- * {@code GET /api/permissions/group}, ordered by id; the {@code member} entitlement, plus {@code manager} with the
- * paid plan. No grants here: memberships are emitted by the users' {@code UserSyncer}, as in the Go connectors. Granting
- * and revoking memberships is the {@link MembershipProvisioner}'s job. With extended access the profile also says
- * whether an identity provider re-writes the group's memberships at every login ({@code idp_mapped},
- * {@code idp_providers}), from the SSO group mappings read once per sync.
+ * {@code group}: every permission group (All Users and Administrators included) from one {@code GET
+ * /api/permissions/group}, ordered by id; the {@code member} entitlement, plus {@code manager} with
+ * the paid plan. No grants here: memberships are emitted by the users' {@code UserSyncer}, as in
+ * the Go connectors. Granting and revoking memberships is the {@link MembershipProvisioner}'s job.
+ * With extended access the profile also says whether an identity provider re-writes the group's
+ * memberships at every login ({@code idp_mapped}, {@code idp_providers}), from the SSO group
+ * mappings read once per sync.
  */
 public final class GroupSyncer implements ResourceSyncer, GrantProvisioner {
   private final GroupsApi client;
@@ -41,7 +42,9 @@ public final class GroupSyncer implements ResourceSyncer, GrantProvisioner {
     this(client, server, IdentityProviderGroups.NONE);
   }
 
-  /** @param idp the SSO group mappings ({@link IdentityProviderGroups#NONE} for the Go model) */
+  /**
+   * @param idp the SSO group mappings ({@link IdentityProviderGroups#NONE} for the Go model)
+   */
   public GroupSyncer(GroupsApi client, CurrentServer server, IdentityProviderGroups idp) {
     this.client = client;
     this.server = server;
@@ -56,10 +59,15 @@ public final class GroupSyncer implements ResourceSyncer, GrantProvisioner {
 
   @Override
   public PageResult<Resource> list(Optional<ResourceId> parent, PageRequest page) {
-    List<Resource> groups = client.listGroups().stream()
-        .sorted(Comparator.comparingLong(MetabaseGroup::id))
-        .map(g -> idp.known() ? withIdentityProvider(g, idp.providers(page.syncId(), g.id())) : toResource(g))
-        .toList();
+    List<Resource> groups =
+        client.listGroups().stream()
+            .sorted(Comparator.comparingLong(MetabaseGroup::id))
+            .map(
+                g ->
+                    idp.known()
+                        ? withIdentityProvider(g, idp.providers(page.syncId(), g.id()))
+                        : toResource(g))
+            .toList();
     return PageResult.last(groups);
   }
 
@@ -67,30 +75,41 @@ public final class GroupSyncer implements ResourceSyncer, GrantProvisioner {
     return build(group, profile(group).build(), null);
   }
 
-  /** The Go shape plus {@code idp_mapped} and {@code idp_providers}, and a description naming the providers. */
+  /**
+   * The Go shape plus {@code idp_mapped} and {@code idp_providers}, and a description naming the
+   * providers.
+   */
   static Resource withIdentityProvider(MetabaseGroup group, List<String> providers) {
     ListValue.Builder names = ListValue.newBuilder();
     providers.forEach(p -> names.addValues(Value.newBuilder().setStringValue(p)));
-    Struct profile = profile(group)
-        .putFields("idp_mapped", Value.newBuilder().setBoolValue(!providers.isEmpty()).build())
-        .putFields("idp_providers", Value.newBuilder().setListValue(names).build())
-        .build();
-    String description = providers.isEmpty() ? null : "Memberships are managed by the identity provider ("
-        + String.join(", ", providers) + " group sync): Metabase re-writes them at every SSO login";
+    Struct profile =
+        profile(group)
+            .putFields("idp_mapped", Value.newBuilder().setBoolValue(!providers.isEmpty()).build())
+            .putFields("idp_providers", Value.newBuilder().setListValue(names).build())
+            .build();
+    String description =
+        providers.isEmpty()
+            ? null
+            : "Memberships are managed by the identity provider ("
+                + String.join(", ", providers)
+                + " group sync): Metabase re-writes them at every SSO login";
     return build(group, profile, description);
   }
 
   private static Struct.Builder profile(MetabaseGroup group) {
     return Struct.newBuilder()
         .putFields("name", Value.newBuilder().setStringValue(group.nameOrEmpty()).build())
-        .putFields("member_count", Value.newBuilder().setNumberValue((double) group.memberCountOrZero()).build());
+        .putFields(
+            "member_count",
+            Value.newBuilder().setNumberValue((double) group.memberCountOrZero()).build());
   }
 
   private static Resource build(MetabaseGroup group, Struct profile, String description) {
     String id = Long.toString(group.id());
-    ResourceBuilder b = ResourceBuilder.of(ResourceTypes.GROUP.getId(), id, group.nameOrEmpty())
-        .groupTrait(GroupTrait.newBuilder().setProfile(profile).build())
-        .externalId(id);
+    ResourceBuilder b =
+        ResourceBuilder.of(ResourceTypes.GROUP.getId(), id, group.nameOrEmpty())
+            .groupTrait(GroupTrait.newBuilder().setProfile(profile).build())
+            .externalId(id);
     if (description != null) {
       b.description(description);
     }
@@ -101,17 +120,19 @@ public final class GroupSyncer implements ResourceSyncer, GrantProvisioner {
   public PageResult<Entitlement> entitlements(Resource resource, PageRequest page) {
     String name = resource.getDisplayName();
     List<Entitlement> entitlements = new ArrayList<>();
-    entitlements.add(EntitlementBuilder.assignment(resource, MembershipGrants.MEMBER)
-        .displayName(name + " Member")
-        .description("Is a Member of " + name + " group in Metabase")
-        .grantableTo(ResourceTypes.USER)
-        .build());
+    entitlements.add(
+        EntitlementBuilder.assignment(resource, MembershipGrants.MEMBER)
+            .displayName(name + " Member")
+            .description("Is a Member of " + name + " group in Metabase")
+            .grantableTo(ResourceTypes.USER)
+            .build());
     if (server.profile().paidPlan()) {
-      entitlements.add(EntitlementBuilder.assignment(resource, MembershipGrants.MANAGER)
-          .displayName(name + " Manager")
-          .description("Is a Manager of " + name + " group in Metabase")
-          .grantableTo(ResourceTypes.USER)
-          .build());
+      entitlements.add(
+          EntitlementBuilder.assignment(resource, MembershipGrants.MANAGER)
+              .displayName(name + " Manager")
+              .description("Is a Manager of " + name + " group in Metabase")
+              .grantableTo(ResourceTypes.USER)
+              .build());
     }
     return PageResult.last(entitlements);
   }

@@ -1,6 +1,5 @@
 package org.batonjava.metabase.groups;
 
-import org.batonjava.metabase.http.ResponseShape;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -12,6 +11,7 @@ import java.util.Map;
 import java.util.OptionalLong;
 import org.batonjava.metabase.http.MetabaseHttp;
 import org.batonjava.metabase.http.MetabaseJson;
+import org.batonjava.metabase.http.ResponseShape;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,14 +25,17 @@ public final class GroupsApi {
     this.json = json;
   }
 
-  /** {@code GET /api/permissions/group}: every group, the magic All Users (1) and Administrators (2) included. */
+  /**
+   * {@code GET /api/permissions/group}: every group, the magic All Users (1) and Administrators (2)
+   * included.
+   */
   public List<MetabaseGroup> listGroups() {
     return json.getList("/api/permissions/group", MetabaseGroup.class, "the list of groups");
   }
 
   /**
-   * {@code GET /api/permissions/membership}: every membership row of every user (deactivated and API-key users
-   * included), by user id.
+   * {@code GET /api/permissions/membership}: every membership row of every user (deactivated and
+   * API-key users included), by user id.
    */
   public Map<Long, List<GroupMembership>> memberships() {
     Map<Long, List<GroupMembership>> out = new LinkedHashMap<>();
@@ -41,8 +44,8 @@ public final class GroupsApi {
   }
 
   /**
-   * {@code GET /api/permissions/membership}, streamed to {@code visitor} one row at a time (the answer holds every
-   * membership of the instance; it is never built into one tree).
+   * {@code GET /api/permissions/membership}, streamed to {@code visitor} one row at a time (the
+   * answer holds every membership of the instance; it is never built into one tree).
    */
   public void readMemberships(MembershipVisitor visitor) {
     MetabaseHttp.Answer answer = json.http().getJson("/api/permissions/membership", Map.of());
@@ -60,19 +63,34 @@ public final class GroupsApi {
           continue;
         }
         if (value != JsonToken.START_ARRAY) {
-          throw json.unexpected(answer, "the memberships of user " + key + " are " + ResponseShape.kind(value)
-              + " where a list is required", parser);
+          throw json.unexpected(
+              answer,
+              "the memberships of user "
+                  + key
+                  + " are "
+                  + ResponseShape.kind(value)
+                  + " where a list is required",
+              parser);
         }
-        for (JsonToken row = parser.nextToken(); row != JsonToken.END_ARRAY; row = parser.nextToken()) {
+        for (JsonToken row = parser.nextToken();
+            row != JsonToken.END_ARRAY;
+            row = parser.nextToken()) {
           if (row != JsonToken.START_OBJECT) {
-            throw json.unexpected(answer, "a membership of user " + key + " is " + ResponseShape.kind(row)
-                + ", not an object", parser);
+            throw json.unexpected(
+                answer,
+                "a membership of user "
+                    + key
+                    + " is "
+                    + ResponseShape.kind(row)
+                    + ", not an object",
+                parser);
           }
           visitor.membership(userId.getAsLong(), parser.readValueAs(GroupMembership.class));
         }
       }
       if (parser.currentToken() != JsonToken.END_OBJECT) {
-        throw json.unexpected(answer, "the memberships end early or hold something other than lists", parser);
+        throw json.unexpected(
+            answer, "the memberships end early or hold something other than lists", parser);
       }
     } catch (IOException e) {
       throw json.unreadable(answer, e);
@@ -80,8 +98,8 @@ public final class GroupsApi {
   }
 
   /**
-   * {@code POST /api/permissions/membership}. Managers need a paid build (402 otherwise); the All Users group
-   * cannot be changed (400); a membership that exists already fails (500).
+   * {@code POST /api/permissions/membership}. Managers need a paid build (402 otherwise); the All
+   * Users group cannot be changed (400); a membership that exists already fails (500).
    */
   public void addMembership(long userId, long groupId, boolean manager) {
     ObjectNode body = json.object();
@@ -91,15 +109,25 @@ public final class GroupsApi {
     json.http().send("POST", "/api/permissions/membership", Map.of(), json.bytes(body), List.of());
   }
 
-  /** {@code PUT /api/permissions/membership/:id}: promotes or demotes a group manager (paid builds; 402 otherwise). */
+  /**
+   * {@code PUT /api/permissions/membership/:id}: promotes or demotes a group manager (paid builds;
+   * 402 otherwise).
+   */
   public void setGroupManager(long membershipId, boolean manager) {
     ObjectNode body = json.object();
     body.put("is_group_manager", manager);
-    json.http().send("PUT", "/api/permissions/membership/" + membershipId, Map.of(), json.bytes(body), List.of());
+    json.http()
+        .send(
+            "PUT",
+            "/api/permissions/membership/" + membershipId,
+            Map.of(),
+            json.bytes(body),
+            List.of());
   }
 
   /** {@code DELETE /api/permissions/membership/:id}. */
   public void removeMembership(long membershipId) {
-    json.http().send("DELETE", "/api/permissions/membership/" + membershipId, Map.of(), null, List.of());
+    json.http()
+        .send("DELETE", "/api/permissions/membership/" + membershipId, Map.of(), null, List.of());
   }
 }

@@ -3,7 +3,10 @@ package org.batonjava.metabase.groups;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
-/** A permission group from {@code GET /api/permissions/group}; {@code member_count} counts active members. */
+/**
+ * A permission group from {@code GET /api/permissions/group}; {@code member_count} counts active
+ * members.
+ */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record MetabaseGroup(
     @JsonProperty("id") long id,

@@ -7,8 +7,8 @@ import java.util.Locale;
 import org.batonjava.sdk.connector.ConnectorException;
 
 /**
- * The Metabase base URL ({@code --metabase-base-url}), normalised so that API paths are appended to it the way
- * Go's {@code url.JoinPath} does: a base path survives and trailing slashes collapse, so
+ * The Metabase base URL ({@code --metabase-base-url}), normalised so that API paths are appended to
+ * it the way Go's {@code url.JoinPath} does: a base path survives and trailing slashes collapse, so
  * {@code https://host/mb/} + {@code /api/user} is {@code https://host/mb/api/user}.
  */
 public final class BaseUrl {
@@ -27,27 +27,33 @@ public final class BaseUrl {
   /**
    * Parses and checks the configured URL.
    *
-   * @throws ConnectorException {@code INVALID_ARGUMENT} with a message naming the flag when it is not an
-   *     absolute http(s) URL
+   * @throws ConnectorException {@code INVALID_ARGUMENT} with a message naming the flag when it is
+   *     not an absolute http(s) URL
    */
   public static BaseUrl parse(String text) {
     String trimmed = text == null ? "" : text.trim();
     if (trimmed.isEmpty()) {
-      throw invalid("--metabase-base-url is empty; set it to the address of Metabase, e.g. https://metabase.example.com");
+      throw invalid(
+          "--metabase-base-url is empty; set it to the address of Metabase, e.g. https://metabase.example.com");
     }
     URI uri;
     try {
       uri = new URI(trimmed);
     } catch (URISyntaxException e) {
-      throw invalid("--metabase-base-url is not a valid URL (" + e.getReason() + "); expected e.g. https://metabase.example.com");
+      throw invalid(
+          "--metabase-base-url is not a valid URL ("
+              + e.getReason()
+              + "); expected e.g. https://metabase.example.com");
     }
     String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
     if (!scheme.equals("http") && !scheme.equals("https")) {
-      throw invalid("--metabase-base-url must start with https:// (or http://), e.g. https://metabase.example.com; got "
-          + redactedForm(uri));
+      throw invalid(
+          "--metabase-base-url must start with https:// (or http://), e.g. https://metabase.example.com; got "
+              + redactedForm(uri));
     }
     if (uri.getHost() == null || uri.getHost().isEmpty()) {
-      throw invalid("--metabase-base-url has no host name; expected e.g. https://metabase.example.com");
+      throw invalid(
+          "--metabase-base-url has no host name; expected e.g. https://metabase.example.com");
     }
     String authority = uri.getHost() + (uri.getPort() >= 0 ? ":" + uri.getPort() : "");
     if (uri.getHost().contains(":") && !uri.getHost().startsWith("[")) {
@@ -76,8 +82,9 @@ public final class BaseUrl {
   }
 
   /**
-   * The absolute URI of an API path ({@code /api/user}) plus an already encoded query string (may be empty).
-   * User info and query of the configured URL are dropped: credentials never travel in URLs.
+   * The absolute URI of an API path ({@code /api/user}) plus an already encoded query string (may
+   * be empty). User info and query of the configured URL are dropped: credentials never travel in
+   * URLs.
    */
   public URI resolve(String apiPath, String encodedQuery) {
     String path = apiPath.startsWith("/") ? apiPath : "/" + apiPath;
@@ -96,7 +103,10 @@ public final class BaseUrl {
   }
 
   /** The normalised URL without credentials or query, safe for messages and logs. */
-  /** Whether the base path ends in {@code /api}: someone gave the API's address instead of Metabase's. */
+  /**
+   * Whether the base path ends in {@code /api}: someone gave the API's address instead of
+   * Metabase's.
+   */
   public boolean endsWithApi() {
     return basePath.endsWith("/api");
   }

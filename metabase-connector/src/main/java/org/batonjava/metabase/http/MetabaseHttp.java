@@ -10,15 +10,15 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.StringJoiner;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.List;
-import java.util.Map;
-import java.util.StringJoiner;
-import java.util.TreeMap;
 import org.batonjava.sdk.connector.ConnectorException;
 import org.batonjava.sdk.crypto.Secret;
 import org.batonjava.sdk.crypto.SecretForms;
@@ -26,17 +26,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends requests to Metabase: the URL under the base URL, the {@code X-API-KEY} header, the timeouts, and
- * the check that a successful answer really is JSON. Failures become {@link
- * org.batonjava.sdk.connector.ConnectorException}s through the {@link FailureMapper}. No retries here: the
- * sync engine retries what the mapper marks transient, and a change is only repeated by a caller that has read
- * the current state again.
+ * Sends requests to Metabase: the URL under the base URL, the {@code X-API-KEY} header, the
+ * timeouts, and the check that a successful answer really is JSON. Failures become {@link
+ * org.batonjava.sdk.connector.ConnectorException}s through the {@link FailureMapper}. No retries
+ * here: the sync engine retries what the mapper marks transient, and a change is only repeated by a
+ * caller that has read the current state again.
  */
 public final class MetabaseHttp {
   private static final Logger LOG = LoggerFactory.getLogger(MetabaseHttp.class);
-  private static final String UNSENDABLE_KEY = "--metabase-api-key (BATON_METABASE_API_KEY) contains a space, a"
-      + " control character or a non-ASCII character, which cannot be sent in an HTTP header; copy the key again"
-      + " (the value is not shown)";
+  private static final String UNSENDABLE_KEY =
+      "--metabase-api-key (BATON_METABASE_API_KEY) contains a space, a"
+          + " control character or a non-ASCII character, which cannot be sent in an HTTP header; copy the key again"
+          + " (the value is not shown)";
 
   /** The answer to one request. */
   @SuppressWarnings("ArrayRecordComponent") // the body as received; read once, never compared
@@ -55,14 +56,17 @@ public final class MetabaseHttp {
       throw ConnectorException.invalidArgument(UNSENDABLE_KEY);
     }
     this.settings = settings;
-    this.failures = new FailureMapper(settings.baseUrl(), settings.apiKey(), settings.timeout(), clock);
-    this.http = HttpClient.newBuilder()
-        .connectTimeout(settings.timeout())
-        .followRedirects(HttpClient.Redirect.NEVER)
-        .version(HttpClient.Version.HTTP_1_1)
-        .build();
+    this.failures =
+        new FailureMapper(settings.baseUrl(), settings.apiKey(), settings.timeout(), clock);
+    this.http =
+        HttpClient.newBuilder()
+            .connectTimeout(settings.timeout())
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .version(HttpClient.Version.HTTP_1_1)
+            .build();
     if (settings.baseUrl().plainHttp()) {
-      LOG.warn("Metabase connector is using HTTP. Make sure this instance is running in a trusted or on-premise environment.");
+      LOG.warn(
+          "Metabase connector is using HTTP. Make sure this instance is running in a trusted or on-premise environment.");
     }
   }
 
@@ -84,13 +88,15 @@ public final class MetabaseHttp {
   }
 
   /**
-   * A change: {@code method path?query} with an optional JSON body. Returns the 2xx answer, whose body is empty
-   * (e.g. {@code 204}) or looks like JSON; throws otherwise.
+   * A change: {@code method path?query} with an optional JSON body. Returns the 2xx answer, whose
+   * body is empty (e.g. {@code 204}) or looks like JSON; throws otherwise.
    *
    * @param jsonBody the request body, or null for none
-   * @param inBody secrets the body carries (a password): hidden in every error message, like the API key
+   * @param inBody secrets the body carries (a password): hidden in every error message, like the
+   *     API key
    */
-  public Answer send(String method, String path, Map<String, String> query, byte[] jsonBody, List<Secret> inBody) {
+  public Answer send(
+      String method, String path, Map<String, String> query, byte[] jsonBody, List<Secret> inBody) {
     FailureMapper mapper = failures.alsoHiding(inBody);
     RawAnswer answer = exchange(method, path, query, jsonBody, mapper);
     if (answer.body.length > 0 && !FailureMapper.looksLikeJson(answer.headers, answer.body)) {
@@ -100,22 +106,28 @@ public final class MetabaseHttp {
   }
 
   /** One request and its 2xx answer (any body), or the mapped failure. */
-  private RawAnswer exchange(String method, String path, Map<String, String> query, byte[] jsonBody,
+  private RawAnswer exchange(
+      String method,
+      String path,
+      Map<String, String> query,
+      byte[] jsonBody,
       FailureMapper mapper) {
     String encoded = encode(query);
     ApiCall call = new ApiCall(method, encoded.isEmpty() ? path : path + "?" + encoded);
     URI uri = settings.baseUrl().resolve(path, encoded);
     HttpRequest built;
     try {
-      HttpRequest.Builder request = HttpRequest.newBuilder(uri)
-          .timeout(settings.timeout())
-          .header("Accept", "application/json")
-          .header("X-API-KEY", settings.apiKey().reveal())
-          .header("User-Agent", settings.userAgent());
+      HttpRequest.Builder request =
+          HttpRequest.newBuilder(uri)
+              .timeout(settings.timeout())
+              .header("Accept", "application/json")
+              .header("X-API-KEY", settings.apiKey().reveal())
+              .header("User-Agent", settings.userAgent());
       if (jsonBody == null) {
         request.method(method, HttpRequest.BodyPublishers.noBody());
       } else {
-        request.header("Content-Type", "application/json")
+        request
+            .header("Content-Type", "application/json")
             .method(method, HttpRequest.BodyPublishers.ofByteArray(jsonBody));
       }
       built = request.build();
@@ -134,22 +146,28 @@ public final class MetabaseHttp {
   }
 
   /**
-   * Sends the request and waits for the whole answer, body included, at most the HTTP timeout. The client's own
-   * request timeout only covers the wait for the response headers; a server that then sends the body slowly
-   * would hold the connector forever. Past the deadline the exchange is cancelled (which closes the connection)
-   * and the call fails with a retryable {@code DEADLINE_EXCEEDED}.
+   * Sends the request and waits for the whole answer, body included, at most the HTTP timeout. The
+   * client's own request timeout only covers the wait for the response headers; a server that then
+   * sends the body slowly would hold the connector forever. Past the deadline the exchange is
+   * cancelled (which closes the connection) and the call fails with a retryable {@code
+   * DEADLINE_EXCEEDED}.
    */
-  private HttpResponse<byte[]> sendWithinDeadline(HttpRequest request, ApiCall call, FailureMapper mapper) {
+  private HttpResponse<byte[]> sendWithinDeadline(
+      HttpRequest request, ApiCall call, FailureMapper mapper) {
     AtomicBoolean headersArrived = new AtomicBoolean();
-    CompletableFuture<HttpResponse<byte[]>> pending = http.sendAsync(request, info -> {
-      headersArrived.set(true);
-      return HttpResponse.BodySubscribers.ofByteArray();
-    });
+    CompletableFuture<HttpResponse<byte[]>> pending =
+        http.sendAsync(
+            request,
+            info -> {
+              headersArrived.set(true);
+              return HttpResponse.BodySubscribers.ofByteArray();
+            });
     try {
       return pending.get(settings.timeout().toMillis(), TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
       pending.cancel(true);
-      throw headersArrived.get() ? mapper.wholeAnswerTimeout(call)
+      throw headersArrived.get()
+          ? mapper.wholeAnswerTimeout(call)
           : mapper.fromIo(call, new HttpTimeoutException("request timed out"));
     } catch (ExecutionException e) {
       Throwable cause = e.getCause();
@@ -159,7 +177,8 @@ public final class MetabaseHttp {
       if (cause instanceof IllegalArgumentException) {
         throw ConnectorException.invalidArgument(UNSENDABLE_KEY);
       }
-      throw mapper.fromIo(call, new IOException(cause == null ? "request failed" : cause.getMessage(), cause));
+      throw mapper.fromIo(
+          call, new IOException(cause == null ? "request failed" : cause.getMessage(), cause));
     } catch (InterruptedException e) {
       pending.cancel(true);
       Thread.currentThread().interrupt();
@@ -173,8 +192,13 @@ public final class MetabaseHttp {
   /** Query parameters in alphabetical order, like Go's {@code url.Values.Encode}. */
   static String encode(Map<String, String> query) {
     StringJoiner out = new StringJoiner("&");
-    new TreeMap<>(query).forEach((k, v) -> out.add(
-        URLEncoder.encode(k, StandardCharsets.UTF_8) + "=" + URLEncoder.encode(v, StandardCharsets.UTF_8)));
+    new TreeMap<>(query)
+        .forEach(
+            (k, v) ->
+                out.add(
+                    URLEncoder.encode(k, StandardCharsets.UTF_8)
+                        + "="
+                        + URLEncoder.encode(v, StandardCharsets.UTF_8)));
     return out.toString();
   }
 }

@@ -15,17 +15,19 @@ import java.util.OptionalLong;
 import org.batonjava.sdk.connector.ConnectorException;
 
 /**
- * Metabase's JSON over {@link MetabaseHttp}, read tolerantly: unknown fields are ignored, ids may come as numbers or
- * strings, nulls are accepted where Metabase sends them, and values of any shape can be handed over untouched. Every
- * surface's API class (users, groups, databases, …) makes its calls through one instance; a body that cannot be read
- * becomes the same one-line {@link ConnectorException} whichever surface asked.
+ * Metabase's JSON over {@link MetabaseHttp}, read tolerantly: unknown fields are ignored, ids may
+ * come as numbers or strings, nulls are accepted where Metabase sends them, and values of any shape
+ * can be handed over untouched. Every surface's API class (users, groups, databases, …) makes its
+ * calls through one instance; a body that cannot be read becomes the same one-line {@link
+ * ConnectorException} whichever surface asked.
  */
 public final class MetabaseJson {
   private final MetabaseHttp http;
-  private final ObjectMapper json = JsonMapper.builder()
-      .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-      .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-      .build();
+  private final ObjectMapper json =
+      JsonMapper.builder()
+          .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+          .build();
 
   public MetabaseJson(ClientSettings settings) {
     this(new MetabaseHttp(settings));
@@ -50,9 +52,10 @@ public final class MetabaseJson {
   }
 
   /**
-   * {@code GET path}: the objects of a list answer, read as {@code type}. Metabase sends {@code {data, total}} (a bare
-   * array in much older versions). The list must be there and be a list, and each item an object with a whole-number
-   * id (see {@link ResponseShape}); otherwise the call fails naming the endpoint and what was wrong.
+   * {@code GET path}: the objects of a list answer, read as {@code type}. Metabase sends {@code
+   * {data, total}} (a bare array in much older versions). The list must be there and be a list, and
+   * each item an object with a whole-number id (see {@link ResponseShape}); otherwise the call
+   * fails naming the endpoint and what was wrong.
    *
    * @param what how a message names the list, e.g. {@code the list of groups}
    */
@@ -80,8 +83,8 @@ public final class MetabaseJson {
   }
 
   /**
-   * {@code GET path?query}, whose tree must pass {@code check} before it is read as {@code type}; a failed check
-   * fails the call naming the endpoint and what was wrong.
+   * {@code GET path?query}, whose tree must pass {@code check} before it is read as {@code type}; a
+   * failed check fails the call naming the endpoint and what was wrong.
    */
   public <T> T getChecked(String path, Map<String, String> query, Class<T> type, ShapeCheck check) {
     MetabaseHttp.Answer answer = http.getJson(path, query);
@@ -145,14 +148,17 @@ public final class MetabaseJson {
     } catch (JsonProcessingException e) {
       throw http.failures().unreadable(answer.call(), e);
     } catch (IllegalArgumentException e) {
-      throw http.failures().unreadable(answer.call(), new ShapeProblem("a value has the wrong type"));
+      throw http.failures()
+          .unreadable(answer.call(), new ShapeProblem("a value has the wrong type"));
     }
   }
 
   /** The failure for a body that is valid JSON but not the shape expected. */
   public ConnectorException unexpected(MetabaseHttp.Answer answer, String what, JsonParser parser) {
-    return http.failures().unreadable(answer.call(),
-        new ShapeProblem(what, parser == null ? null : parser.currentLocation()));
+    return http.failures()
+        .unreadable(
+            answer.call(),
+            new ShapeProblem(what, parser == null ? null : parser.currentLocation()));
   }
 
   /** The failure for a body that could not be parsed or read while streaming it. */

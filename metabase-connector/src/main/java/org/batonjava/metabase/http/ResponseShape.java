@@ -4,14 +4,17 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * The shape checks for Metabase's answers: a list the connector relies on must be a list (a missing, null or
- * wrong-typed one would otherwise read as "no users" or "no groups", and a sync would report everyone as
- * removed), and every listed object must carry a whole-number {@code id}. A failed check names what was wrong.
+ * The shape checks for Metabase's answers: a list the connector relies on must be a list (a
+ * missing, null or wrong-typed one would otherwise read as "no users" or "no groups", and a sync
+ * would report everyone as removed), and every listed object must carry a whole-number {@code id}.
+ * A failed check names what was wrong.
  */
 public final class ResponseShape {
   private ResponseShape() {}
 
-  /** The list under {@code field} of an object answer, or the answer itself when it is a bare list. */
+  /**
+   * The list under {@code field} of an object answer, or the answer itself when it is a bare list.
+   */
   public static JsonNode listIn(JsonNode answer, String field, String what) throws ShapeProblem {
     if (answer.isArray()) {
       return answer;
@@ -26,7 +29,8 @@ public final class ResponseShape {
   public static JsonNode list(JsonNode object, String field, String what) throws ShapeProblem {
     JsonNode list = object.get(field);
     if (list == null || !list.isArray()) {
-      throw new ShapeProblem("`" + field + "` is " + kind(list) + " where " + what + " is required");
+      throw new ShapeProblem(
+          "`" + field + "` is " + kind(list) + " where " + what + " is required");
     }
     return list;
   }
@@ -43,10 +47,14 @@ public final class ResponseShape {
     throw new ShapeProblem("`" + field + "` is " + kind(value) + " where " + what + " is required");
   }
 
-  /** An object with a whole-number {@code id} (a number or a numeric string), as item {@code index} of a list. */
+  /**
+   * An object with a whole-number {@code id} (a number or a numeric string), as item {@code index}
+   * of a list.
+   */
   public static void item(JsonNode item, int index, String what) throws ShapeProblem {
     if (item == null || !item.isObject()) {
-      throw new ShapeProblem("item " + index + " of " + what + " is " + kind(item) + ", not an object");
+      throw new ShapeProblem(
+          "item " + index + " of " + what + " is " + kind(item) + ", not an object");
     }
     object(item, what + " (item " + index + ")");
   }
@@ -57,10 +65,13 @@ public final class ResponseShape {
       throw new ShapeProblem("the answer is " + kind(node) + " where " + what + " is required");
     }
     JsonNode id = node.get("id");
-    boolean numeric = id != null && ((id.isIntegralNumber() && id.canConvertToLong())
-        || (id.isTextual() && MetabaseJson.parseId(id.asText()).isPresent()));
+    boolean numeric =
+        id != null
+            && ((id.isIntegralNumber() && id.canConvertToLong())
+                || (id.isTextual() && MetabaseJson.parseId(id.asText()).isPresent()));
     if (!numeric) {
-      throw new ShapeProblem("`id` of " + what + " is " + kind(id) + " where a whole number is required");
+      throw new ShapeProblem(
+          "`id` of " + what + " is " + kind(id) + " where a whole number is required");
     }
   }
 

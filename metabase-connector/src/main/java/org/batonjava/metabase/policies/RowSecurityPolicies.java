@@ -11,12 +11,13 @@ import org.batonjava.metabase.server.SyncTokenFeatures;
 import org.batonjava.metabase.server.TokenFeatures;
 
 /**
- * Sandboxes and connection impersonations (paid builds), read-only: {@code GET /api/mt/gtap} when the token has
- * {@code sandboxes}, {@code GET /api/ee/advanced-permissions/impersonation} when it has {@code advanced_permissions};
- * each at most once per sync (both lists are small: one row per policy), and only when a sync first meets a sandboxed
- * table or an impersonated database in the graph. They tell which user attributes decide a
- * sandboxed or impersonated group's scope. Never written: a sandbox needs a question and attribute design, and
- * Metabase changes other permissions as a side effect.
+ * Sandboxes and connection impersonations (paid builds), read-only: {@code GET /api/mt/gtap} when
+ * the token has {@code sandboxes}, {@code GET /api/ee/advanced-permissions/impersonation} when it
+ * has {@code advanced_permissions}; each at most once per sync (both lists are small: one row per
+ * policy), and only when a sync first meets a sandboxed table or an impersonated database in the
+ * graph. They tell which user attributes decide a sandboxed or impersonated group's scope. Never
+ * written: a sandbox needs a question and attribute design, and Metabase changes other permissions
+ * as a side effect.
  */
 public final class RowSecurityPolicies {
   private static final String SANDBOXES = "sandboxes";
@@ -25,7 +26,8 @@ public final class RowSecurityPolicies {
   private final SyncTokenFeatures features;
   private final PerSync<Snapshot> snapshot = new PerSync<>();
 
-  private record Snapshot(Map<String, List<String>> sandboxAttributes, Map<String, String> impersonationAttribute) {}
+  private record Snapshot(
+      Map<String, List<String>> sandboxAttributes, Map<String, String> impersonationAttribute) {}
 
   public RowSecurityPolicies(MetabaseJson json, SyncTokenFeatures features) {
     this.json = json;
@@ -39,7 +41,8 @@ public final class RowSecurityPolicies {
 
   /** The attribute naming the database role of the group's impersonation on a database. */
   public Optional<String> impersonationAttribute(String syncId, long groupId, long databaseId) {
-    return Optional.ofNullable(snapshot(syncId).impersonationAttribute().get(groupId + "/" + databaseId));
+    return Optional.ofNullable(
+        snapshot(syncId).impersonationAttribute().get(groupId + "/" + databaseId));
   }
 
   private Snapshot snapshot(String syncId) {
@@ -50,14 +53,17 @@ public final class RowSecurityPolicies {
     Map<String, List<String>> sandboxes = new HashMap<>();
     if (token.has(SANDBOXES)) {
       for (SandboxPolicy s : json.getList("/api/mt/gtap", SandboxPolicy.class)) {
-        sandboxes.computeIfAbsent(s.groupId() + "/" + s.tableId(), k -> new ArrayList<>()).addAll(s.attributeNames());
+        sandboxes
+            .computeIfAbsent(s.groupId() + "/" + s.tableId(), k -> new ArrayList<>())
+            .addAll(s.attributeNames());
       }
     }
     Map<String, String> impersonations = new HashMap<>();
     if (token.has(TokenFeatures.ADVANCED_PERMISSIONS)) {
-      for (ImpersonationPolicy i : json.getList("/api/ee/advanced-permissions/impersonation",
-          ImpersonationPolicy.class)) {
-        impersonations.put(i.groupId() + "/" + i.dbId(), i.attribute() == null ? "" : i.attribute());
+      for (ImpersonationPolicy i :
+          json.getList("/api/ee/advanced-permissions/impersonation", ImpersonationPolicy.class)) {
+        impersonations.put(
+            i.groupId() + "/" + i.dbId(), i.attribute() == null ? "" : i.attribute());
       }
     }
     return new Snapshot(sandboxes, impersonations);

@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.TreeSet;
 
 /**
- * A sandbox from {@code GET /api/mt/gtap}: the group sees the table filtered by the values of the named user
- * attributes ({@code attribute_remappings} maps an attribute name to a column or a parameter of the sandboxing
- * question; only the names are kept).
+ * A sandbox from {@code GET /api/mt/gtap}: the group sees the table filtered by the values of the
+ * named user attributes ({@code attribute_remappings} maps an attribute name to a column or a
+ * parameter of the sandboxing question; only the names are kept).
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 record SandboxPolicy(

@@ -23,8 +23,13 @@ public final class MetabaseIds {
       }
       return value;
     } catch (NumberFormatException e) {
-      throw new ConnectorException(Status.Code.INVALID_ARGUMENT,
-          "invalid " + id.getResourceType() + " id \"" + id.getResource() + "\": not a Metabase id");
+      throw new ConnectorException(
+          Status.Code.INVALID_ARGUMENT,
+          "invalid "
+              + id.getResourceType()
+              + " id \""
+              + id.getResource()
+              + "\": not a Metabase id");
     }
   }
 }

@@ -9,9 +9,9 @@ import org.batonjava.sdk.connector.BatonIds;
 import org.batonjava.sdk.connector.ConnectorException;
 
 /**
- * What a grant or revoke asks for, in Metabase's terms: the object the entitlement belongs to (a group or a
- * database), the entitlement's slug, and the principal's Metabase id, after checking that the principal is of the
- * one type that can hold the entitlement.
+ * What a grant or revoke asks for, in Metabase's terms: the object the entitlement belongs to (a
+ * group or a database), the entitlement's slug, and the principal's Metabase id, after checking
+ * that the principal is of the one type that can hold the entitlement.
  *
  * @param objectId the Metabase id of the entitlement's group or database
  * @param slug e.g. {@code member}, {@code manager}, {@code access}, {@code query-builder}
@@ -19,31 +19,38 @@ import org.batonjava.sdk.connector.ConnectorException;
  * @param entitlementId the entitlement's Baton id, for messages
  * @param principal the principal as {@code type:id}, for messages
  */
-public record ProvisioningRequest(long objectId, String slug, long principalId, String entitlementId, String principal) {
+public record ProvisioningRequest(
+    long objectId, String slug, long principalId, String entitlementId, String principal) {
 
   /**
    * The request a grant or revoke of {@code entitlement} to {@code principal} makes.
    *
    * @param principalType the only resource type that may hold the entitlement
-   * @param why the sentence that explains a wrong principal type, e.g. {@code only users can be members of Metabase
-   *     groups}
-   * @throws ConnectorException {@code INVALID_ARGUMENT} for a principal of another type or ids that are not
-   *     Metabase ids
+   * @param why the sentence that explains a wrong principal type, e.g. {@code only users can be
+   *     members of Metabase groups}
+   * @throws ConnectorException {@code INVALID_ARGUMENT} for a principal of another type or ids that
+   *     are not Metabase ids
    */
-  public static ProvisioningRequest of(Entitlement entitlement, Resource principal, ResourceType principalType, String why) {
+  public static ProvisioningRequest of(
+      Entitlement entitlement, Resource principal, ResourceType principalType, String why) {
     ResourceId who = principal.getId();
     if (!who.getResourceType().equals(principalType.getId())) {
-      throw new ConnectorException(Status.Code.INVALID_ARGUMENT,
+      throw new ConnectorException(
+          Status.Code.INVALID_ARGUMENT,
           why + "; got " + BatonIds.describe(principal) + " for " + entitlement.getId());
     }
     return new ProvisioningRequest(
-        MetabaseIds.of(entitlement.getResource().getId()), slug(entitlement), MetabaseIds.of(who),
-        entitlement.getId(), BatonIds.describe(principal));
+        MetabaseIds.of(entitlement.getResource().getId()),
+        slug(entitlement),
+        MetabaseIds.of(who),
+        entitlement.getId(),
+        BatonIds.describe(principal));
   }
 
   /**
-   * The slug of {@code <type>:<id>:<slug>}; an id without that prefix is taken as the bare slug, or its last
-   * {@code :}-separated part (as the Go connectors accept {@code manager} or {@code …:manager}).
+   * The slug of {@code <type>:<id>:<slug>}; an id without that prefix is taken as the bare slug, or
+   * its last {@code :}-separated part (as the Go connectors accept {@code manager} or {@code
+   * …:manager}).
    */
   public static String slug(Entitlement entitlement) {
     ResourceId resource = entitlement.getResource().getId();

@@ -6,9 +6,9 @@ import java.util.OptionalInt;
 import org.batonjava.sdk.connector.ConnectorException;
 
 /**
- * The unversioned connector's check: one cheap call ({@code GET /api/user/current}) proves that the URL is a
- * Metabase, that the key is accepted, and that it belongs to an administrator. (The Go connector checks
- * nothing, so a wrong key only showed up in the middle of a sync.)
+ * The unversioned connector's check: one cheap call ({@code GET /api/user/current}) proves that the
+ * URL is a Metabase, that the key is accepted, and that it belongs to an administrator. (The Go
+ * connector checks nothing, so a wrong key only showed up in the middle of a sync.)
  */
 public final class AdminKeyCheck implements ServerCheck {
   private final boolean paidPlan;
@@ -32,9 +32,14 @@ public final class AdminKeyCheck implements ServerCheck {
   static void requireAdministrator(ServerApi client) {
     KeyOwner self = client.currentUser();
     if (!self.superuser()) {
-      String who = self.firstName() == null || self.firstName().isBlank() ? "" : " (\"" + self.firstName() + "\")";
-      throw new ConnectorException(Status.Code.PERMISSION_DENIED,
-          "the API key must belong to the Administrators group; the key's user" + who
+      String who =
+          self.firstName() == null || self.firstName().isBlank()
+              ? ""
+              : " (\"" + self.firstName() + "\")";
+      throw new ConnectorException(
+          Status.Code.PERMISSION_DENIED,
+          "the API key must belong to the Administrators group; the key's user"
+              + who
               + " is not an administrator (Admin → Authentication → API keys)");
     }
   }

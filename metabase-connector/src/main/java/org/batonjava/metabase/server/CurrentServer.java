@@ -1,9 +1,9 @@
 package org.batonjava.metabase.server;
 
-
 /**
- * The {@link ServerProfile} the syncers work with: set by every {@code validate} (so a long-running service
- * follows a Metabase upgrade), and established on first use if a syncer runs before any validation.
+ * The {@link ServerProfile} the syncers work with: set by every {@code validate} (so a long-running
+ * service follows a Metabase upgrade), and established on first use if a syncer runs before any
+ * validation.
  */
 public final class CurrentServer {
   private final ServerCheck check;

@@ -8,7 +8,8 @@ import java.util.OptionalInt;
  *
  * @param version the version the server reported, when it was asked
  * @param paidPlan whether group managers exist (the {@code manager} entitlement)
- * @param releaseLine the Metabase release line (49 for 0.49 and 1.49), when the variant or the server fixes it;
- *     it picks the data-permission model when databases are synced
+ * @param releaseLine the Metabase release line (49 for 0.49 and 1.49), when the variant or the
+ *     server fixes it; it picks the data-permission model when databases are synced
  */
-public record ServerProfile(Optional<ServerVersion> version, boolean paidPlan, OptionalInt releaseLine) {}
+public record ServerProfile(
+    Optional<ServerVersion> version, boolean paidPlan, OptionalInt releaseLine) {}

@@ -13,7 +13,10 @@ import org.batonjava.sdk.connector.ConnectorException;
  */
 public record ServerVersion(String tag, int major, int minor) {
 
-  /** Parses a tag the way the Go connectors do (one leading {@code v}, then {@code major.minor[...]}). */
+  /**
+   * Parses a tag the way the Go connectors do (one leading {@code v}, then {@code
+   * major.minor[...]}).
+   */
   public static ServerVersion parse(String tag) {
     String text = tag == null ? "" : tag.trim();
     String bare = text.startsWith("v") ? text.substring(1) : text;

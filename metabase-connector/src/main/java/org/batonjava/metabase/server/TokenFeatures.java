@@ -3,11 +3,12 @@ package org.batonjava.metabase.server;
 import java.util.Set;
 
 /**
- * The paid features the server's licence token switches on, from {@code token-features} of
- * {@code GET /api/session/properties} (every key whose value is {@code true}). A free build reports them all
- * {@code false}; versions or proxies that leave the object out have none.
+ * The paid features the server's licence token switches on, from {@code token-features} of {@code
+ * GET /api/session/properties} (every key whose value is {@code true}). A free build reports them
+ * all {@code false}; versions or proxies that leave the object out have none.
  *
- * @param enabled the names of the features that are on, e.g. {@code advanced_permissions}, {@code sandboxes}
+ * @param enabled the names of the features that are on, e.g. {@code advanced_permissions}, {@code
+ *     sandboxes}
  */
 public record TokenFeatures(Set<String> enabled) {
   /** Application permissions, blocked data access, impersonation, group managers. */

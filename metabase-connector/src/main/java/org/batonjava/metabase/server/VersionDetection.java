@@ -9,9 +9,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Auto mode: reads {@code version.tag} from the public {@code GET /api/session/properties}, accepts any
- * Metabase ≥ 0.49 (free {@code v0.NN.x} or paid {@code v1.NN.x}), picks the permission model of that line, treats
- * a paid build as having the paid plan, and checks the key with {@link AdminKeyCheck}.
+ * Auto mode: reads {@code version.tag} from the public {@code GET /api/session/properties}, accepts
+ * any Metabase ≥ 0.49 (free {@code v0.NN.x} or paid {@code v1.NN.x}), picks the permission model of
+ * that line, treats a paid build as having the paid plan, and checks the key with {@link
+ * AdminKeyCheck}.
  */
 public final class VersionDetection implements ServerCheck {
   private static final Logger LOG = LoggerFactory.getLogger(VersionDetection.class);
@@ -38,22 +39,35 @@ public final class VersionDetection implements ServerCheck {
   public ServerProfile check(ServerApi client) {
     VersionInfo info = client.sessionVersion();
     if (info.tag() == null || info.tag().isBlank()) {
-      throw new ConnectorException(Status.Code.FAILED_PRECONDITION, "Metabase at " + client.baseUrl()
-          + " did not report its version (GET /api/session/properties has no version.tag); check --metabase-base-url");
+      throw new ConnectorException(
+          Status.Code.FAILED_PRECONDITION,
+          "Metabase at "
+              + client.baseUrl()
+              + " did not report its version (GET /api/session/properties has no version.tag); check --metabase-base-url");
     }
     ServerVersion version = ServerVersion.parse(info.tag());
     if (version.major() != 0 && version.major() != 1) {
-      throw new ConnectorException(Status.Code.FAILED_PRECONDITION, "unsupported Metabase version: " + version
-          + " (expected a v0.NN.x or v1.NN.x release tag)");
+      throw new ConnectorException(
+          Status.Code.FAILED_PRECONDITION,
+          "unsupported Metabase version: "
+              + version
+              + " (expected a v0.NN.x or v1.NN.x release tag)");
     }
     if (version.minor() < FIRST_SUPPORTED_MINOR) {
-      throw new ConnectorException(Status.Code.FAILED_PRECONDITION, "unsupported Metabase version: " + version
-          + " (Metabase has API keys from 0.49 on; upgrade to 0.49 or newer)");
+      throw new ConnectorException(
+          Status.Code.FAILED_PRECONDITION,
+          "unsupported Metabase version: "
+              + version
+              + " (Metabase has API keys from 0.49 on; upgrade to 0.49 or newer)");
     }
     AdminKeyCheck.requireAdministrator(client);
     boolean paid = paidPlanFlag || version.paidBuild();
-    LOG.info("Metabase {} ({} build): using the {} model{}", version, version.paidBuild() ? "paid" : "free",
-        modelName.apply(version.minor()), paid ? " and group managers" : "");
+    LOG.info(
+        "Metabase {} ({} build): using the {} model{}",
+        version,
+        version.paidBuild() ? "paid" : "free",
+        modelName.apply(version.minor()),
+        paid ? " and group managers" : "");
     return new ServerProfile(Optional.of(version), paid, OptionalInt.of(version.minor()));
   }
 }

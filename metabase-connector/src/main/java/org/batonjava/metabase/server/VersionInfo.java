@@ -3,7 +3,10 @@ package org.batonjava.metabase.server;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
-/** Metabase's {@code version} object ({@code /api/setting/version}, {@code version} in session properties). */
+/**
+ * Metabase's {@code version} object ({@code /api/setting/version}, {@code version} in session
+ * properties).
+ */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record VersionInfo(
     @JsonProperty("tag") String tag,

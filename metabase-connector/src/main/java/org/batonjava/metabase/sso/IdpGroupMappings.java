@@ -8,9 +8,9 @@ import java.util.TreeSet;
 import org.batonjava.metabase.http.MetabaseJson;
 
 /**
- * Metabase group id → the SSO providers whose group sync maps an identity-provider group to it. A provider counts
- * only when its {@code <provider>-group-sync} setting is on: Metabase applies the mappings only then. All Users is
- * never re-written by Metabase, so it is never marked.
+ * Metabase group id → the SSO providers whose group sync maps an identity-provider group to it. A
+ * provider counts only when its {@code <provider>-group-sync} setting is on: Metabase applies the
+ * mappings only then. All Users is never re-written by Metabase, so it is never marked.
  */
 final class IdpGroupMappings {
   private static final long ALL_USERS = 1;
@@ -31,7 +31,8 @@ final class IdpGroupMappings {
       }
       for (Map.Entry<String, JsonNode> mapping : mappings.properties()) {
         for (JsonNode id : mapping.getValue()) {
-          long groupId = id.canConvertToLong() ? id.asLong() : MetabaseJson.parseId(id.asText("")).orElse(0);
+          long groupId =
+              id.canConvertToLong() ? id.asLong() : MetabaseJson.parseId(id.asText("")).orElse(0);
           if (groupId > 0 && groupId != ALL_USERS) {
             collected.computeIfAbsent(groupId, g -> new TreeSet<>()).add(provider);
           }

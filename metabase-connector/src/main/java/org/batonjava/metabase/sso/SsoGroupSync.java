@@ -5,15 +5,17 @@ import org.batonjava.metabase.groups.IdentityProviderGroups;
 import org.batonjava.metabase.resources.PerSync;
 
 /**
- * The SSO group mappings as the group surface sees them: read once per sync from {@code GET /api/setting} (one
- * request however many groups there are), afresh outside a sync (provisioning).
+ * The SSO group mappings as the group surface sees them: read once per sync from {@code GET
+ * /api/setting} (one request however many groups there are), afresh outside a sync (provisioning).
  */
 public final class SsoGroupSync implements IdentityProviderGroups {
   private final SsoSettingsApi calls;
   private final boolean force;
   private final PerSync<IdpGroupMappings> mappings = new PerSync<>();
 
-  /** @param force {@code --force}: memberships of mapped groups are granted anyway */
+  /**
+   * @param force {@code --force}: memberships of mapped groups are granted anyway
+   */
   public SsoGroupSync(SsoSettingsApi calls, boolean force) {
     this.calls = calls;
     this.force = force;

@@ -11,10 +11,11 @@ import org.batonjava.metabase.http.MetabaseHttp;
 import org.batonjava.metabase.http.MetabaseJson;
 
 /**
- * {@code GET /api/setting} (administrators): the list of admin-visible settings, {@code [{key, value, …}]}. Only the
- * group-sync settings are kept — {@code <provider>-group-sync} (boolean) and {@code <provider>-group-mappings}
- * (identity-provider group → list of Metabase group ids) for {@code ldap}, {@code saml} and {@code jwt}; every other
- * setting is skipped while streaming, so no other value (some are secrets, shown obfuscated) is ever kept.
+ * {@code GET /api/setting} (administrators): the list of admin-visible settings, {@code [{key,
+ * value, …}]}. Only the group-sync settings are kept — {@code <provider>-group-sync} (boolean) and
+ * {@code <provider>-group-mappings} (identity-provider group → list of Metabase group ids) for
+ * {@code ldap}, {@code saml} and {@code jwt}; every other setting is skipped while streaming, so no
+ * other value (some are secrets, shown obfuscated) is ever kept.
  */
 public final class SsoSettingsApi {
   static final Set<String> PROVIDERS = Set.of("ldap", "saml", "jwt");

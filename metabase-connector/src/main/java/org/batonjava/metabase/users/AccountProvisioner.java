@@ -17,28 +17,33 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Creates Metabase users ({@code POST /api/user}) with a generated password that honours the requested length and
- * character-class constraints (20 characters with upper, lower, digit and symbol by default), or with the password
- * ConductorOne chose ({@code encrypted_password}, opened by the SDK and passed as a plaintext option; it is not
- * returned, since the caller knows it). A user whose e-mail exists already, active or deactivated, is returned with
- * {@code alreadyExisted} and nothing is created or generated. A generated password leaves this class only inside
- * {@link AccountCreation#secrets()}, for the SDK to encrypt; no password is ever logged or put in a message.
+ * Creates Metabase users ({@code POST /api/user}) with a generated password that honours the
+ * requested length and character-class constraints (20 characters with upper, lower, digit and
+ * symbol by default), or with the password ConductorOne chose ({@code encrypted_password}, opened
+ * by the SDK and passed as a plaintext option; it is not returned, since the caller knows it). A
+ * user whose e-mail exists already, active or deactivated, is returned with {@code alreadyExisted}
+ * and nothing is created or generated. A generated password leaves this class only inside {@link
+ * AccountCreation#secrets()}, for the SDK to encrypt; no password is ever logged or put in a
+ * message.
  */
 final class AccountProvisioner {
   private static final CapabilityDetailCredentialOption RANDOM_PASSWORD =
       CapabilityDetailCredentialOption.CAPABILITY_DETAIL_CREDENTIAL_OPTION_RANDOM_PASSWORD;
   private static final CapabilityDetailCredentialOption ENCRYPTED_PASSWORD =
       CapabilityDetailCredentialOption.CAPABILITY_DETAIL_CREDENTIAL_OPTION_ENCRYPTED_PASSWORD;
+
   /**
-   * A random password is preferred, as in the Go connectors; a password chosen in ConductorOne (sent encrypted to
-   * the client secret) is supported too, which the Go connectors ignore (docs/COMPATIBILITY.md).
+   * A random password is preferred, as in the Go connectors; a password chosen in ConductorOne
+   * (sent encrypted to the client secret) is supported too, which the Go connectors ignore
+   * (docs/COMPATIBILITY.md).
    */
   static final CredentialDetailsAccountProvisioning CREDENTIAL_DETAILS =
       CredentialDetailsAccountProvisioning.newBuilder()
-      .addSupportedCredentialOptions(RANDOM_PASSWORD)
-      .addSupportedCredentialOptions(ENCRYPTED_PASSWORD)
-      .setPreferredCredentialOption(RANDOM_PASSWORD)
-      .build();
+          .addSupportedCredentialOptions(RANDOM_PASSWORD)
+          .addSupportedCredentialOptions(ENCRYPTED_PASSWORD)
+          .setPreferredCredentialOption(RANDOM_PASSWORD)
+          .build();
+
   static final String PASSWORD = "password";
 
   private static final Logger LOG = LoggerFactory.getLogger(AccountProvisioner.class);
@@ -54,7 +59,8 @@ final class AccountProvisioner {
   AccountCreation create(AccountInfo info, LocalCredentialOptions options) {
     NewAccount account = NewAccount.from(info);
     checkOptions(options);
-    Secret password = generate(options); // before any call: a request it cannot honour fails without side effects
+    Secret password =
+        generate(options); // before any call: a request it cannot honour fails without side effects
     Optional<MetabaseUser> existing;
     try {
       existing = existing(account);
@@ -64,16 +70,22 @@ final class AccountProvisioner {
     }
     if (existing.isPresent()) {
       password.wipe();
-      LOG.info("Metabase: user {} already exists for the requested e-mail ({}); nothing created",
-          existing.get().id(), existing.get().active() ? "active" : "deactivated");
-      return new AccountCreation(UserResources.toResource(existing.get()), true, List.of(), List.of());
+      LOG.info(
+          "Metabase: user {} already exists for the requested e-mail ({}); nothing created",
+          existing.get().id(),
+          existing.get().active() ? "active" : "deactivated");
+      return new AccountCreation(
+          UserResources.toResource(existing.get()), true, List.of(), List.of());
     }
     MetabaseUser created;
     try {
-      created = client.createUser(new NewUser(account.email(), account.firstName(), account.lastName(), password));
+      created =
+          client.createUser(
+              new NewUser(account.email(), account.firstName(), account.lastName(), password));
     } catch (ConnectorException e) {
       password.wipe();
-      // After a lost answer (a transient failure) the user found may be this run's: the SDK's retry reports that.
+      // After a lost answer (a transient failure) the user found may be this run's: the SDK's retry
+      // reports that.
       Optional<MetabaseUser> now = e.transientFailure() ? Optional.empty() : existing(account);
       if (now.isPresent()) {
         return new AccountCreation(UserResources.toResource(now.get()), true, List.of(), List.of());
@@ -85,13 +97,18 @@ final class AccountProvisioner {
       password.wipe(); // chosen by the caller: nothing to send back
       return new AccountCreation(UserResources.toResource(created), false, List.of(), List.of());
     }
-    return new AccountCreation(UserResources.toResource(created), false,
-        List.of(new AccountCreation.NamedSecret(PASSWORD, "", password)), List.of());
+    return new AccountCreation(
+        UserResources.toResource(created),
+        false,
+        List.of(new AccountCreation.NamedSecret(PASSWORD, "", password)),
+        List.of());
   }
 
   /** The user with this e-mail, active or deactivated, read now. */
   private Optional<MetabaseUser> existing(NewAccount account) {
-    return client.usersMatching(account.email()).stream().filter(u -> account.sameEmail(u.email())).findFirst();
+    return client.usersMatching(account.email()).stream()
+        .filter(u -> account.sameEmail(u.email()))
+        .findFirst();
   }
 
   private static void checkOptions(LocalCredentialOptions options) {
@@ -101,13 +118,18 @@ final class AccountProvisioner {
       }
       case PLAINTEXT_PASSWORD -> {
         if (options.getPlaintextPassword().getPlaintextPassword().isEmpty()) {
-          throw new ConnectorException(Status.Code.INVALID_ARGUMENT, "the password chosen for the new Metabase"
-              + " account is empty");
+          throw new ConnectorException(
+              Status.Code.INVALID_ARGUMENT,
+              "the password chosen for the new Metabase" + " account is empty");
         }
       }
-      default -> throw new ConnectorException(Status.Code.INVALID_ARGUMENT, "Metabase accounts are created with a"
-          + " random or a chosen password; credential option "
-          + options.getOptionsCase().name().toLowerCase(Locale.ROOT) + " is not supported");
+      default ->
+          throw new ConnectorException(
+              Status.Code.INVALID_ARGUMENT,
+              "Metabase accounts are created with a"
+                  + " random or a chosen password; credential option "
+                  + options.getOptionsCase().name().toLowerCase(Locale.ROOT)
+                  + " is not supported");
     }
   }
 
@@ -116,10 +138,13 @@ final class AccountProvisioner {
       return Secret.of(options.getPlaintextPassword().getPlaintextPassword());
     }
     try {
-      return options.hasRandomPassword() ? passwords.generate(options.getRandomPassword()) : passwords.generate();
+      return options.hasRandomPassword()
+          ? passwords.generate(options.getRandomPassword())
+          : passwords.generate();
     } catch (IllegalArgumentException e) {
-      throw new ConnectorException(Status.Code.INVALID_ARGUMENT, "cannot generate the requested password: "
-          + e.getMessage());
+      throw new ConnectorException(
+          Status.Code.INVALID_ARGUMENT,
+          "cannot generate the requested password: " + e.getMessage());
     }
   }
 }

@@ -9,13 +9,14 @@ import java.util.List;
 import java.util.TreeSet;
 
 /**
- * Reads a user's {@code login_attributes} object as the sorted list of its attribute NAMES. The values (a region, a
- * database role, sometimes personal data) are skipped token by token and never kept; {@code null} or anything but an
- * object is no attributes.
+ * Reads a user's {@code login_attributes} object as the sorted list of its attribute NAMES. The
+ * values (a region, a database role, sometimes personal data) are skipped token by token and never
+ * kept; {@code null} or anything but an object is no attributes.
  */
 final class AttributeNames extends JsonDeserializer<List<String>> {
   @Override
-  public List<String> deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+  public List<String> deserialize(JsonParser parser, DeserializationContext context)
+      throws IOException {
     if (parser.currentToken() != JsonToken.START_OBJECT) {
       parser.skipChildren();
       return List.of();

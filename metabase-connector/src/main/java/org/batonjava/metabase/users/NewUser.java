@@ -4,8 +4,8 @@ import java.util.Objects;
 import org.batonjava.sdk.crypto.Secret;
 
 /**
- * The body of {@code POST /api/user}. Names may be null (Metabase accepts users without names). {@link #toString()}
- * never shows the password.
+ * The body of {@code POST /api/user}. Names may be null (Metabase accepts users without names).
+ * {@link #toString()} never shows the password.
  *
  * @param email the unique e-mail (Metabase compares e-mails case-insensitively)
  * @param firstName the first name, or null

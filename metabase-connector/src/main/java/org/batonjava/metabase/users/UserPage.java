@@ -5,8 +5,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 
 /**
- * One page of {@code GET /api/user}: the users, the total matching the filters (ignoring paging), and the
- * echoed {@code limit}/{@code offset} (null when no paging parameter was sent).
+ * One page of {@code GET /api/user}: the users, the total matching the filters (ignoring paging),
+ * and the echoed {@code limit}/{@code offset} (null when no paging parameter was sent).
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record UserPage(

@@ -18,12 +18,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A Metabase user as a Baton {@code user} resource: id = the Metabase id, the Go connectors' user trait (e-mail
- * as primary e-mail and login, profile {@code first_name}/{@code last_name}, last login, enabled/disabled, human
- * account), plus the Metabase id as ExternalId. With extended access ({@link #withTraits}) the profile also
- * carries {@code is_superuser}, {@code sso_source} (absent = password login), {@code attribute_names} (the names of
- * the login attributes that feed sandboxes and impersonation; never their values), {@code date_joined} (also the
- * trait's creation time) and {@code tenant_id} where Metabase has tenants.
+ * A Metabase user as a Baton {@code user} resource: id = the Metabase id, the Go connectors' user
+ * trait (e-mail as primary e-mail and login, profile {@code first_name}/{@code last_name}, last
+ * login, enabled/disabled, human account), plus the Metabase id as ExternalId. With extended access
+ * ({@link #withTraits}) the profile also carries {@code is_superuser}, {@code sso_source} (absent =
+ * password login), {@code attribute_names} (the names of the login attributes that feed sandboxes
+ * and impersonation; never their values), {@code date_joined} (also the trait's creation time) and
+ * {@code tenant_id} where Metabase has tenants.
  */
 final class UserResources {
   private static final Logger LOG = LoggerFactory.getLogger(UserResources.class);
@@ -37,8 +38,9 @@ final class UserResources {
   /** The Go shape plus the review traits of extended access. */
   static Resource withTraits(MetabaseUser user) {
     UserTrait.Builder trait = trait(user);
-    Struct.Builder profile = trait.getProfile().toBuilder()
-        .putFields("is_superuser", Value.newBuilder().setBoolValue(user.superuser()).build());
+    Struct.Builder profile =
+        trait.getProfile().toBuilder()
+            .putFields("is_superuser", Value.newBuilder().setBoolValue(user.superuser()).build());
     if (user.ssoSource() != null && !user.ssoSource().isBlank()) {
       profile.putFields("sso_source", Value.newBuilder().setStringValue(user.ssoSource()).build());
     }
@@ -49,7 +51,8 @@ final class UserResources {
     }
     Optional<Timestamp> joined = timestamp(user.id(), "date_joined", user.dateJoined());
     if (joined.isPresent()) {
-      profile.putFields("date_joined", Value.newBuilder().setStringValue(user.dateJoined()).build());
+      profile.putFields(
+          "date_joined", Value.newBuilder().setStringValue(user.dateJoined()).build());
       trait.setCreatedAt(joined.get());
     }
     if (user.tenantId() != null) {
@@ -59,13 +62,23 @@ final class UserResources {
   }
 
   private static UserTrait.Builder trait(MetabaseUser user) {
-    UserTrait.Builder trait = UserTrait.newBuilder()
-        .setStatus(UserTrait.Status.newBuilder().setStatus(user.active()
-            ? UserTrait.Status.StatusValue.STATUS_ENABLED : UserTrait.Status.StatusValue.STATUS_DISABLED))
-        .setProfile(Struct.newBuilder()
-            .putFields("first_name", Value.newBuilder().setStringValue(orEmpty(user.firstName())).build())
-            .putFields("last_name", Value.newBuilder().setStringValue(orEmpty(user.lastName())).build()))
-        .setAccountType(UserTrait.AccountType.ACCOUNT_TYPE_HUMAN);
+    UserTrait.Builder trait =
+        UserTrait.newBuilder()
+            .setStatus(
+                UserTrait.Status.newBuilder()
+                    .setStatus(
+                        user.active()
+                            ? UserTrait.Status.StatusValue.STATUS_ENABLED
+                            : UserTrait.Status.StatusValue.STATUS_DISABLED))
+            .setProfile(
+                Struct.newBuilder()
+                    .putFields(
+                        "first_name",
+                        Value.newBuilder().setStringValue(orEmpty(user.firstName())).build())
+                    .putFields(
+                        "last_name",
+                        Value.newBuilder().setStringValue(orEmpty(user.lastName())).build()))
+            .setAccountType(UserTrait.AccountType.ACCOUNT_TYPE_HUMAN);
     String email = orEmpty(user.email());
     if (!email.isEmpty()) {
       trait.addEmails(UserTrait.Email.newBuilder().setAddress(email).setIsPrimary(true));
@@ -84,8 +97,9 @@ final class UserResources {
   }
 
   /**
-   * {@code "<first> <last>"} exactly as the Go connectors print it when both names are set; otherwise the name
-   * that is set, else the e-mail, else {@code User <id>} (where Go would show {@code " "}, {@code "Ana "}).
+   * {@code "<first> <last>"} exactly as the Go connectors print it when both names are set;
+   * otherwise the name that is set, else the e-mail, else {@code User <id>} (where Go would show
+   * {@code " "}, {@code "Ana "}).
    */
   static String displayName(MetabaseUser user) {
     String first = orEmpty(user.firstName());
@@ -120,7 +134,8 @@ final class UserResources {
         return Optional.empty();
       }
     }
-    return Optional.of(Timestamp.newBuilder().setSeconds(at.getEpochSecond()).setNanos(at.getNano()).build());
+    return Optional.of(
+        Timestamp.newBuilder().setSeconds(at.getEpochSecond()).setNanos(at.getNano()).build());
   }
 
   private static String orEmpty(String s) {

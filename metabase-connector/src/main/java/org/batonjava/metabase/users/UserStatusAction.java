@@ -17,9 +17,10 @@ import org.slf4j.LoggerFactory;
  * The actions {@code enable_user} ({@code PUT /api/user/:id/reactivate}) and {@code disable_user}
  * ({@code DELETE /api/user/:id}), with the Go connectors' schemas (argument {@code userId}, result
  * {@code success}). Idempotent on every variant and version: the user's state is read first ({@link
- * UserStatusLookup}) and a user already in the wanted state is left alone, so Metabase's 400 (reactivating an active
- * user) and 500 (deactivating a deactivated one, up to 0.58) are never provoked; if the change fails anyway, the
- * state is read again and a user that reached it meanwhile counts as done. An unknown id is {@code NOT_FOUND}.
+ * UserStatusLookup}) and a user already in the wanted state is left alone, so Metabase's 400
+ * (reactivating an active user) and 500 (deactivating a deactivated one, up to 0.58) are never
+ * provoked; if the change fails anyway, the state is read again and a user that reached it
+ * meanwhile counts as done. An unknown id is {@code NOT_FOUND}.
  */
 public final class UserStatusAction implements ActionHandler {
   public static final String ENABLE = "enable_user";
@@ -36,8 +37,12 @@ public final class UserStatusAction implements ActionHandler {
     this.enable = enable;
     this.client = client;
     this.status = status;
-    this.schema = schema(enable ? ENABLE : DISABLE,
-        enable ? ActionType.ACTION_TYPE_ACCOUNT_ENABLE : ActionType.ACTION_TYPE_ACCOUNT_DISABLE);
+    this.schema =
+        schema(
+            enable ? ENABLE : DISABLE,
+            enable
+                ? ActionType.ACTION_TYPE_ACCOUNT_ENABLE
+                : ActionType.ACTION_TYPE_ACCOUNT_DISABLE);
   }
 
   public static UserStatusAction enable(UsersApi client, UserStatusLookup status) {
@@ -67,17 +72,22 @@ public final class UserStatusAction implements ActionHandler {
         client.deactivateUser(userId);
       }
     } catch (ConnectorException e) {
-      // After a lost answer (a transient failure) the change may be this run's: the SDK's retry reports that.
+      // After a lost answer (a transient failure) the change may be this run's: the SDK's retry
+      // reports that.
       if (!e.transientFailure() && reachedMeanwhile(userId)) {
         return success();
       }
-      throw OperationFailure.of("cannot " + (enable ? "enable" : "disable") + " Metabase user " + userId, e);
+      throw OperationFailure.of(
+          "cannot " + (enable ? "enable" : "disable") + " Metabase user " + userId, e);
     }
     LOG.info("Metabase: {} user {}", enable ? "reactivated" : "deactivated", userId);
     return success();
   }
 
-  /** After a failed change: whether the user is in the wanted state anyway (someone else changed it). */
+  /**
+   * After a failed change: whether the user is in the wanted state anyway (someone else changed
+   * it).
+   */
   private boolean reachedMeanwhile(long userId) {
     try {
       return status.active(userId) == enable;
@@ -87,17 +97,29 @@ public final class UserStatusAction implements ActionHandler {
   }
 
   private static Struct success() {
-    return Struct.newBuilder().putFields("success", Value.newBuilder().setBoolValue(true).build()).build();
+    return Struct.newBuilder()
+        .putFields("success", Value.newBuilder().setBoolValue(true).build())
+        .build();
   }
 
-  /** The Go connectors' schema: no display name or description, one required string argument, one bool result. */
+  /**
+   * The Go connectors' schema: no display name or description, one required string argument, one
+   * bool result.
+   */
   private static BatonActionSchema schema(String name, ActionType type) {
     return BatonActionSchema.newBuilder()
         .setName(name)
-        .addArguments(Field.newBuilder().setName(UserIdArgument.NAME).setDisplayName("User ID")
-            .setStringField(StringField.getDefaultInstance()).setIsRequired(true))
-        .addReturnTypes(Field.newBuilder().setName("success").setDisplayName("Success")
-            .setBoolField(BoolField.getDefaultInstance()))
+        .addArguments(
+            Field.newBuilder()
+                .setName(UserIdArgument.NAME)
+                .setDisplayName("User ID")
+                .setStringField(StringField.getDefaultInstance())
+                .setIsRequired(true))
+        .addReturnTypes(
+            Field.newBuilder()
+                .setName("success")
+                .setDisplayName("Success")
+                .setBoolField(BoolField.getDefaultInstance()))
         .addActionType(ActionType.ACTION_TYPE_ACCOUNT)
         .addActionType(type)
         .build();

@@ -27,9 +27,10 @@ import org.batonjava.sdk.connector.ResourceSyncer;
 import org.batonjava.sdk.crypto.PasswordGenerator;
 
 /**
- * {@code user}: active and deactivated users, one {@code GET /api/user} page per call (the token is the next
- * offset); no entitlements; the user's group memberships as grants (as in the Go connectors), looked up in the
- * sync's {@link MembershipIndex}. Creating accounts is the {@link AccountProvisioner}'s job.
+ * {@code user}: active and deactivated users, one {@code GET /api/user} page per call (the token is
+ * the next offset); no entitlements; the user's group memberships as grants (as in the Go
+ * connectors), looked up in the sync's {@link MembershipIndex}. Creating accounts is the {@link
+ * AccountProvisioner}'s job.
  */
 public final class UserSyncer implements ResourceSyncer, AccountCreator {
   static final int DEFAULT_PAGE_SIZE = 100;
@@ -41,15 +42,23 @@ public final class UserSyncer implements ResourceSyncer, AccountCreator {
   private final AccountProvisioner accounts;
   private final boolean reviewTraits;
 
-  public UserSyncer(UsersApi client, GroupsApi groups, CurrentServer server, PerSync<MembershipIndex> memberships) {
+  public UserSyncer(
+      UsersApi client,
+      GroupsApi groups,
+      CurrentServer server,
+      PerSync<MembershipIndex> memberships) {
     this(client, groups, server, memberships, false);
   }
 
   /**
-   * @param reviewTraits extended access: add the superuser flag, SSO source, attribute names, date joined and tenant
-   *     to the profile
+   * @param reviewTraits extended access: add the superuser flag, SSO source, attribute names, date
+   *     joined and tenant to the profile
    */
-  public UserSyncer(UsersApi client, GroupsApi groups, CurrentServer server, PerSync<MembershipIndex> memberships,
+  public UserSyncer(
+      UsersApi client,
+      GroupsApi groups,
+      CurrentServer server,
+      PerSync<MembershipIndex> memberships,
       boolean reviewTraits) {
     this.reviewTraits = reviewTraits;
     this.client = client;
@@ -69,12 +78,15 @@ public final class UserSyncer implements ResourceSyncer, AccountCreator {
     long offset = offset(page.token());
     int limit = page.size() > 0 ? page.size() : DEFAULT_PAGE_SIZE;
     UserPage users = client.listUsers(offset, limit);
-    List<Resource> resources = users.data().stream()
-        .map(reviewTraits ? UserResources::withTraits : UserResources::toResource).toList();
+    List<Resource> resources =
+        users.data().stream()
+            .map(reviewTraits ? UserResources::withTraits : UserResources::toResource)
+            .toList();
     // Advance by what arrived: robust to a server that echoes no (or another) limit.
     long next = offset + users.data().size();
-    boolean more = !users.data().isEmpty()
-        && (users.total() != null ? next < users.total() : users.data().size() >= limit);
+    boolean more =
+        !users.data().isEmpty()
+            && (users.total() != null ? next < users.total() : users.data().size() >= limit);
     return PageResult.of(resources, more ? Long.toString(next) : "");
   }
 
@@ -87,7 +99,8 @@ public final class UserSyncer implements ResourceSyncer, AccountCreator {
   public PageResult<Grant> grants(Resource resource, PageRequest page) {
     long userId = MetabaseIds.of(resource);
     MembershipIndex index = memberships.get(page.syncId(), () -> MembershipIndex.read(groups));
-    return PageResult.last(MembershipGrants.forUser(resource, index.of(userId), server.profile().paidPlan()));
+    return PageResult.last(
+        MembershipGrants.forUser(resource, index.of(userId), server.profile().paidPlan()));
   }
 
   private static long offset(String token) {

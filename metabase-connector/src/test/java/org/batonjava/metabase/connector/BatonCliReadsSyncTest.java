@@ -19,8 +19,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The official Go {@code baton} CLI (built by tools/baton-cli/build.sh; path in the {@code baton.cli} system
- * property) reads a file this connector synced, and shows database access expanded to users through groups.
+ * The official Go {@code baton} CLI (built by tools/baton-cli/build.sh; path in the {@code
+ * baton.cli} system property) reads a file this connector synced, and shows database access
+ * expanded to users through groups.
  */
 class BatonCliReadsSyncTest {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -35,9 +36,15 @@ class BatonCliReadsSyncTest {
     command.addAll(List.of(args));
     Path out = dir.resolve("baton.out");
     Path err = dir.resolve("baton.err");
-    Process p = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+    Process p =
+        new ProcessBuilder(command)
+            .redirectOutput(out.toFile())
+            .redirectError(err.toFile())
+            .start();
     assertThat(p.waitFor(120, TimeUnit.SECONDS)).as("baton finished").isTrue();
-    assertThat(p.exitValue()).as("baton exit code; stderr: %s", Files.readString(err, StandardCharsets.UTF_8)).isZero();
+    assertThat(p.exitValue())
+        .as("baton exit code; stderr: %s", Files.readString(err, StandardCharsets.UTF_8))
+        .isZero();
     return JSON.readTree(Files.readString(out, StandardCharsets.UTF_8));
   }
 
@@ -65,7 +72,8 @@ class BatonCliReadsSyncTest {
     expected.addAll(DemoData.expandedDatabaseGrantIds(Model.CREATE_QUERIES));
     assertThat(ids(grants, "grant", "id")).isEqualTo(expected);
 
-    // John Smith (5) reaches Finance Warehouse (2) only through Finance (4); Jane Doe (4) as Finance's manager.
+    // John Smith (5) reaches Finance Warehouse (2) only through Finance (4); Jane Doe (4) as
+    // Finance's manager.
     JsonNode john = findGrant(grants, "database:2:query-builder-and-native:user:5");
     assertThat(john.path("sources").path("sources").has("group:4:member")).isTrue();
     JsonNode jane = findGrant(grants, "database:2:query-builder-and-native:user:4");
@@ -73,11 +81,16 @@ class BatonCliReadsSyncTest {
 
     JsonNode resources = baton(synced.file, "resources", "-o", "json").path("resources");
     Set<String> resourceIds = new TreeSet<>();
-    resources.forEach(r -> resourceIds.add(r.path("resource").path("id").path("resourceType").asText() + ":"
-        + r.path("resource").path("id").path("resource").asText()));
+    resources.forEach(
+        r ->
+            resourceIds.add(
+                r.path("resource").path("id").path("resourceType").asText()
+                    + ":"
+                    + r.path("resource").path("id").path("resource").asText()));
     assertThat(resourceIds).isEqualTo(DemoData.resourceIds(Model.CREATE_QUERIES));
     JsonNode entitlements = baton(synced.file, "entitlements", "-o", "json").path("entitlements");
-    assertThat(ids(entitlements, "entitlement", "id")).isEqualTo(DemoData.entitlementIds(Model.CREATE_QUERIES, true));
+    assertThat(ids(entitlements, "entitlement", "id"))
+        .isEqualTo(DemoData.entitlementIds(Model.CREATE_QUERIES, true));
   }
 
   private static JsonNode findGrant(JsonNode grants, String id) {

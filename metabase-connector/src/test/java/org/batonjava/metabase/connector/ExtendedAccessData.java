@@ -6,30 +6,49 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The demo dataset's API keys and collections written out by hand (metabase-sim/README.md), and the IDs the
- * connector must give them. Nothing here calls the connector.
+ * The demo dataset's API keys and collections written out by hand (metabase-sim/README.md), and the
+ * IDs the connector must give them. Nothing here calls the connector.
  */
 final class ExtendedAccessData {
-  /** Key id → group: the simulator's admin key and ETL pipeline (Administrators), Board report export (Contractors). */
+  /**
+   * Key id → group: the simulator's admin key and ETL pipeline (Administrators), Board report
+   * export (Contractors).
+   */
   static final long[][] KEYS = {{1, 2}, {2, 2}, {3, 7}};
 
   /** The keys' pseudo-users (users 11-13): in the membership map, never synced. */
   static final List<Integer> PSEUDO_USERS = List.of(11, 12, 13);
 
-  /** "collection group level" from the demo's collection permissions; Administrators curate everything. */
-  static final List<String> COLLECTION_LEVELS = List.of(
-      "root 1 read", "root 2 write", "root 3 write",
-      "1 2 write", "1 3 read", "1 4 write",
-      "2 2 write", "2 4 read", "2 7 read",
-      "3 2 write", "3 4 write",
-      "4 1 read", "4 2 write", "4 3 write", "4 5 write");
+  /**
+   * "collection group level" from the demo's collection permissions; Administrators curate
+   * everything.
+   */
+  static final List<String> COLLECTION_LEVELS =
+      List.of(
+          "root 1 read",
+          "root 2 write",
+          "root 3 write",
+          "1 2 write",
+          "1 3 read",
+          "1 4 write",
+          "2 2 write",
+          "2 4 read",
+          "2 7 read",
+          "3 2 write",
+          "3 4 write",
+          "4 1 read",
+          "4 2 write",
+          "4 3 write",
+          "4 5 write");
 
   /** The Usage-analytics collection's id on paid builds (after the dataset's seven). */
   static final String ANALYTICS = "8";
 
   private ExtendedAccessData() {}
 
-  /** Root, Finance (1), Board (2), Payroll (3), Marketing (4), and on paid builds Usage analytics. */
+  /**
+   * Root, Finance (1), Board (2), Payroll (3), Marketing (4), and on paid builds Usage analytics.
+   */
   static List<String> collections(boolean paid) {
     List<String> out = new ArrayList<>(List.of("root", "1", "2", "3", "4"));
     if (paid) {

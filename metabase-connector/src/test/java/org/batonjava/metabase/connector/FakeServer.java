@@ -23,7 +23,8 @@ final class FakeServer implements AutoCloseable {
   }
 
   /** What arrived. */
-  record Received(String method, String path, String query, String apiKey, String userAgent, String accept) {}
+  record Received(
+      String method, String path, String query, String apiKey, String userAgent, String accept) {}
 
   private final HttpServer server;
   final List<Received> requests = new CopyOnWriteArrayList<>();
@@ -39,9 +40,14 @@ final class FakeServer implements AutoCloseable {
   }
 
   private void handle(HttpExchange exchange, Function<Received, Reply> answer) throws IOException {
-    Received r = new Received(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
-        exchange.getRequestURI().getRawQuery(), exchange.getRequestHeaders().getFirst("X-API-KEY"),
-        exchange.getRequestHeaders().getFirst("User-Agent"), exchange.getRequestHeaders().getFirst("Accept"));
+    Received r =
+        new Received(
+            exchange.getRequestMethod(),
+            exchange.getRequestURI().getRawPath(),
+            exchange.getRequestURI().getRawQuery(),
+            exchange.getRequestHeaders().getFirst("X-API-KEY"),
+            exchange.getRequestHeaders().getFirst("User-Agent"),
+            exchange.getRequestHeaders().getFirst("Accept"));
     requests.add(r);
     Reply reply = answer.apply(r);
     byte[] body = reply.body().getBytes(StandardCharsets.UTF_8);

@@ -3,7 +3,10 @@ package org.batonjava.metabase.connector;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-/** The whole permission graph as Metabase renders it ({@code GET /api/permissions/graph}), read through the API. */
+/**
+ * The whole permission graph as Metabase renders it ({@code GET /api/permissions/graph}), read
+ * through the API.
+ */
 record GraphSnapshot(ObjectNode graph) {
   static GraphSnapshot read(SimAdmin admin) {
     return new GraphSnapshot((ObjectNode) admin.get("/api/permissions/graph"));

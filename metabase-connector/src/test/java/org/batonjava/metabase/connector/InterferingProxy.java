@@ -17,15 +17,18 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntPredicate;
 
 /**
- * Sits between the connector and the simulator and forwards everything, except that just before forwarding the
- * chosen requests it lets "someone else" act on the simulator first (e.g. edit the permission graph between the
- * connector's read and its write). Not Metabase: a test's stand-in for a second administrator.
+ * Sits between the connector and the simulator and forwards everything, except that just before
+ * forwarding the chosen requests it lets "someone else" act on the simulator first (e.g. edit the
+ * permission graph between the connector's read and its write). Not Metabase: a test's stand-in for
+ * a second administrator.
  */
 final class InterferingProxy implements AutoCloseable {
-  private static final Set<String> FORWARDED_HEADERS = Set.of("x-api-key", "content-type", "accept", "user-agent");
+  private static final Set<String> FORWARDED_HEADERS =
+      Set.of("x-api-key", "content-type", "accept", "user-agent");
 
   private final HttpServer server;
-  private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final HttpClient client =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final String target;
   private final String interceptedCall;
   private final IntPredicate interfereOn;
@@ -36,10 +39,12 @@ final class InterferingProxy implements AutoCloseable {
   /**
    * @param target the simulator's base URL
    * @param interceptedCall e.g. {@code PUT /api/permissions/graph}
-   * @param interfereOn which occurrences (1 = the first) of that call are preceded by {@code interference}
+   * @param interfereOn which occurrences (1 = the first) of that call are preceded by {@code
+   *     interference}
    * @param interference what someone else does just before the call is forwarded
    */
-  InterferingProxy(String target, String interceptedCall, IntPredicate interfereOn, Runnable interference) {
+  InterferingProxy(
+      String target, String interceptedCall, IntPredicate interfereOn, Runnable interference) {
     this.target = target;
     this.interceptedCall = interceptedCall;
     this.interfereOn = interfereOn;
@@ -49,15 +54,17 @@ final class InterferingProxy implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    server.createContext("/", exchange -> {
-      try {
-        forward(exchange);
-      } catch (IOException | RuntimeException | Error e) {
-        failure = e;
-        exchange.close();
-        throw e;
-      }
-    });
+    server.createContext(
+        "/",
+        exchange -> {
+          try {
+            forward(exchange);
+          } catch (IOException | RuntimeException | Error e) {
+            failure = e;
+            exchange.close();
+            throw e;
+          }
+        });
     server.start();
   }
 
@@ -73,18 +80,30 @@ final class InterferingProxy implements AutoCloseable {
   private void forward(HttpExchange exchange) throws IOException {
     String method = exchange.getRequestMethod();
     URI uri = exchange.getRequestURI();
-    if ((method + " " + uri.getPath()).equals(interceptedCall) && interfereOn.test(seen.incrementAndGet())) {
+    if ((method + " " + uri.getPath()).equals(interceptedCall)
+        && interfereOn.test(seen.incrementAndGet())) {
       interference.run();
     }
     byte[] body = exchange.getRequestBody().readAllBytes();
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(target + uri.getRawPath()
-        + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery())));
-    exchange.getRequestHeaders().forEach((name, values) -> {
-      if (FORWARDED_HEADERS.contains(name.toLowerCase(java.util.Locale.ROOT))) {
-        values.forEach(v -> request.header(name, v));
-      }
-    });
-    request.method(method, body.length == 0 ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(
+            URI.create(
+                target
+                    + uri.getRawPath()
+                    + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery())));
+    exchange
+        .getRequestHeaders()
+        .forEach(
+            (name, values) -> {
+              if (FORWARDED_HEADERS.contains(name.toLowerCase(java.util.Locale.ROOT))) {
+                values.forEach(v -> request.header(name, v));
+              }
+            });
+    request.method(
+        method,
+        body.length == 0
+            ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.ofByteArray(body));
     HttpResponse<byte[]> response;
     try {
       response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
@@ -92,7 +111,10 @@ final class InterferingProxy implements AutoCloseable {
       Thread.currentThread().interrupt();
       throw new IOException(e);
     }
-    response.headers().firstValue("Content-Type").ifPresent(v -> exchange.getResponseHeaders().set("Content-Type", v));
+    response
+        .headers()
+        .firstValue("Content-Type")
+        .ifPresent(v -> exchange.getResponseHeaders().set("Content-Type", v));
     byte[] answer = response.body();
     exchange.sendResponseHeaders(response.statusCode(), answer.length == 0 ? -1 : answer.length);
     try (OutputStream out = exchange.getResponseBody()) {

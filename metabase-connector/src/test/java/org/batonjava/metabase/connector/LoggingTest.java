@@ -44,7 +44,10 @@ class LoggingTest {
   }
 
   private List<String> warnings() {
-    return events.list.stream().filter(e -> e.getLevel() == Level.WARN).map(ILoggingEvent::getFormattedMessage).toList();
+    return events.list.stream()
+        .filter(e -> e.getLevel() == Level.WARN)
+        .map(ILoggingEvent::getFormattedMessage)
+        .toList();
   }
 
   @Test
@@ -53,12 +56,18 @@ class LoggingTest {
       MetabaseConnector connector = Sims.connector(sim, MetabaseVariant.AUTO, false);
       SyncedFile.expanded(connector, dir);
       SyncedFile.expanded(connector, dir);
-      // a failing sync logs the failure too (the sync engine's retries); the key must not be there either
-      sim.faults().set(FaultConfig.builder().errorRate(1.0).errorStatuses(java.util.List.of(500)).build());
+      // a failing sync logs the failure too (the sync engine's retries); the key must not be there
+      // either
+      sim.faults()
+          .set(FaultConfig.builder().errorRate(1.0).errorStatuses(java.util.List.of(500)).build());
       try {
-        connector.resourceSyncers().get(0).list(java.util.Optional.empty(), org.batonjava.sdk.connector.PageRequest.first(""));
+        connector
+            .resourceSyncers()
+            .get(0)
+            .list(java.util.Optional.empty(), org.batonjava.sdk.connector.PageRequest.first(""));
       } catch (ConnectorException expected) {
-        LoggerFactory.getLogger(LoggingTest.class).warn("failed: {}", expected.getMessage(), expected);
+        LoggerFactory.getLogger(LoggingTest.class)
+            .warn("failed: {}", expected.getMessage(), expected);
       }
       assertThat(warnings().stream().filter(HTTP_WARNING::equals)).hasSize(1);
       assertThat(events.list).isNotEmpty();
@@ -68,24 +77,38 @@ class LoggingTest {
           assertThat(e.getThrowableProxy().getMessage()).doesNotContain(sim.adminApiKey());
         }
       }
-      assertThat(events.list).anyMatch(e -> e.getLevel() == Level.DEBUG && e.getFormattedMessage().startsWith("GET /api/user"));
+      assertThat(events.list)
+          .anyMatch(
+              e ->
+                  e.getLevel() == Level.DEBUG
+                      && e.getFormattedMessage().startsWith("GET /api/user"));
     }
   }
 
   @Test
   void httpsIsNotWarnedAbout() {
-    MetabaseConnectors.create(ConnectorConfig.of(MetabaseVariant.V056, "https://metabase.example.com", Secret.of("k"), false));
+    MetabaseConnectors.create(
+        ConnectorConfig.of(
+            MetabaseVariant.V056, "https://metabase.example.com", Secret.of("k"), false));
     assertThat(warnings()).doesNotContain(HTTP_WARNING);
   }
 
   @Test
   void granularPermissionsAreLoggedAtDebug() {
     try (MetabaseSimulator sim = Sims.demo("0.56", false)) {
-      new SimAdmin(sim).setPermissions(3, 2,
-          "{\"view-data\":\"unrestricted\",\"create-queries\":{\"public\":{\"11\":\"query-builder\"}}}");
+      new SimAdmin(sim)
+          .setPermissions(
+              3,
+              2,
+              "{\"view-data\":\"unrestricted\",\"create-queries\":{\"public\":{\"11\":\"query-builder\"}}}");
       SyncedFile.connectorOutput(Sims.connector(sim, MetabaseVariant.V056, false), dir);
-      assertThat(events.list).anyMatch(e -> e.getLevel() == Level.DEBUG && e.getFormattedMessage().equals(
-          "database 2: group 3 has granular (per schema/table) create-queries permissions; no database-level entitlement"));
+      assertThat(events.list)
+          .anyMatch(
+              e ->
+                  e.getLevel() == Level.DEBUG
+                      && e.getFormattedMessage()
+                          .equals(
+                              "database 2: group 3 has granular (per schema/table) create-queries permissions; no database-level entitlement"));
     }
   }
 }

@@ -19,12 +19,13 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Group-membership grant and revoke against the simulator over HTTP, on 0.49, 0.56 and newest, free and paid, for
- * the variants that serve them: every path twice (the second time idempotent), manager promotion and demotion, the
- * refusals, and that every decision is made on a fresh read.
+ * Group-membership grant and revoke against the simulator over HTTP, on 0.49, 0.56 and newest, free
+ * and paid, for the variants that serve them: every path twice (the second time idempotent),
+ * manager promotion and demotion, the refusals, and that every decision is made on a fresh read.
  */
 class MembershipProvisioningTest {
-  record Case(String name, MetabaseVariant variant, String version, boolean paidBuild, boolean flag) {
+  record Case(
+      String name, MetabaseVariant variant, String version, boolean paidBuild, boolean flag) {
     @Override
     public String toString() {
       return name;
@@ -68,14 +69,18 @@ class MembershipProvisioningTest {
       assertThat(state.manager(5, 3)).isFalse();
       long posts = sim.requestLog().count("POST /api/permissions/membership");
       assertThat(alreadyExists(groups.grant(user(5), analysts))).isTrue();
-      assertThat(sim.requestLog().count("POST /api/permissions/membership")).as("no second add").isEqualTo(posts);
+      assertThat(sim.requestLog().count("POST /api/permissions/membership"))
+          .as("no second add")
+          .isEqualTo(posts);
 
       assertThat(groups.revoke(grant(analysts, user(5)))).isEmpty();
       assertThat(state.member(5, 3)).isFalse();
       assertThat(state.member(5, 4)).as("other memberships stay").isTrue();
       assertThat(alreadyRevoked(groups.revoke(grant(analysts, user(5))))).isTrue();
       assertThat(sim.requestLog().count("DELETE /api/permissions/membership/:id")).isEqualTo(1);
-      assertThat(sim.requestLog().count("POST /api/permissions/membership", 500)).as("no failed call").isZero();
+      assertThat(sim.requestLog().count("POST /api/permissions/membership", 500))
+          .as("no failed call")
+          .isZero();
     }
   }
 
@@ -88,12 +93,15 @@ class MembershipProvisioningTest {
       assertThat(new SimMemberships(sim).member(8, 5)).isTrue();
 
       assertThatThrownBy(() -> groups.grant(user(999), groupEntitlement(3, "member")))
-          .isInstanceOfSatisfying(ConnectorException.class, e -> assertThat(e.code()).isEqualTo(Status.Code.NOT_FOUND))
+          .isInstanceOfSatisfying(
+              ConnectorException.class, e -> assertThat(e.code()).isEqualTo(Status.Code.NOT_FOUND))
           .hasMessageStartingWith("cannot add user 999 to group 3: Metabase has no user 999");
       assertThatThrownBy(() -> groups.grant(user(5), groupEntitlement(99, "member")))
-          .isInstanceOfSatisfying(ConnectorException.class, e -> assertThat(e.code()).isEqualTo(Status.Code.NOT_FOUND))
+          .isInstanceOfSatisfying(
+              ConnectorException.class, e -> assertThat(e.code()).isEqualTo(Status.Code.NOT_FOUND))
           .hasMessageStartingWith("cannot add user 5 to group 99: Metabase has no group 99");
-      assertThat(alreadyRevoked(groups.revoke(grant(groupEntitlement(99, "member"), user(5))))).isTrue();
+      assertThat(alreadyRevoked(groups.revoke(grant(groupEntitlement(99, "member"), user(5)))))
+          .isTrue();
     }
   }
 
@@ -106,16 +114,21 @@ class MembershipProvisioningTest {
       for (String slug : new String[] {"member", "manager"}) {
         Entitlement allUsers = groupEntitlement(1, slug);
         assertThatThrownBy(() -> groups.grant(user(5), allUsers))
-            .isInstanceOfSatisfying(ConnectorException.class,
+            .isInstanceOfSatisfying(
+                ConnectorException.class,
                 e -> assertThat(e.code()).isEqualTo(Status.Code.FAILED_PRECONDITION))
-            .hasMessage("every Metabase user is always a member of the All Users group (group 1): nobody can join it,"
-                + " so its membership cannot be granted or revoked");
+            .hasMessage(
+                "every Metabase user is always a member of the All Users group (group 1): nobody can join it,"
+                    + " so its membership cannot be granted or revoked");
         assertThatThrownBy(() -> groups.revoke(grant(allUsers, user(5))))
             .hasMessageContaining("nobody can leave it");
       }
       assertThatThrownBy(() -> groups.grant(group(4), groupEntitlement(3, "member")))
-          .isInstanceOfSatisfying(ConnectorException.class, e -> assertThat(e.code()).isEqualTo(Status.Code.INVALID_ARGUMENT))
-          .hasMessage("only users can be members of Metabase groups; got group:4 for group:3:member");
+          .isInstanceOfSatisfying(
+              ConnectorException.class,
+              e -> assertThat(e.code()).isEqualTo(Status.Code.INVALID_ARGUMENT))
+          .hasMessage(
+              "only users can be members of Metabase groups; got group:4 for group:3:member");
       assertThatThrownBy(() -> groups.grant(user(5), groupEntitlement(3, "owner")))
           .hasMessageStartingWith("unsupported entitlement id \"group:3:owner\"");
       assertThat(sim.requestLog().total()).as("no request was made").isEqualTo(before);
@@ -134,9 +147,13 @@ class MembershipProvisioningTest {
 
       assertThat(groups.grant(user(5), financeManager)).isEmpty();
       assertThat(state.of(5, 4).orElseThrow().manager()).isTrue();
-      assertThat(state.of(5, 4).orElseThrow().id()).as("the same membership, promoted").isEqualTo(membershipId);
+      assertThat(state.of(5, 4).orElseThrow().id())
+          .as("the same membership, promoted")
+          .isEqualTo(membershipId);
       assertThat(alreadyExists(groups.grant(user(5), financeManager))).isTrue();
-      assertThat(alreadyExists(groups.grant(user(5), groupEntitlement(4, "member")))).as("a manager is a member").isTrue();
+      assertThat(alreadyExists(groups.grant(user(5), groupEntitlement(4, "member"))))
+          .as("a manager is a member")
+          .isTrue();
 
       assertThat(groups.revoke(grant(financeManager, user(5)))).isEmpty();
       assertThat(state.member(5, 4)).as("demoted, not removed").isTrue();
@@ -144,7 +161,8 @@ class MembershipProvisioningTest {
       assertThat(alreadyRevoked(groups.revoke(grant(financeManager, user(5))))).isTrue();
       assertThat(state.member(5, 4)).isTrue();
 
-      // a non-member granted manager joins as a manager; revoking member removes a manager's membership
+      // a non-member granted manager joins as a manager; revoking member removes a manager's
+      // membership
       assertThat(groups.grant(user(6), groupEntitlement(3, "manager"))).isEmpty();
       assertThat(state.manager(6, 3)).isTrue();
       assertThat(groups.revoke(grant(groupEntitlement(3, "member"), user(6)))).isEmpty();
@@ -158,8 +176,11 @@ class MembershipProvisioningTest {
   void anAdministratorCannotBeAManagerAndMetabaseSaysSo(Case c) {
     try (MetabaseSimulator sim = Sims.demo(c.version(), true)) {
       assertThatThrownBy(() -> groups(sim, c).grant(user(2), groupEntitlement(6, "manager")))
-          .isInstanceOfSatisfying(ConnectorException.class, e -> assertThat(e.code()).isEqualTo(Status.Code.INVALID_ARGUMENT))
-          .hasMessageStartingWith("cannot make user 2 a manager of group 6: Metabase rejected the request")
+          .isInstanceOfSatisfying(
+              ConnectorException.class,
+              e -> assertThat(e.code()).isEqualTo(Status.Code.INVALID_ARGUMENT))
+          .hasMessageStartingWith(
+              "cannot make user 2 a manager of group 6: Metabase rejected the request")
           .hasMessageContaining("be a group manager.");
     }
   }
@@ -171,15 +192,19 @@ class MembershipProvisioningTest {
       GrantProvisioner groups = groups(sim, c);
       SimMemberships state = new SimMemberships(sim);
       assertThatThrownBy(() -> groups.grant(user(5), groupEntitlement(4, "manager")))
-          .isInstanceOfSatisfying(ConnectorException.class,
+          .isInstanceOfSatisfying(
+              ConnectorException.class,
               e -> assertThat(e.code()).isEqualTo(Status.Code.FAILED_PRECONDITION))
-          .hasMessageStartingWith("cannot make user 5 a manager of group 4: this needs a paid Metabase plan")
+          .hasMessageStartingWith(
+              "cannot make user 5 a manager of group 4: this needs a paid Metabase plan")
           .hasMessageContaining("HTTP 402");
       assertThatThrownBy(() -> groups.grant(user(6), groupEntitlement(3, "manager")))
-          .hasMessageStartingWith("cannot add user 6 to group 3 as a manager: this needs a paid Metabase plan");
+          .hasMessageStartingWith(
+              "cannot add user 6 to group 3 as a manager: this needs a paid Metabase plan");
       assertThat(state.manager(5, 4)).isFalse();
       assertThat(state.member(6, 3)).isFalse();
-      assertThat(alreadyRevoked(groups.revoke(grant(groupEntitlement(4, "manager"), user(5))))).as("not a manager")
+      assertThat(alreadyRevoked(groups.revoke(grant(groupEntitlement(4, "manager"), user(5)))))
+          .as("not a manager")
           .isTrue();
       assertThat(state.member(5, 4)).isTrue();
     }

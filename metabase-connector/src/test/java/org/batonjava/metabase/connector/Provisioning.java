@@ -13,8 +13,8 @@ import org.batonjava.sdk.connector.GrantBuilder;
 import org.batonjava.sdk.connector.GrantProvisioner;
 
 /**
- * Grant and revoke requests shaped as the SDK hands them to a connector after reading a synced file: entitlements
- * with their resource's id, principals and grants with ids only.
+ * Grant and revoke requests shaped as the SDK hands them to a connector after reading a synced
+ * file: entitlements with their resource's id, principals and grants with ids only.
  */
 final class Provisioning {
   private Provisioning() {}
@@ -40,7 +40,10 @@ final class Provisioning {
   }
 
   static Entitlement entitlement(Resource resource, String slug) {
-    return Entitlement.newBuilder().setId(BatonIds.entitlementId(resource.getId(), slug)).setResource(resource).build();
+    return Entitlement.newBuilder()
+        .setId(BatonIds.entitlementId(resource.getId(), slug))
+        .setResource(resource)
+        .build();
   }
 
   static Grant grant(Entitlement entitlement, Resource principal) {
@@ -52,7 +55,8 @@ final class Provisioning {
     return connector.resourceSyncers().stream()
         .filter(s -> s.resourceType().getId().equals(resourceType))
         .map(s -> (GrantProvisioner) s)
-        .findFirst().orElseThrow();
+        .findFirst()
+        .orElseThrow();
   }
 
   static boolean alreadyExists(List<Any> annotations) {

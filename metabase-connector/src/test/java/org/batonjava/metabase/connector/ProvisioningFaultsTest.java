@@ -31,10 +31,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * One-shot provisioning against the simulator with injected faults on its writes: a rate limit (with
- * {@code Retry-After}), gateway errors and a reset connection are retried, a bounded number of times; a change whose
- * answer was lost is found in place by the retry and reported as "in place; this run's request may have made it",
- * never as "nothing changed".
+ * One-shot provisioning against the simulator with injected faults on its writes: a rate limit
+ * (with {@code Retry-After}), gateway errors and a reset connection are retried, a bounded number
+ * of times; a change whose answer was lost is found in place by the retry and reported as "in
+ * place; this run's request may have made it", never as "nothing changed".
  */
 class ProvisioningFaultsTest {
   @TempDir Path dir;
@@ -73,8 +73,10 @@ class ProvisioningFaultsTest {
     assertThat(state.member(5, 3)).isFalse();
     faultTheNextChange(FaultConfig.builder().lostAnswerRate(1.0));
     GrantRequests.Outcome o = oneShot.grant("group:3:member", "5", "user");
-    assertThat(o.message()).isEqualTo("the change is in place: user:5 has group:3:member; this run's request may"
-        + " have made it (an earlier attempt's answer was lost)");
+    assertThat(o.message())
+        .isEqualTo(
+            "the change is in place: user:5 has group:3:member; this run's request may"
+                + " have made it (an earlier attempt's answer was lost)");
     assertThat(o.changed()).isTrue();
     assertThat(state.member(5, 3)).isTrue();
     assertThat(changes()).as("the change was sent once; the retry read the state").hasSize(1);
@@ -85,15 +87,18 @@ class ProvisioningFaultsTest {
     assertThat(state.member(7, 6)).isTrue();
     faultTheNextChange(FaultConfig.builder().lostAnswerRate(1.0));
     GrantRequests.Outcome o = oneShot.revoke("group:6:member:user:7");
-    assertThat(o.message()).isEqualTo("the change is in place: user:7 no longer has group:6:member; this run's"
-        + " request may have removed it (an earlier attempt's answer was lost)");
+    assertThat(o.message())
+        .isEqualTo(
+            "the change is in place: user:7 no longer has group:6:member; this run's"
+                + " request may have removed it (an earlier attempt's answer was lost)");
     assertThat(state.member(7, 6)).isFalse();
   }
 
   @ParameterizedTest(name = "HTTP {0}")
   @ValueSource(ints = {429, 502, 503})
   void aTransientErrorOnTheWriteIsRetried(int status) {
-    faultTheNextChange(FaultConfig.builder().errorRate(1.0).errorStatuses(List.of(status)).retryAfterSeconds(1));
+    faultTheNextChange(
+        FaultConfig.builder().errorRate(1.0).errorStatuses(List.of(status)).retryAfterSeconds(1));
     GrantRequests.Outcome o = oneShot.grant("group:3:member", "5", "user");
     assertThat(state.member(5, 3)).isTrue();
     assertThat(changes()).extracting(RequestLogEntry::status).containsExactly(status, 200);
@@ -111,7 +116,13 @@ class ProvisioningFaultsTest {
 
   @Test
   void retriesAreBoundedAndTheFailureSaysTheStateIsUncertain() {
-    sim.faults().set(FaultConfig.builder().errorRate(1.0).errorStatuses(List.of(502)).changesOnly(true).build());
+    sim.faults()
+        .set(
+            FaultConfig.builder()
+                .errorRate(1.0)
+                .errorStatuses(List.of(502))
+                .changesOnly(true)
+                .build());
     assertThatThrownBy(() -> oneShot.grant("group:3:member", "5", "user"))
         .isInstanceOf(ConnectorException.class)
         .hasMessageContaining("(gave up after 4 attempts)")
@@ -125,9 +136,18 @@ class ProvisioningFaultsTest {
   void aLostAnswerToAnAccountCreationIsReportedHonestly() {
     faultTheNextChange(FaultConfig.builder().lostAnswerRate(1.0));
     AccountRequests accounts = new AccountRequests(connector, new CredentialEncryptor());
-    AccountRequests.Created created = accounts.createReporting("", AccountInfo.newBuilder().setProfile(
-        Struct.newBuilder().putFields("email", Value.newBuilder().setStringValue("lost.answer@example.com").build()))
-        .build(), LocalCredentialOptions.getDefaultInstance(), List.of(OneShotEncryptionConfig.generate()));
+    AccountRequests.Created created =
+        accounts.createReporting(
+            "",
+            AccountInfo.newBuilder()
+                .setProfile(
+                    Struct.newBuilder()
+                        .putFields(
+                            "email",
+                            Value.newBuilder().setStringValue("lost.answer@example.com").build()))
+                .build(),
+            LocalCredentialOptions.getDefaultInstance(),
+            List.of(OneShotEncryptionConfig.generate()));
     assertThat(created.earlierAttemptUncertain()).isTrue();
     CreateAccountResponse response = created.response();
     assertThat(response.hasAlreadyExists()).isTrue();

@@ -22,8 +22,8 @@ import org.batonjava.sdk.connector.PageResult;
 import org.batonjava.sdk.connector.ResourceSyncer;
 
 /**
- * The Metabase connector with its account creator wrapped so that a test learns every password it generates (the
- * SDK wipes them after encrypting), to look for them where they must never be.
+ * The Metabase connector with its account creator wrapped so that a test learns every password it
+ * generates (the SDK wipes them after encrypting), to look for them where they must never be.
  */
 final class RecordingConnector implements Connector {
   final List<String> passwords = new CopyOnWriteArrayList<>();
@@ -32,9 +32,10 @@ final class RecordingConnector implements Connector {
 
   RecordingConnector(MetabaseConnector inner) {
     this.inner = inner;
-    this.syncers = inner.resourceSyncers().stream()
-        .map(s -> s instanceof AccountCreator creator ? new Recording(s, creator) : s)
-        .toList();
+    this.syncers =
+        inner.resourceSyncers().stream()
+            .map(s -> s instanceof AccountCreator creator ? new Recording(s, creator) : s)
+            .toList();
   }
 
   @Override

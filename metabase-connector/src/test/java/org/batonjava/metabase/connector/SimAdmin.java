@@ -10,10 +10,13 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import org.batonjava.metabase.sim.MetabaseSimulator;
 
-/** Changes a running simulator through its real API, as an administrator would (test set-up only). */
+/**
+ * Changes a running simulator through its real API, as an administrator would (test set-up only).
+ */
 final class SimAdmin {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   private final MetabaseSimulator sim;
 
@@ -35,8 +38,17 @@ final class SimAdmin {
 
   /** Creates a user; returns its id. */
   long createUser(String email, String first, String last) {
-    return post("/api/user", "{\"email\":\"" + email + "\",\"first_name\":\"" + first + "\",\"last_name\":\"" + last + "\"}")
-        .path("id").asLong();
+    return post(
+            "/api/user",
+            "{\"email\":\""
+                + email
+                + "\",\"first_name\":\""
+                + first
+                + "\",\"last_name\":\""
+                + last
+                + "\"}")
+        .path("id")
+        .asLong();
   }
 
   /** Creates a group; returns its id. */
@@ -46,22 +58,41 @@ final class SimAdmin {
 
   /** Creates an API key in a group; returns the unmasked key. */
   String createApiKey(String name, long groupId) {
-    return post("/api/api-key", "{\"name\":\"" + name + "\",\"group_id\":" + groupId + "}").path("unmasked_key").asText();
+    return post("/api/api-key", "{\"name\":\"" + name + "\",\"group_id\":" + groupId + "}")
+        .path("unmasked_key")
+        .asText();
   }
 
-  /** Replaces one group's permissions on one database with {@code permissionsJson} (a partial graph). */
+  /**
+   * Replaces one group's permissions on one database with {@code permissionsJson} (a partial
+   * graph).
+   */
   void setPermissions(long groupId, long databaseId, String permissionsJson) {
     long revision = get("/api/permissions/graph").path("revision").asLong();
-    put("/api/permissions/graph", "{\"revision\":" + revision + ",\"groups\":{\"" + groupId + "\":{\"" + databaseId + "\":"
-        + permissionsJson + "}}}");
+    put(
+        "/api/permissions/graph",
+        "{\"revision\":"
+            + revision
+            + ",\"groups\":{\""
+            + groupId
+            + "\":{\""
+            + databaseId
+            + "\":"
+            + permissionsJson
+            + "}}}");
   }
 
-  /** Whether {@code POST /api/session} accepts this e-mail and password (a real login, no API key). */
+  /**
+   * Whether {@code POST /api/session} accepts this e-mail and password (a real login, no API key).
+   */
   boolean canLogIn(String email, String password) {
-    String body = JSON.createObjectNode().put("username", email).put("password", password).toString();
-    HttpRequest request = HttpRequest.newBuilder(URI.create(sim.baseUrl() + "/api/session"))
-        .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+    String body =
+        JSON.createObjectNode().put("username", email).put("password", password).toString();
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(sim.baseUrl() + "/api/session"))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build();
     try {
       return HTTP.send(request, HttpResponse.BodyHandlers.ofString()).statusCode() == 200;
     } catch (IOException e) {
@@ -78,18 +109,23 @@ final class SimAdmin {
   }
 
   private JsonNode send(String method, String path, String json) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(sim.baseUrl() + path))
-        .header("X-API-Key", sim.adminApiKey())
-        .header("Accept", "application/json");
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(sim.baseUrl() + path))
+            .header("X-API-Key", sim.adminApiKey())
+            .header("Accept", "application/json");
     if (json != null) {
-      request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
+      request
+          .header("Content-Type", "application/json")
+          .method(method, HttpRequest.BodyPublishers.ofString(json));
     } else {
       request.method(method, HttpRequest.BodyPublishers.noBody());
     }
     try {
-      HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> response =
+          HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
       if (response.statusCode() / 100 != 2) {
-        throw new AssertionError(method + " " + path + " -> " + response.statusCode() + ": " + response.body());
+        throw new AssertionError(
+            method + " " + path + " -> " + response.statusCode() + ": " + response.body());
       }
       return response.body().isEmpty() ? JSON.nullNode() : JSON.readTree(response.body());
     } catch (IOException e) {

@@ -5,7 +5,10 @@ import org.batonjava.metabase.sim.MetabaseSimulator;
 import org.batonjava.metabase.sim.state.SimMembership;
 import org.batonjava.metabase.sim.state.SimUser;
 
-/** White-box reads of a simulator's users and memberships (under its lock), to check what provisioning changed. */
+/**
+ * White-box reads of a simulator's users and memberships (under its lock), to check what
+ * provisioning changed.
+ */
 final class SimMemberships {
   private final MetabaseSimulator sim;
 

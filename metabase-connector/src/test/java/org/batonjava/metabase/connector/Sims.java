@@ -1,7 +1,7 @@
 package org.batonjava.metabase.connector;
 
-import org.batonjava.metabase.sim.data.Dataset;
 import org.batonjava.metabase.sim.MetabaseSimulator;
+import org.batonjava.metabase.sim.data.Dataset;
 import org.batonjava.sdk.crypto.Secret;
 
 /** Starting simulators and connectors pointed at them. */
@@ -16,13 +16,19 @@ final class Sims {
     return MetabaseSimulator.builder().version(version).paid(paid).dataset(dataset).port(0).start();
   }
 
-  /** The variant with API keys and collections off: exactly the Go connectors' model (auto included). */
-  static MetabaseConnector goModel(MetabaseSimulator sim, MetabaseVariant variant, boolean paidPlanFlag) {
-    return MetabaseConnectors.create(ConnectorConfig.of(variant, sim.baseUrl(), Secret.of(sim.adminApiKey()),
-        paidPlanFlag).withExtendedAccess(false));
+  /**
+   * The variant with API keys and collections off: exactly the Go connectors' model (auto
+   * included).
+   */
+  static MetabaseConnector goModel(
+      MetabaseSimulator sim, MetabaseVariant variant, boolean paidPlanFlag) {
+    return MetabaseConnectors.create(
+        ConnectorConfig.of(variant, sim.baseUrl(), Secret.of(sim.adminApiKey()), paidPlanFlag)
+            .withExtendedAccess(false));
   }
 
-  static MetabaseConnector connector(MetabaseSimulator sim, MetabaseVariant variant, boolean paidPlanFlag) {
+  static MetabaseConnector connector(
+      MetabaseSimulator sim, MetabaseVariant variant, boolean paidPlanFlag) {
     return MetabaseConnectors.create(
         ConnectorConfig.of(variant, sim.baseUrl(), Secret.of(sim.adminApiKey()), paidPlanFlag));
   }

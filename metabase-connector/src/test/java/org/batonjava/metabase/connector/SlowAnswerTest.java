@@ -20,10 +20,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * A server that sends its headers at once and then trickles the body (one byte every half second) over a real
- * local socket. {@code --http-timeout-seconds} bounds the whole exchange: the call ends as a retryable
- * {@code DEADLINE_EXCEEDED} that says the answer stalled, instead of hanging. The preemptive limit only catches a
- * hang; it is far above the configured timeout.
+ * A server that sends its headers at once and then trickles the body (one byte every half second)
+ * over a real local socket. {@code --http-timeout-seconds} bounds the whole exchange: the call ends
+ * as a retryable {@code DEADLINE_EXCEEDED} that says the answer stalled, instead of hanging. The
+ * preemptive limit only catches a hang; it is far above the configured timeout.
  */
 class SlowAnswerTest {
   private static final String BODY_START = "{\"id\":1,\"first_name\":\"";
@@ -57,15 +57,22 @@ class SlowAnswerTest {
     }
 
     private void trickle(Socket client) {
-      try (client; InputStream in = client.getInputStream(); OutputStream out = client.getOutputStream()) {
+      try (client;
+          InputStream in = client.getInputStream();
+          OutputStream out = client.getOutputStream()) {
         readHeaders(in);
-        String headers = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
-            + (chunked ? "Transfer-Encoding: chunked\r\n" : "Content-Length: 1000000\r\n") + "\r\n";
+        String headers =
+            "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+                + (chunked ? "Transfer-Encoding: chunked\r\n" : "Content-Length: 1000000\r\n")
+                + "\r\n";
         out.write(headers.getBytes(StandardCharsets.US_ASCII));
         out.flush();
         byte[] body = (BODY_START + "x".repeat(2000)).getBytes(StandardCharsets.US_ASCII);
         for (byte b : body) {
-          out.write(chunked ? ("1\r\n" + (char) b + "\r\n").getBytes(StandardCharsets.US_ASCII) : new byte[] {b});
+          out.write(
+              chunked
+                  ? ("1\r\n" + (char) b + "\r\n").getBytes(StandardCharsets.US_ASCII)
+                  : new byte[] {b});
           out.flush();
           bytesSent.incrementAndGet();
           Thread.sleep(500);
@@ -82,7 +89,10 @@ class SlowAnswerTest {
         if (c < 0) {
           throw new IOException("closed");
         }
-        state = (c == '\r' && (state == 0 || state == 2)) || (c == '\n' && (state == 1 || state == 3)) ? state + 1 : 0;
+        state =
+            (c == '\r' && (state == 0 || state == 2)) || (c == '\n' && (state == 1 || state == 3))
+                ? state + 1
+                : 0;
       }
     }
 
@@ -100,20 +110,34 @@ class SlowAnswerTest {
   @ValueSource(booleans = {false, true})
   void aStalledBodyEndsAsARetryableDeadlineExceeded(boolean chunked) throws Exception {
     try (TricklingServer server = new TricklingServer(chunked)) {
-      MetabaseConnector connector = MetabaseConnectors.create(ConnectorConfig.of(MetabaseVariant.UNVERSIONED,
-          server.baseUrl(), Secret.of("mb_SlowBodyKey000000"), false).withHttpTimeout(Duration.ofSeconds(2)));
-      ConnectorException e = assertTimeoutPreemptively(Duration.ofSeconds(60),
-          () -> catchThrowableOfType(ConnectorException.class, connector::validate));
+      MetabaseConnector connector =
+          MetabaseConnectors.create(
+              ConnectorConfig.of(
+                      MetabaseVariant.UNVERSIONED,
+                      server.baseUrl(),
+                      Secret.of("mb_SlowBodyKey000000"),
+                      false)
+                  .withHttpTimeout(Duration.ofSeconds(2)));
+      ConnectorException e =
+          assertTimeoutPreemptively(
+              Duration.ofSeconds(60),
+              () -> catchThrowableOfType(ConnectorException.class, connector::validate));
       assertThat(e).as("the call must fail, not hang").isNotNull();
       assertThat(e.code()).isEqualTo(Status.Code.DEADLINE_EXCEEDED);
       assertThat(e.transientFailure()).isTrue();
-      assertThat(e.getMessage()).isEqualTo("Metabase at " + server.baseUrl() + " did not send its whole answer"
-          + " within 2 s (the answer stalled or came too slowly); raise --http-timeout-seconds if it is just slow"
-          + " (GET /api/user/current)");
+      assertThat(e.getMessage())
+          .isEqualTo(
+              "Metabase at "
+                  + server.baseUrl()
+                  + " did not send its whole answer"
+                  + " within 2 s (the answer stalled or came too slowly); raise --http-timeout-seconds if it is just slow"
+                  + " (GET /api/user/current)");
       assertThat(server.bytesSent.get()).as("the body had started").isPositive();
       int sent = server.bytesSent.get();
       Thread.sleep(1500);
-      assertThat(server.bytesSent.get()).as("the connection was closed").isLessThanOrEqualTo(sent + 1);
+      assertThat(server.bytesSent.get())
+          .as("the connection was closed")
+          .isLessThanOrEqualTo(sent + 1);
     }
   }
 }

@@ -29,8 +29,12 @@ final class SyncedFile {
   final Map<String, Resource> resources = new LinkedHashMap<>();
   final Map<String, Entitlement> entitlements = new LinkedHashMap<>();
   final Map<String, Grant> grants = new LinkedHashMap<>();
-  /** Grants still waiting for expansion (syncs with expansion skipped), with their GrantExpandable. */
+
+  /**
+   * Grants still waiting for expansion (syncs with expansion skipped), with their GrantExpandable.
+   */
   final Map<String, GrantExpandable> expandable = new LinkedHashMap<>();
+
   final Path file;
 
   private SyncedFile(Path file, SyncReport report) {
@@ -50,21 +54,34 @@ final class SyncedFile {
 
   private static SyncedFile sync(Connector connector, Path dir, boolean skipExpansion) {
     Path file = dir.resolve("sync-" + System.nanoTime() + ".c1z");
-    SyncReport report = new SyncEngine(connector, SyncOptions.defaults(file)
-        .withStore(C1zOptions.defaults().withTempDir(dir))
-        .withSkipGrantExpansion(skipExpansion)).run();
+    SyncReport report =
+        new SyncEngine(
+                connector,
+                SyncOptions.defaults(file)
+                    .withStore(C1zOptions.defaults().withTempDir(dir))
+                    .withSkipGrantExpansion(skipExpansion))
+            .run();
     SyncedFile out = new SyncedFile(file, report);
     try (C1zStore store = C1zStore.openReadOnly(file, C1zOptions.defaults().withTempDir(dir))) {
       String syncId = report.syncId();
       readAll((token, size) -> store.reader().listResources(syncId, Optional.empty(), token, size))
-          .forEach(r -> out.resources.put(r.getId().getResourceType() + ":" + r.getId().getResource(), r));
-      readAll((token, size) -> store.reader().listEntitlements(syncId, Optional.empty(), token, size))
+          .forEach(
+              r ->
+                  out.resources.put(
+                      r.getId().getResourceType() + ":" + r.getId().getResource(), r));
+      readAll(
+              (token, size) ->
+                  store.reader().listEntitlements(syncId, Optional.empty(), token, size))
           .forEach(e -> out.entitlements.put(e.getId(), e));
       readAll((token, size) -> store.reader().listGrants(syncId, GrantFilter.all(), token, size))
           .forEach(g -> out.grants.put(g.getId(), g));
       readAll((token, size) -> store.reader().listGrantsNeedingExpansion(syncId, token, size))
-          .forEach(g -> out.expandable.put(g.getId(),
-              Annotations.find(g.getAnnotationsList(), GrantExpandable.class).orElseThrow()));
+          .forEach(
+              g ->
+                  out.expandable.put(
+                      g.getId(),
+                      Annotations.find(g.getAnnotationsList(), GrantExpandable.class)
+                          .orElseThrow()));
     }
     return out;
   }

@@ -24,11 +24,18 @@ final class TestDatasets {
     root.putArray("permissions");
   }
 
-  /** {@code count} users with ids 1..count, named {@code Bob U0001...}; user 1 is an administrator. */
+  /**
+   * {@code count} users with ids 1..count, named {@code Bob U0001...}; user 1 is an administrator.
+   */
   static TestDatasets users(int count, Set<Integer> deactivated) {
     TestDatasets d = new TestDatasets("users-" + count);
     for (int i = 1; i <= count; i++) {
-      d.user(i, String.format("user%04d@example.com", i), "Bob", String.format("U%04d", i), !deactivated.contains(i),
+      d.user(
+          i,
+          String.format("user%04d@example.com", i),
+          "Bob",
+          String.format("U%04d", i),
+          !deactivated.contains(i),
           i == 1 ? new int[] {2} : new int[0]);
     }
     return d;
@@ -39,9 +46,17 @@ final class TestDatasets {
     return this;
   }
 
-  TestDatasets user(int id, String email, String first, String last, boolean active, int... groups) {
-    ObjectNode u = ((ArrayNode) root.get("users")).addObject().put("id", id).put("email", email)
-        .put("first_name", first).put("last_name", last).put("active", active).put("password", "metabase1");
+  TestDatasets user(
+      int id, String email, String first, String last, boolean active, int... groups) {
+    ObjectNode u =
+        ((ArrayNode) root.get("users"))
+            .addObject()
+            .put("id", id)
+            .put("email", email)
+            .put("first_name", first)
+            .put("last_name", last)
+            .put("active", active)
+            .put("password", "metabase1");
     ArrayNode g = u.putArray("groups");
     for (int group : groups) {
       g.add(group);
@@ -50,7 +65,12 @@ final class TestDatasets {
   }
 
   TestDatasets database(int id, String name, int... tableIds) {
-    ObjectNode db = ((ArrayNode) root.get("databases")).addObject().put("id", id).put("name", name).put("engine", "postgres");
+    ObjectNode db =
+        ((ArrayNode) root.get("databases"))
+            .addObject()
+            .put("id", id)
+            .put("name", name)
+            .put("engine", "postgres");
     ArrayNode tables = db.putArray("tables");
     for (int t : tableIds) {
       tables.addObject().put("id", t).put("schema", "public").put("name", "t" + t);
@@ -59,7 +79,10 @@ final class TestDatasets {
   }
 
   TestDatasets access(int groupId, int databaseId, String access) {
-    ((ArrayNode) root.get("permissions")).addObject().put("group_id", groupId).put("database_id", databaseId)
+    ((ArrayNode) root.get("permissions"))
+        .addObject()
+        .put("group_id", groupId)
+        .put("database_id", databaseId)
         .put("access", access);
     return this;
   }

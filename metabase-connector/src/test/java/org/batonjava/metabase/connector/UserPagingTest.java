@@ -18,8 +18,8 @@ import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import org.batonjava.metabase.sim.data.Dataset;
 import org.batonjava.metabase.sim.MetabaseSimulator;
+import org.batonjava.metabase.sim.data.Dataset;
 import org.batonjava.sdk.connector.Annotations;
 import org.batonjava.sdk.connector.Connector;
 import org.batonjava.sdk.connector.ConnectorException;
@@ -37,26 +37,36 @@ class UserPagingTest {
   @TempDir Path dir;
 
   private static Set<String> userIds(int from, int to) {
-    return IntStream.rangeClosed(from, to).mapToObj(i -> "user:" + i).collect(Collectors.toCollection(TreeSet::new));
+    return IntStream.rangeClosed(from, to)
+        .mapToObj(i -> "user:" + i)
+        .collect(Collectors.toCollection(TreeSet::new));
   }
 
   private static Set<String> usersIn(SyncedFile synced) {
-    return synced.resourceIds().stream().filter(id -> id.startsWith("user:"))
+    return synced.resourceIds().stream()
+        .filter(id -> id.startsWith("user:"))
         .collect(Collectors.toCollection(TreeSet::new));
   }
 
   @ParameterizedTest(name = "{0} users -> {1} page(s)")
   @CsvSource({"1, 1", "99, 1", "100, 1", "101, 2", "250, 3"})
   void pagesOfOneHundred(int users, int pages) {
-    try (MetabaseSimulator sim = Sims.start("0.56", false, TestDatasets.users(users, Set.of()).write(dir))) {
-      SyncedFile synced = SyncedFile.connectorOutput(Sims.connector(sim, MetabaseVariant.UNVERSIONED, false), dir);
+    try (MetabaseSimulator sim =
+        Sims.start("0.56", false, TestDatasets.users(users, Set.of()).write(dir))) {
+      SyncedFile synced =
+          SyncedFile.connectorOutput(Sims.connector(sim, MetabaseVariant.UNVERSIONED, false), dir);
       assertThat(usersIn(synced)).isEqualTo(userIds(1, users));
       assertThat(sim.requestLog().count("GET /api/user")).isEqualTo(pages);
       // every user is in All Users; user 1 also in Administrators
-      assertThat(synced.grantIds()).contains("group:1:member:user:" + users, "group:2:member:user:1").hasSize(users + 1);
+      assertThat(synced.grantIds())
+          .contains("group:1:member:user:" + users, "group:2:member:user:1")
+          .hasSize(users + 1);
       assertThat(sim.requestLog().count("GET /api/permissions/membership")).isEqualTo(1);
-      List<String> queries = sim.requestLog().recent(1000).stream()
-          .filter(e -> e.endpoint().equals("GET /api/user")).map(e -> e.query()).toList();
+      List<String> queries =
+          sim.requestLog().recent(1000).stream()
+              .filter(e -> e.endpoint().equals("GET /api/user"))
+              .map(e -> e.query())
+              .toList();
       assertThat(queries.get(0)).isEqualTo("limit=100&status=all");
       if (pages > 1) {
         assertThat(queries.get(1)).isEqualTo("limit=100&offset=100&status=all");
@@ -68,7 +78,8 @@ class UserPagingTest {
   void noUsersAtAll() {
     // Only the two magic groups; the API-key pseudo-user is never listed by GET /api/user.
     try (MetabaseSimulator sim = Sims.start("0.56", false, Dataset.empty())) {
-      SyncedFile synced = SyncedFile.connectorOutput(Sims.connector(sim, MetabaseVariant.V056, false), dir);
+      SyncedFile synced =
+          SyncedFile.connectorOutput(Sims.connector(sim, MetabaseVariant.V056, false), dir);
       assertThat(synced.resourceIds()).containsExactly("group:1", "group:2");
       assertThat(synced.grantIds()).isEmpty();
       assertThat(sim.requestLog().count("GET /api/user")).isEqualTo(1);
@@ -78,14 +89,22 @@ class UserPagingTest {
 
   @Test
   void deactivatedUsersAreSyncedAsDisabledWithTheirMemberships() {
-    try (MetabaseSimulator sim = Sims.start("0.49", false, TestDatasets.users(6, Set.of(3, 5)).write(dir))) {
-      SyncedFile synced = SyncedFile.connectorOutput(Sims.connector(sim, MetabaseVariant.V049, false), dir);
+    try (MetabaseSimulator sim =
+        Sims.start("0.49", false, TestDatasets.users(6, Set.of(3, 5)).write(dir))) {
+      SyncedFile synced =
+          SyncedFile.connectorOutput(Sims.connector(sim, MetabaseVariant.V049, false), dir);
       assertThat(usersIn(synced)).isEqualTo(userIds(1, 6));
       for (int i = 1; i <= 6; i++) {
-        UserTrait trait = Annotations.find(synced.resources.get("user:" + i).getAnnotationsList(), UserTrait.class)
-            .orElseThrow();
-        assertThat(trait.getStatus().getStatus()).as("user %d", i).isEqualTo(i == 3 || i == 5
-            ? UserTrait.Status.StatusValue.STATUS_DISABLED : UserTrait.Status.StatusValue.STATUS_ENABLED);
+        UserTrait trait =
+            Annotations.find(
+                    synced.resources.get("user:" + i).getAnnotationsList(), UserTrait.class)
+                .orElseThrow();
+        assertThat(trait.getStatus().getStatus())
+            .as("user %d", i)
+            .isEqualTo(
+                i == 3 || i == 5
+                    ? UserTrait.Status.StatusValue.STATUS_DISABLED
+                    : UserTrait.Status.StatusValue.STATUS_ENABLED);
       }
       assertThat(synced.grantIds()).contains("group:1:member:user:3", "group:1:member:user:5");
     }
@@ -94,7 +113,8 @@ class UserPagingTest {
   @Test
   void tokensAreTheNextOffsetAndTheLastPageHasNone() {
     try (MetabaseSimulator sim = Sims.demo("0.56", false)) {
-      ResourceSyncer users = Sims.connector(sim, MetabaseVariant.V056, false).resourceSyncers().get(0);
+      ResourceSyncer users =
+          Sims.connector(sim, MetabaseVariant.V056, false).resourceSyncers().get(0);
       List<String> tokens = new ArrayList<>();
       Set<String> seen = new TreeSet<>();
       String token = "";
@@ -113,9 +133,11 @@ class UserPagingTest {
   @Test
   void exactlyOnePageSizeOfUsersNeedsNoSecondCall() {
     try (MetabaseSimulator sim = Sims.demo("0.56", false)) {
-      ResourceSyncer users = Sims.connector(sim, MetabaseVariant.V056, false).resourceSyncers().get(0);
+      ResourceSyncer users =
+          Sims.connector(sim, MetabaseVariant.V056, false).resourceSyncers().get(0);
       PageResult<Resource> first = users.list(Optional.empty(), new PageRequest("", 5, ""));
-      PageResult<Resource> second = users.list(Optional.empty(), new PageRequest(first.nextToken(), 5, ""));
+      PageResult<Resource> second =
+          users.list(Optional.empty(), new PageRequest(first.nextToken(), 5, ""));
       assertThat(first.items()).hasSize(5);
       assertThat(second.items()).hasSize(5);
       assertThat(second.nextToken()).isEmpty();
@@ -125,40 +147,53 @@ class UserPagingTest {
   @Test
   void aBadTokenIsAnInvalidArgument() {
     try (MetabaseSimulator sim = Sims.demo("0.56", false)) {
-      ResourceSyncer users = Sims.connector(sim, MetabaseVariant.V056, false).resourceSyncers().get(0);
+      ResourceSyncer users =
+          Sims.connector(sim, MetabaseVariant.V056, false).resourceSyncers().get(0);
       org.assertj.core.api.Assertions.assertThatThrownBy(
               () -> users.list(Optional.empty(), new PageRequest("offset-x", 0, "")))
-          .isInstanceOfSatisfying(ConnectorException.class, e -> assertThat(e.code()).isEqualTo(Status.Code.INVALID_ARGUMENT))
+          .isInstanceOfSatisfying(
+              ConnectorException.class,
+              e -> assertThat(e.code()).isEqualTo(Status.Code.INVALID_ARGUMENT))
           .hasMessage("invalid page token: offset-x");
     }
   }
 
   /**
-   * Users created while a sync runs (here: right after the first of two pages, through the sync engine): every
-   * user that existed when the sync started is synced; a new user whose name sorts after the current page is
-   * synced too; one that sorts before it shifts the list (the user on the page boundary comes twice, which the
-   * store de-duplicates) and is picked up by the next sync.
+   * Users created while a sync runs (here: right after the first of two pages, through the sync
+   * engine): every user that existed when the sync started is synced; a new user whose name sorts
+   * after the current page is synced too; one that sorts before it shifts the list (the user on the
+   * page boundary comes twice, which the store de-duplicates) and is picked up by the next sync.
    */
   @Test
   void usersAddedBetweenPages() {
-    try (MetabaseSimulator sim = Sims.start("0.56", false, TestDatasets.users(150, Set.of(7)).write(dir))) {
+    try (MetabaseSimulator sim =
+        Sims.start("0.56", false, TestDatasets.users(150, Set.of(7)).write(dir))) {
       SimAdmin admin = new SimAdmin(sim);
       AtomicInteger pages = new AtomicInteger();
       long[] added = new long[2];
-      Connector connector = new AfterFirstUserPage(Sims.connector(sim, MetabaseVariant.V056, false), () -> {
-        if (pages.incrementAndGet() == 1) {
-          added[0] = admin.createUser("zed.zulu@example.com", "Zed", "Zulu");
-          added[1] = admin.createUser("aaron.aardvark@example.com", "Aaron", "Aardvark");
-        }
-      });
+      Connector connector =
+          new AfterFirstUserPage(
+              Sims.connector(sim, MetabaseVariant.V056, false),
+              () -> {
+                if (pages.incrementAndGet() == 1) {
+                  added[0] = admin.createUser("zed.zulu@example.com", "Zed", "Zulu");
+                  added[1] = admin.createUser("aaron.aardvark@example.com", "Aaron", "Aardvark");
+                }
+              });
       SyncedFile first = SyncedFile.connectorOutput(connector, dir);
-      assertThat(usersIn(first)).containsAll(userIds(1, 150)).contains("user:" + added[0])
+      assertThat(usersIn(first))
+          .containsAll(userIds(1, 150))
+          .contains("user:" + added[0])
           .doesNotContain("user:" + added[1]);
       assertThat(first.grantIds()).contains("group:1:member:user:" + added[0]);
       assertThat(sim.requestLog().count("GET /api/user")).isEqualTo(2);
 
-      SyncedFile next = SyncedFile.connectorOutput(Sims.connector(sim, MetabaseVariant.V056, false), dir);
-      assertThat(usersIn(next)).containsAll(userIds(1, 150)).contains("user:" + added[0], "user:" + added[1]).hasSize(152);
+      SyncedFile next =
+          SyncedFile.connectorOutput(Sims.connector(sim, MetabaseVariant.V056, false), dir);
+      assertThat(usersIn(next))
+          .containsAll(userIds(1, 150))
+          .contains("user:" + added[0], "user:" + added[1])
+          .hasSize(152);
     }
   }
 
@@ -191,29 +226,31 @@ class UserPagingTest {
     public List<ResourceSyncer> resourceSyncers() {
       List<ResourceSyncer> out = new ArrayList<>(delegate.resourceSyncers());
       ResourceSyncer users = out.get(0);
-      out.set(0, new ResourceSyncer() {
-        @Override
-        public ResourceType resourceType() {
-          return users.resourceType();
-        }
+      out.set(
+          0,
+          new ResourceSyncer() {
+            @Override
+            public ResourceType resourceType() {
+              return users.resourceType();
+            }
 
-        @Override
-        public PageResult<Resource> list(Optional<ResourceId> parent, PageRequest page) {
-          PageResult<Resource> result = users.list(parent, page);
-          afterUserPage.run();
-          return result;
-        }
+            @Override
+            public PageResult<Resource> list(Optional<ResourceId> parent, PageRequest page) {
+              PageResult<Resource> result = users.list(parent, page);
+              afterUserPage.run();
+              return result;
+            }
 
-        @Override
-        public PageResult<Entitlement> entitlements(Resource resource, PageRequest page) {
-          return users.entitlements(resource, page);
-        }
+            @Override
+            public PageResult<Entitlement> entitlements(Resource resource, PageRequest page) {
+              return users.entitlements(resource, page);
+            }
 
-        @Override
-        public PageResult<Grant> grants(Resource resource, PageRequest page) {
-          return users.grants(resource, page);
-        }
-      });
+            @Override
+            public PageResult<Grant> grants(Resource resource, PageRequest page) {
+              return users.grants(resource, page);
+            }
+          });
       return out;
     }
   }

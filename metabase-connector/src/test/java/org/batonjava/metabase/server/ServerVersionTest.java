@@ -20,8 +20,11 @@ class ServerVersionTest {
 
   @Test
   void refusesWhatTheGoConnectorsRefuse() {
-    assertThatThrownBy(() -> ServerVersion.parse("v49")).hasMessage("unexpected version format: v49");
-    assertThatThrownBy(() -> ServerVersion.parse("vX.49.1")).hasMessage("invalid major version in tag vX.49.1");
-    assertThatThrownBy(() -> ServerVersion.parse("v0.4x.1")).hasMessage("invalid minor version in tag v0.4x.1");
+    assertThatThrownBy(() -> ServerVersion.parse("v49"))
+        .hasMessage("unexpected version format: v49");
+    assertThatThrownBy(() -> ServerVersion.parse("vX.49.1"))
+        .hasMessage("invalid major version in tag vX.49.1");
+    assertThatThrownBy(() -> ServerVersion.parse("v0.4x.1"))
+        .hasMessage("invalid minor version in tag v0.4x.1");
   }
 }

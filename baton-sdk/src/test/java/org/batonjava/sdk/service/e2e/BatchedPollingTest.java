@@ -38,22 +38,30 @@ class BatchedPollingTest {
       Thread.sleep(1500); // 15 minimum poll intervals: known (4) ≥ slots, so no fetch
       assertThat(h.c1.calls().of("GetTasks")).hasSize(pollsWhenSaturated);
       assertThat(h.c1.calls().of("GetTask")).as("batched mode never uses GetTask").isEmpty();
-      assertThat(h.connector.blockedNow.get()).as("two run, two wait in the local queue").isEqualTo(2);
+      assertThat(h.connector.blockedNow.get())
+          .as("two run, two wait in the local queue")
+          .isEqualTo(2);
 
       h.connector.unblock.countDown();
       for (Task t : tasks) {
         assertThat(h.c1.tasks().awaitFinished(t.getId(), WAIT).success()).isTrue();
       }
       assertThat(h.connector.blockedMax.get()).isEqualTo(2);
-      List<BatonServiceGetTasksRequest> requests = h.c1.calls().of("GetTasks").stream()
-          .map(c -> (BatonServiceGetTasksRequest) c.request()).toList();
+      List<BatonServiceGetTasksRequest> requests =
+          h.c1.calls().of("GetTasks").stream()
+              .map(c -> (BatonServiceGetTasksRequest) c.request())
+              .toList();
       assertThat(requests.get(0).getPageSize()).isEqualTo(4);
       assertThat(requests.get(0).getKnownTaskIdsList()).isEmpty();
-      assertThat(requests).allSatisfy(r -> {
-        assertThat(r.getKnownTaskIdsCount()).as("asks only when fewer tasks are known than slots").isLessThan(2);
-        assertThat(r.getPageSize()).isEqualTo(4 - r.getKnownTaskIdsCount());
-        assertThat(r.getHostId()).isNotEmpty();
-      });
+      assertThat(requests)
+          .allSatisfy(
+              r -> {
+                assertThat(r.getKnownTaskIdsCount())
+                    .as("asks only when fewer tasks are known than slots")
+                    .isLessThan(2);
+                assertThat(r.getPageSize()).isEqualTo(4 - r.getKnownTaskIdsCount());
+                assertThat(r.getHostId()).isNotEmpty();
+              });
     }
   }
 
@@ -67,14 +75,16 @@ class BatchedPollingTest {
 
       assertThat(h.c1.tasks().awaitFinished(task.getId(), WAIT).success()).isTrue();
       List<RecordedCall> polls = h.c1.calls().of("GetTasks");
-      assertThat(Duration.between(polls.get(0).at(), polls.get(1).at())).as("1² s after the first failure")
+      assertThat(Duration.between(polls.get(0).at(), polls.get(1).at()))
+          .as("1² s after the first failure")
           .isGreaterThanOrEqualTo(Duration.ofMillis(900));
     }
   }
 
   @Test
   void atShutdownTheRunningTaskDrainsAndQueuedOnesAreNamedAndLeftToTheirLeases() throws Exception {
-    try (ServiceHarness h = new ServiceHarness(dir); LogCapture logs = new LogCapture()) {
+    try (ServiceHarness h = new ServiceHarness(dir);
+        LogCapture logs = new LogCapture()) {
       Task running = Tasks.actionInvoke("block", Struct.getDefaultInstance());
       Task queued = Tasks.actionInvoke("block", Struct.getDefaultInstance());
       h.c1.tasks().enqueue(running, queued);
@@ -89,15 +99,20 @@ class BatchedPollingTest {
       stopper.join(20_000);
 
       assertThat(h.awaitExit(Duration.ofSeconds(5))).isNull();
-      assertThat(h.c1.tasks().awaitFinished(running.getId(), Duration.ofSeconds(5)).success()).isTrue();
+      assertThat(h.c1.tasks().awaitFinished(running.getId(), Duration.ofSeconds(5)).success())
+          .isTrue();
       assertThat(h.c1.tasks().finished(queued.getId())).as("never started").isEmpty();
       assertThat(h.connector.blockedMax.get()).isEqualTo(1);
-      assertThat(logs.text()).contains("Shutting down with 1 queued task(s) not started (" + queued.getId()
-          + "); ConductorOne will lease them again when their leases expire");
+      assertThat(logs.text())
+          .contains(
+              "Shutting down with 1 queued task(s) not started ("
+                  + queued.getId()
+                  + "); ConductorOne will lease them again when their leases expire");
     }
   }
 
-  private static void waitUntil(java.util.function.BooleanSupplier condition) throws InterruptedException {
+  private static void waitUntil(java.util.function.BooleanSupplier condition)
+      throws InterruptedException {
     long deadline = System.nanoTime() + WAIT.toNanos();
     while (!condition.getAsBoolean()) {
       if (System.nanoTime() > deadline) {

@@ -43,9 +43,12 @@ class FullSyncTest {
       assertThat(done.request().getSuccess().hasResponse()).isFalse();
       assertThat(done.request().getSuccess().getAnnotationsList()).isEmpty();
       assertThat(done.request().getHostId()).isEqualTo("test-host");
-      List<String> order = h.c1.calls().all().stream()
-          .filter(c -> c.request() != null).map(RecordedCall::method)
-          .filter(m -> !m.equals("GetTask")).toList();
+      List<String> order =
+          h.c1.calls().all().stream()
+              .filter(c -> c.request() != null)
+              .map(RecordedCall::method)
+              .filter(m -> !m.equals("GetTask"))
+              .toList();
       assertThat(order).containsSubsequence("Heartbeat", "UploadAsset", "FinishTask");
 
       List<UploadRecord> uploads = h.c1.tasks().uploads(task.getId());
@@ -56,10 +59,13 @@ class FullSyncTest {
       try (C1zStore store = open(uploads.get(0))) {
         SyncRun run = store.syncRuns().latestFinished().orElseThrow();
         assertThat(run.type()).isEqualTo(SyncType.FULL);
-        List<Resource> users = store.reader().listResources(run.id(), java.util.Optional.of("user"), "", 0).items();
+        List<Resource> users =
+            store.reader().listResources(run.id(), java.util.Optional.of("user"), "", 0).items();
         assertThat(users).hasSize(7);
         List<Grant> grants = store.reader().listGrants(run.id(), GrantFilter.all(), "", 0).items();
-        assertThat(grants).extracting(g -> g.getPrincipal().getId().getResource()).containsExactly("u1");
+        assertThat(grants)
+            .extracting(g -> g.getPrincipal().getId().getResource())
+            .containsExactly("u1");
       }
       assertThat(leftoverSyncFiles(h)).isEmpty();
     }
@@ -78,12 +84,20 @@ class FullSyncTest {
       assertThat(uploads).hasSize(2);
       assertThat(uploads.get(0).isC1z()).isTrue();
       assertThat(uploads.get(1).isC1z()).isFalse();
-      List<String> lines = new String(uploads.get(1).content(), java.nio.charset.StandardCharsets.UTF_8).lines().toList();
-      assertThat(lines).isNotEmpty().allSatisfy(line -> assertThat(line).startsWith("{\"level\":\""));
+      List<String> lines =
+          new String(uploads.get(1).content(), java.nio.charset.StandardCharsets.UTF_8)
+              .lines()
+              .toList();
+      assertThat(lines)
+          .isNotEmpty()
+          .allSatisfy(line -> assertThat(line).startsWith("{\"level\":\""));
       assertThat(lines).anySatisfy(line -> assertThat(line).startsWith("{\"level\":\"debug\""));
-      assertThat(lines).anySatisfy(line -> assertThat(line).contains("for task " + task.getId() + " wrote"));
+      assertThat(lines)
+          .anySatisfy(line -> assertThat(line).contains("for task " + task.getId() + " wrote"));
       try (java.util.stream.Stream<Path> left = Files.list(h.tempDir)) {
-        assertThat(left.map(p -> p.getFileName().toString())).as("nothing left in the temp folder").isEmpty();
+        assertThat(left.map(p -> p.getFileName().toString()))
+            .as("nothing left in the temp folder")
+            .isEmpty();
       }
       // a task without debug uploads the c1z only
       Task plain = Tasks.syncFull();
@@ -96,16 +110,30 @@ class FullSyncTest {
   @Test
   void theTasksResourceTypesAndResourcesOnlyOptionsAreHonoured() throws Exception {
     try (ServiceHarness h = new ServiceHarness(dir)) {
-      Task task = Tasks.syncFull(Task.SyncFullTask.newBuilder()
-          .addSyncResourceTypeIds("user").setSkipEntitlementsAndGrants(true).build());
+      Task task =
+          Tasks.syncFull(
+              Task.SyncFullTask.newBuilder()
+                  .addSyncResourceTypeIds("user")
+                  .setSkipEntitlementsAndGrants(true)
+                  .build());
       h.c1.tasks().enqueue(task);
       h.start();
       assertThat(h.c1.tasks().awaitFinished(task.getId(), WAIT).success()).isTrue();
       try (C1zStore store = open(h.c1.tasks().uploads(task.getId()).get(0))) {
         SyncRun run = store.syncRuns().latestFinished().orElseThrow();
         assertThat(run.type()).isEqualTo(SyncType.RESOURCES_ONLY);
-        assertThat(store.reader().listResources(run.id(), java.util.Optional.of("user"), "", 0).items()).hasSize(5);
-        assertThat(store.reader().listResources(run.id(), java.util.Optional.of("group"), "", 0).items()).isEmpty();
+        assertThat(
+                store
+                    .reader()
+                    .listResources(run.id(), java.util.Optional.of("user"), "", 0)
+                    .items())
+            .hasSize(5);
+        assertThat(
+                store
+                    .reader()
+                    .listResources(run.id(), java.util.Optional.of("group"), "", 0)
+                    .items())
+            .isEmpty();
         assertThat(store.reader().listGrants(run.id(), GrantFilter.all(), "", 0).items()).isEmpty();
       }
     }
@@ -127,7 +155,12 @@ class FullSyncTest {
       assertThat(chunks.get(chunks.size() - 1)).isBetween(1, 512 * 1024);
       try (C1zStore store = open(upload)) {
         String sync = store.syncRuns().latestFinished().orElseThrow().id();
-        assertThat(store.reader().listResources(sync, java.util.Optional.of("user"), "", 10_000).items()).hasSize(1500);
+        assertThat(
+                store
+                    .reader()
+                    .listResources(sync, java.util.Optional.of("user"), "", 10_000)
+                    .items())
+            .hasSize(1500);
       }
     }
   }
@@ -181,7 +214,10 @@ class FullSyncTest {
     }
   }
 
-  /** A lost first heartbeat, to its end: the abandoned lease expires, the task is handed out again and this time runs. */
+  /**
+   * A lost first heartbeat, to its end: the abandoned lease expires, the task is handed out again
+   * and this time runs.
+   */
   @Test
   void aTaskWhoseFirstHeartbeatFailedRunsAgainOnceItsLeaseExpires() throws Exception {
     try (ServiceHarness h = new ServiceHarness(dir)) {
@@ -220,12 +256,17 @@ class FullSyncTest {
     try (ServiceHarness h = new ServiceHarness(dir)) {
       Task task = Tasks.syncFull();
       h.c1.tasks().enqueue(task);
-      h.start(b -> b.sync(new org.batonjava.sdk.service.SyncSettings(java.util.Set.of(), false, true, 1)));
+      h.start(
+          b ->
+              b.sync(
+                  new org.batonjava.sdk.service.SyncSettings(java.util.Set.of(), false, true, 1)));
       assertThat(h.c1.tasks().awaitFinished(task.getId(), WAIT).success()).isTrue();
       try (C1zStore store = open(h.c1.tasks().uploads(task.getId()).get(0))) {
         SyncRun run = store.syncRuns().latestFinished().orElseThrow();
         assertThat(run.type()).isEqualTo(SyncType.FULL);
-        assertThat(store.reader().listResources(run.id(), java.util.Optional.empty(), "", 0).items()).isEmpty();
+        assertThat(
+                store.reader().listResources(run.id(), java.util.Optional.empty(), "", 0).items())
+            .isEmpty();
       }
     }
   }
@@ -256,7 +297,9 @@ class FullSyncTest {
 
   private static List<Path> leftoverSyncFiles(ServiceHarness h) throws Exception {
     try (Stream<Path> files = Files.list(h.tempDir)) {
-      return files.filter(p -> p.getFileName().toString().startsWith("baton-sdk-sync-upload")).toList();
+      return files
+          .filter(p -> p.getFileName().toString().startsWith("baton-sdk-sync-upload"))
+          .toList();
     }
   }
 }

@@ -36,16 +36,20 @@ class HealthTest {
       HealthCheckClient.Result live = client.check(Endpoint.LIVE, Duration.ofSeconds(5));
       assertThat(live.exitCode()).isZero();
       assertThat(field(live.body(), "status")).isEqualTo("alive");
-      assertThat(Instant.parse(field(live.body(), "timestamp"))).isCloseTo(Instant.now(),
-          org.assertj.core.api.Assertions.within(5, java.time.temporal.ChronoUnit.SECONDS));
-      assertThat(field(live.body(), "timestamp")).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ");
+      assertThat(Instant.parse(field(live.body(), "timestamp")))
+          .isCloseTo(
+              Instant.now(),
+              org.assertj.core.api.Assertions.within(5, java.time.temporal.ChronoUnit.SECONDS));
+      assertThat(field(live.body(), "timestamp"))
+          .matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ");
       assertThat(JSON.readTree(live.body()).has("details")).isFalse();
 
       HealthCheckClient.Result ready = client.check(Endpoint.READY, Duration.ofSeconds(5));
       assertThat(ready.statusCode()).isEqualTo(200);
       assertThat(field(ready.body(), "status")).isEqualTo("ready");
 
-      HealthCheckClient.Result healthy = client.check(Endpoint.parse("health"), Duration.ofSeconds(5));
+      HealthCheckClient.Result healthy =
+          client.check(Endpoint.parse("health"), Duration.ofSeconds(5));
       assertThat(healthy.exitCode()).isZero();
       assertThat(field(healthy.body(), "status")).isEqualTo("healthy");
 
@@ -55,12 +59,17 @@ class HealthTest {
       assertThat(unhealthy.exitCode()).isEqualTo(1);
       JsonNode body = JSON.readTree(unhealthy.body());
       assertThat(body.get("status").asText()).isEqualTo("unhealthy");
-      assertThat(body.get("details").get("error").asText()).isEqualTo("connector validation failed");
+      assertThat(body.get("details").get("error").asText())
+          .isEqualTo("connector validation failed");
       assertThat(body.get("details").get("validation_error").asText()).contains("healthy=false");
 
-      HttpResponse<String> other = HttpClient.newHttpClient().send(
-          HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + address.getPort() + "/metrics")).build(),
-          HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> other =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(
+                          URI.create("http://127.0.0.1:" + address.getPort() + "/metrics"))
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString());
       assertThat(other.statusCode()).isEqualTo(404);
 
       h.runner().shutdown();
@@ -91,18 +100,22 @@ class HealthTest {
 
       h.connector.unblock.countDown();
       stopper.join(20_000);
-      assertThat(h.c1.tasks().awaitFinished(task.getId(), Duration.ofSeconds(5)).success()).isTrue();
+      assertThat(h.c1.tasks().awaitFinished(task.getId(), Duration.ofSeconds(5)).success())
+          .isTrue();
     }
   }
 
   @Test
   void theClientReportsAnUnreachableServerAsFailure() {
-    HealthCheckClient.Result result = new HealthCheckClient("127.0.0.1", 1).check(Endpoint.LIVE, Duration.ofSeconds(2));
+    HealthCheckClient.Result result =
+        new HealthCheckClient("127.0.0.1", 1).check(Endpoint.LIVE, Duration.ofSeconds(2));
     assertThat(result.statusCode()).isZero();
     assertThat(result.exitCode()).isEqualTo(1);
-    assertThat(result.body()).isEqualTo("health check http://127.0.0.1:1/live failed: nothing is listening there; is the"
-        + " connector running in service mode with --health-check, and on this --health-check-port /"
-        + " --health-check-bind-address?");
+    assertThat(result.body())
+        .isEqualTo(
+            "health check http://127.0.0.1:1/live failed: nothing is listening there; is the"
+                + " connector running in service mode with --health-check, and on this --health-check-port /"
+                + " --health-check-bind-address?");
   }
 
   static InetSocketAddress awaitHealthServer(ServiceHarness h) throws InterruptedException {

@@ -8,7 +8,10 @@ import ch.qos.logback.core.read.ListAppender;
 import java.util.List;
 import org.slf4j.LoggerFactory;
 
-/** Captures every log event of the JVM (SDK at DEBUG) while open, messages and exception texts included. */
+/**
+ * Captures every log event of the JVM (SDK at DEBUG) while open, messages and exception texts
+ * included.
+ */
 final class LogCapture implements AutoCloseable {
   private final Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
   private final Logger sdk = (Logger) LoggerFactory.getLogger("org.batonjava");
@@ -22,7 +25,9 @@ final class LogCapture implements AutoCloseable {
     sdk.setLevel(Level.DEBUG);
   }
 
-  /** All captured text: level, logger, formatted message and the messages of attached exceptions. */
+  /**
+   * All captured text: level, logger, formatted message and the messages of attached exceptions.
+   */
   String text() {
     StringBuilder out = new StringBuilder();
     List<ILoggingEvent> events;
@@ -30,7 +35,11 @@ final class LogCapture implements AutoCloseable {
       events = List.copyOf(appender.list);
     }
     for (ILoggingEvent e : events) {
-      out.append(e.getLevel()).append(' ').append(e.getLoggerName()).append(": ").append(e.getFormattedMessage())
+      out.append(e.getLevel())
+          .append(' ')
+          .append(e.getLoggerName())
+          .append(": ")
+          .append(e.getFormattedMessage())
           .append('\n');
       for (IThrowableProxy t = e.getThrowableProxy(); t != null; t = t.getCause()) {
         out.append("  ").append(t.getClassName()).append(": ").append(t.getMessage()).append('\n');

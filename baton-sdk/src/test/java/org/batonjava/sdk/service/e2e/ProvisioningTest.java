@@ -40,11 +40,18 @@ class ProvisioningTest {
     try (ServiceHarness h = new ServiceHarness(dir)) {
       Entitlement g2member = TestConnector.member(TestConnector.group("g2"));
       Task grant = Tasks.grant(g2member, TestConnector.user("u2"));
-      Task revoke = Tasks.revoke(GrantBuilder.of(TestConnector.member(TestConnector.group("g1")),
-          TestConnector.user("u1")).build());
-      Task create = Tasks.createAccount(AccountInfo.newBuilder().setLogin("new").build(),
-          CredentialOptions.newBuilder().setRandomPassword(CredentialOptions.RandomPassword.newBuilder().setLength(16))
-              .build(), List.of(new EncryptionKeys().jwkConfig()));
+      Task revoke =
+          Tasks.revoke(
+              GrantBuilder.of(
+                      TestConnector.member(TestConnector.group("g1")), TestConnector.user("u1"))
+                  .build());
+      Task create =
+          Tasks.createAccount(
+              AccountInfo.newBuilder().setLogin("new").build(),
+              CredentialOptions.newBuilder()
+                  .setRandomPassword(CredentialOptions.RandomPassword.newBuilder().setLength(16))
+                  .build(),
+              List.of(new EncryptionKeys().jwkConfig()));
       h.c1.tasks().enqueue(grant, revoke, create);
       h.start(); // provisioning off by default
 
@@ -74,41 +81,57 @@ class ProvisioningTest {
       h.c1.tasks().enqueue(grant);
       FinishedTask granted = h.c1.tasks().awaitFinished(grant.getId(), WAIT);
       assertThat(granted.success()).as(granted.message()).isTrue();
-      assertThat(granted.response(GrantManagerServiceGrantResponse.class).getAnnotationsList()).isEmpty();
+      assertThat(granted.response(GrantManagerServiceGrantResponse.class).getAnnotationsList())
+          .isEmpty();
       assertThat(h.connector.memberships).contains("g2/u2");
 
       h.c1.tasks().enqueue(grantAgain);
       FinishedTask again = h.c1.tasks().awaitFinished(grantAgain.getId(), WAIT);
-      assertThat(again.response(GrantManagerServiceGrantResponse.class).getAnnotations(0).is(GrantAlreadyExists.class))
+      assertThat(
+              again
+                  .response(GrantManagerServiceGrantResponse.class)
+                  .getAnnotations(0)
+                  .is(GrantAlreadyExists.class))
           .isTrue();
-      assertThat(again.request().getSuccess().getAnnotations(0).is(GrantAlreadyExists.class)).isTrue();
+      assertThat(again.request().getSuccess().getAnnotations(0).is(GrantAlreadyExists.class))
+          .isTrue();
 
       h.c1.tasks().enqueue(revoke);
       FinishedTask revoked = h.c1.tasks().awaitFinished(revoke.getId(), WAIT);
       assertThat(revoked.success()).isTrue();
-      assertThat(revoked.response(GrantManagerServiceRevokeResponse.class).getAnnotationsList()).isEmpty();
+      assertThat(revoked.response(GrantManagerServiceRevokeResponse.class).getAnnotationsList())
+          .isEmpty();
       assertThat(h.connector.memberships).doesNotContain("g2/u2");
 
       h.c1.tasks().enqueue(revokeAgain);
       FinishedTask revokedAgain = h.c1.tasks().awaitFinished(revokeAgain.getId(), WAIT);
-      assertThat(revokedAgain.response(GrantManagerServiceRevokeResponse.class).getAnnotations(0)
-          .is(GrantAlreadyRevoked.class)).isTrue();
+      assertThat(
+              revokedAgain
+                  .response(GrantManagerServiceRevokeResponse.class)
+                  .getAnnotations(0)
+                  .is(GrantAlreadyRevoked.class))
+          .isTrue();
     }
   }
 
   @Test
   void connectorErrorsAndMalformedTasksAreNonRetryable() throws Exception {
     try (ServiceHarness h = new ServiceHarness(dir)) {
-      Task groupIntoGroup = Tasks.grant(TestConnector.member(TestConnector.group("g1")), TestConnector.group("g2"));
-      Task malformed = Task.newBuilder().setId(org.batonjava.c1sim.TaskIds.next())
-          .setGrant(Task.GrantTask.newBuilder().setPrincipal(TestConnector.user("u1"))).build();
+      Task groupIntoGroup =
+          Tasks.grant(TestConnector.member(TestConnector.group("g1")), TestConnector.group("g2"));
+      Task malformed =
+          Task.newBuilder()
+              .setId(org.batonjava.c1sim.TaskIds.next())
+              .setGrant(Task.GrantTask.newBuilder().setPrincipal(TestConnector.user("u1")))
+              .build();
       h.c1.tasks().enqueue(groupIntoGroup, malformed);
       h.start(b -> b.provisioning(true));
 
       FinishedTask refused = h.c1.tasks().awaitFinished(groupIntoGroup.getId(), WAIT);
       assertThat(refused.code()).isEqualTo(Status.Code.INVALID_ARGUMENT);
-      assertThat(refused.message()).isEqualTo(
-          "rpc error: code = InvalidArgument desc = only users can join groups\ntask failed and is non-retryable");
+      assertThat(refused.message())
+          .isEqualTo(
+              "rpc error: code = InvalidArgument desc = only users can join groups\ntask failed and is non-retryable");
       assertThat(refused.nonRetryable()).isTrue();
 
       FinishedTask bad = h.c1.tasks().awaitFinished(malformed.getId(), WAIT);
@@ -120,13 +143,16 @@ class ProvisioningTest {
 
   @Test
   void createdAccountsPasswordReachesConductorOneOnlyEncryptedToItsKey() throws Exception {
-    try (ServiceHarness h = new ServiceHarness(dir); LogCapture logs = new LogCapture()) {
+    try (ServiceHarness h = new ServiceHarness(dir);
+        LogCapture logs = new LogCapture()) {
       EncryptionKeys keys = new EncryptionKeys();
-      Task create = Tasks.createAccount(
-          AccountInfo.newBuilder().setLogin("newbie").build(),
-          CredentialOptions.newBuilder().setRandomPassword(CredentialOptions.RandomPassword.newBuilder().setLength(16))
-              .build(),
-          List.of(keys.jwkConfig()));
+      Task create =
+          Tasks.createAccount(
+              AccountInfo.newBuilder().setLogin("newbie").build(),
+              CredentialOptions.newBuilder()
+                  .setRandomPassword(CredentialOptions.RandomPassword.newBuilder().setLength(16))
+                  .build(),
+              List.of(keys.jwkConfig()));
       h.c1.tasks().enqueue(create);
       h.start(b -> b.provisioning(true));
 
@@ -144,19 +170,25 @@ class ProvisioningTest {
 
       String password = h.connector.lastPassword;
       assertThat(keys.decrypt(data)).isEqualTo(password);
-      // Bytes mapped one to one (ISO-8859-1), so the ASCII password would show if it were in the message.
-      assertThat(new String(done.request().toByteArray(), StandardCharsets.ISO_8859_1)).doesNotContain(password);
+      // Bytes mapped one to one (ISO-8859-1), so the ASCII password would show if it were in the
+      // message.
+      assertThat(new String(done.request().toByteArray(), StandardCharsets.ISO_8859_1))
+          .doesNotContain(password);
       assertThat(logs.text()).doesNotContain(password).contains("account newbie created");
     }
   }
 
   @Test
   void aPasswordChosenInConductorOneIsOpenedWithTheClientSecretAndPassedOn() throws Exception {
-    try (ServiceHarness h = new ServiceHarness(dir); LogCapture logs = new LogCapture()) {
+    try (ServiceHarness h = new ServiceHarness(dir);
+        LogCapture logs = new LogCapture()) {
       String chosen = "Chosen by an admin: \"quotes\" & ünïcode";
       // an entry for another key comes first: the SDK must pick ours by key id
-      Task create = Tasks.createAccount(AccountInfo.newBuilder().setLogin("chosen").build(),
-          ChosenPasswords.encryptedFor(chosen, Ed25519Keys.generate(), h.client.keys()), List.of());
+      Task create =
+          Tasks.createAccount(
+              AccountInfo.newBuilder().setLogin("chosen").build(),
+              ChosenPasswords.encryptedFor(chosen, Ed25519Keys.generate(), h.client.keys()),
+              List.of());
       h.c1.tasks().enqueue(create);
       h.start(b -> b.provisioning(true));
 
@@ -172,17 +204,28 @@ class ProvisioningTest {
 
   @Test
   void aChosenPasswordThatCannotBeUsedIsANonRetryableInvalidArgument() throws Exception {
-    try (ServiceHarness h = new ServiceHarness(dir); LogCapture logs = new LogCapture()) {
+    try (ServiceHarness h = new ServiceHarness(dir);
+        LogCapture logs = new LogCapture()) {
       String chosen = "Never-leaks-0123456789";
       CredentialOptions forOurs = ChosenPasswords.encryptedFor(chosen, h.client.keys());
       CredentialOptions forOthers = ChosenPasswords.encryptedFor(chosen, Ed25519Keys.generate());
-      CredentialOptions damaged = CredentialOptions.newBuilder().setEncryptedPassword(
-          CredentialOptions.EncryptedPassword.newBuilder().addEncryptedPasswords(
-              ChosenPasswords.damaged(forOurs.getEncryptedPassword().getEncryptedPasswords(0)))).build();
-      Task notOurs = Tasks.createAccount(AccountInfo.newBuilder().setLogin("a").build(), forOthers, List.of());
-      Task alsoConfigs = Tasks.createAccount(AccountInfo.newBuilder().setLogin("b").build(), forOurs,
-          List.of(new EncryptionKeys().jwkConfig()));
-      Task broken = Tasks.createAccount(AccountInfo.newBuilder().setLogin("c").build(), damaged, List.of());
+      CredentialOptions damaged =
+          CredentialOptions.newBuilder()
+              .setEncryptedPassword(
+                  CredentialOptions.EncryptedPassword.newBuilder()
+                      .addEncryptedPasswords(
+                          ChosenPasswords.damaged(
+                              forOurs.getEncryptedPassword().getEncryptedPasswords(0))))
+              .build();
+      Task notOurs =
+          Tasks.createAccount(AccountInfo.newBuilder().setLogin("a").build(), forOthers, List.of());
+      Task alsoConfigs =
+          Tasks.createAccount(
+              AccountInfo.newBuilder().setLogin("b").build(),
+              forOurs,
+              List.of(new EncryptionKeys().jwkConfig()));
+      Task broken =
+          Tasks.createAccount(AccountInfo.newBuilder().setLogin("c").build(), damaged, List.of());
       List.of(notOurs, alsoConfigs, broken).forEach(h.c1.tasks()::enqueue);
       h.start(b -> b.provisioning(true));
 
@@ -194,8 +237,11 @@ class ProvisioningTest {
         assertThat(done.nonRetryable()).isTrue();
         assertThat(done.message()).doesNotContain(chosen);
       }
-      assertThat(a.message()).contains("is for this connector's client secret (key id "
-          + h.client.keys().thumbprintHex() + ")");
+      assertThat(a.message())
+          .contains(
+              "is for this connector's client secret (key id "
+                  + h.client.keys().thumbprintHex()
+                  + ")");
       assertThat(b.message()).contains("only one may be used");
       assertThat(c.message()).contains("could not be opened with the client secret");
       assertThat(h.connector.lastChosenPassword).as("the connector was never called").isNull();

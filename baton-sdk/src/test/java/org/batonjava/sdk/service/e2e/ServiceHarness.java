@@ -43,13 +43,16 @@ final class ServiceHarness implements AutoCloseable {
   /** Starts the runner with the default configuration changed by {@code customize}. */
   ServiceRunner start(UnaryOperator<ServiceConfig.Builder> customize) {
     runner = new ServiceRunner(connector, customize.apply(config()).build());
-    thread = new Thread(() -> {
-      try {
-        runner.run();
-      } catch (Throwable t) {
-        failure.set(t);
-      }
-    }, "service-runner");
+    thread =
+        new Thread(
+            () -> {
+              try {
+                runner.run();
+              } catch (Throwable t) {
+                failure.set(t);
+              }
+            },
+            "service-runner");
     thread.start();
     return runner;
   }

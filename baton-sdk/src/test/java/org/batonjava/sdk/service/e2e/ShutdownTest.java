@@ -13,13 +13,17 @@ import org.batonjava.c1sim.Tasks;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code ServiceRunner.shutdown()}: stop polling, drain within the grace period, cancel what is left. */
+/**
+ * {@code ServiceRunner.shutdown()}: stop polling, drain within the grace period, cancel what is
+ * left.
+ */
 class ShutdownTest {
   @TempDir Path dir;
 
   @Test
   void shutdownStopsPollingAndLetsRunningTasksFinishAndReport() throws Exception {
-    try (ServiceHarness h = new ServiceHarness(dir); LogCapture logs = new LogCapture()) {
+    try (ServiceHarness h = new ServiceHarness(dir);
+        LogCapture logs = new LogCapture()) {
       Task task = Tasks.actionInvoke("block", Struct.getDefaultInstance());
       h.c1.tasks().enqueue(task);
       h.start();
@@ -38,7 +42,8 @@ class ShutdownTest {
       FinishedTask done = h.c1.tasks().awaitFinished(task.getId(), Duration.ofSeconds(1));
       assertThat(done.success()).isTrue();
       assertThat(done.at()).isAfter(requested.plusMillis(700));
-      assertThat(h.c1.calls().of("GetTask")).allSatisfy(c -> assertThat(c.at()).isBefore(requested.plusMillis(500)));
+      assertThat(h.c1.calls().of("GetTask"))
+          .allSatisfy(c -> assertThat(c.at()).isBefore(requested.plusMillis(500)));
       assertThat(logs.text())
           .contains("Shutdown requested: no new tasks will be taken")
           .contains("waiting for 1 running task(s)")

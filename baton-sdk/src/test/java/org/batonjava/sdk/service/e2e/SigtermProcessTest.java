@@ -20,8 +20,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * SIGTERM to a real connector JVM in the middle of a sync (what Kubernetes does on every pod stop): the process
- * stops polling, finishes the sync, uploads it, sends FinishTask, and exits 0; nothing secret is in its output.
+ * SIGTERM to a real connector JVM in the middle of a sync (what Kubernetes does on every pod stop):
+ * the process stops polling, finishes the sync, uploads it, sends FinishTask, and exits 0; nothing
+ * secret is in its output.
  */
 class SigtermProcessTest {
   @TempDir Path dir;
@@ -36,11 +37,16 @@ class SigtermProcessTest {
       Task sync = Tasks.syncFull();
       c1.tasks().enqueue(sync);
 
-      ProcessBuilder builder = new ProcessBuilder(List.of(
-          Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-          "-cp", System.getProperty("java.class.path"), ServiceProcess.class.getName(), temp.toString()))
-          .redirectOutput(dir.resolve("stdout.txt").toFile())
-          .redirectError(dir.resolve("stderr.txt").toFile());
+      ProcessBuilder builder =
+          new ProcessBuilder(
+                  List.of(
+                      Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                      "-cp",
+                      System.getProperty("java.class.path"),
+                      ServiceProcess.class.getName(),
+                      temp.toString()))
+              .redirectOutput(dir.resolve("stdout.txt").toFile())
+              .redirectError(dir.resolve("stderr.txt").toFile());
       builder.environment().put("BATON_CLIENT_ID", client.clientId());
       builder.environment().put("BATON_CLIENT_SECRET", client.clientSecret());
       builder.environment().put("BATON_HOST_ID", "k8s-deployment");
@@ -59,12 +65,14 @@ class SigtermProcessTest {
       String stderr = Files.readString(dir.resolve("stderr.txt"));
       assertThat(process.exitValue()).as(stderr).isZero();
 
-      FinishedTask done = c1.tasks().finished(sync.getId()).orElseThrow(() -> new AssertionError(stderr));
+      FinishedTask done =
+          c1.tasks().finished(sync.getId()).orElseThrow(() -> new AssertionError(stderr));
       assertThat(done.success()).as(done.message()).isTrue();
       assertThat(done.at()).isAfter(signalled);
       assertThat(done.request().getHostId()).isEqualTo("k8s-deployment");
       assertThat(c1.tasks().uploads(sync.getId())).hasSize(1);
-      assertThat(c1.calls().of("GetTask")).allSatisfy(c -> assertThat(c.at()).isBefore(signalled.plusMillis(500)));
+      assertThat(c1.calls().of("GetTask"))
+          .allSatisfy(c -> assertThat(c.at()).isBefore(signalled.plusMillis(500)));
       assertThat(stderr)
           .contains("SIGTERM received: shutting down gracefully")
           .contains("waiting for 1 running task(s)")
@@ -76,7 +84,8 @@ class SigtermProcessTest {
         assertThat(stderr).doesNotContain(token);
       }
       try (Stream<Path> left = Files.list(temp)) {
-        assertThat(left.filter(p -> p.getFileName().toString().startsWith("baton-sdk-sync-upload"))).isEmpty();
+        assertThat(left.filter(p -> p.getFileName().toString().startsWith("baton-sdk-sync-upload")))
+            .isEmpty();
       }
     }
   }

@@ -43,8 +43,11 @@ class StartupAndPollingTest {
       assertThat(hello.getTaskId()).isEmpty();
       assertThat(hello.getConnectorMetadata().getDisplayName()).isEqualTo("Test Connector");
       assertThat(hello.getConnectorMetadata().getCapabilities().getConnectorCapabilitiesList())
-          .containsExactly(Capability.CAPABILITY_PROVISION, Capability.CAPABILITY_SYNC,
-              Capability.CAPABILITY_ACCOUNT_PROVISIONING, Capability.CAPABILITY_ACTIONS);
+          .containsExactly(
+              Capability.CAPABILITY_PROVISION,
+              Capability.CAPABILITY_SYNC,
+              Capability.CAPABILITY_ACCOUNT_PROVISIONING,
+              Capability.CAPABILITY_ACTIONS);
       assertThat(hello.getBuildInfo().getLangVersion()).startsWith("java");
       assertThat(hello.getBuildInfo().getPackageVersion()).isEqualTo("v0.0.1-test");
       assertThat(hello.getOsInfo().getKernelArch()).isNotEmpty();
@@ -66,7 +69,8 @@ class StartupAndPollingTest {
       Thread.sleep(2000);
       List<RecordedCall> polls = h.c1.calls().of("GetTask");
       assertThat(polls.size()).isBetween(2, 9); // a busy loop would make hundreds
-      assertThat(gaps(polls)).allSatisfy(g -> assertThat(g).isGreaterThanOrEqualTo(Duration.ofMillis(250)));
+      assertThat(gaps(polls))
+          .allSatisfy(g -> assertThat(g).isGreaterThanOrEqualTo(Duration.ofMillis(250)));
     }
   }
 
@@ -87,10 +91,13 @@ class StartupAndPollingTest {
   @Test
   void anUnauthenticatedHelloIsFatal() throws Exception {
     try (ServiceHarness h = new ServiceHarness(dir)) {
-      h.c1.faults().fail(Faults.Kind.HELLO, Status.UNAUTHENTICATED.withDescription("connector deleted"), 1);
+      h.c1
+          .faults()
+          .fail(Faults.Kind.HELLO, Status.UNAUTHENTICATED.withDescription("connector deleted"), 1);
       h.start();
       Throwable error = h.awaitExit(Duration.ofSeconds(20));
-      assertThat(error).isInstanceOf(ServiceException.class)
+      assertThat(error)
+          .isInstanceOf(ServiceException.class)
           .hasMessageContaining("UNAUTHENTICATED: connector deleted")
           .hasMessageContaining("check the client id and secret");
       assertThat(h.c1.calls().of("Hello")).hasSize(1);
@@ -104,7 +111,8 @@ class StartupAndPollingTest {
       h.c1.tokenEndpoint().fail(401, 100);
       h.start();
       Throwable error = h.awaitExit(Duration.ofSeconds(20));
-      assertThat(error).isInstanceOf(ServiceException.class)
+      assertThat(error)
+          .isInstanceOf(ServiceException.class)
           .hasMessageContaining("UNAUTHENTICATED")
           .hasMessageContaining("failed to get token")
           .hasMessageContaining("HTTP 401");

@@ -61,7 +61,10 @@ class TaskTypesTest {
   @Test
   void actionsAreListedAndInvokedAndAFailedActionIsARetryableError() throws Exception {
     try (ServiceHarness h = new ServiceHarness(dir)) {
-      Struct args = Struct.newBuilder().putFields("greeting", Value.newBuilder().setStringValue("hi").build()).build();
+      Struct args =
+          Struct.newBuilder()
+              .putFields("greeting", Value.newBuilder().setStringValue("hi").build())
+              .build();
       Task list = Tasks.actionListSchemas();
       Task echo = Tasks.actionInvoke("echo", args);
       Task fail = Tasks.actionInvoke("fail", Struct.getDefaultInstance());
@@ -69,10 +72,17 @@ class TaskTypesTest {
       h.c1.tasks().enqueue(list, echo, fail, unknown);
       h.start();
 
-      assertThat(h.c1.tasks().awaitFinished(list.getId(), WAIT).response(ListActionSchemasResponse.class)
-          .getSchemasList()).extracting(BatonActionSchema::getName).containsExactly("echo", "fail", "block");
+      assertThat(
+              h.c1
+                  .tasks()
+                  .awaitFinished(list.getId(), WAIT)
+                  .response(ListActionSchemasResponse.class)
+                  .getSchemasList())
+          .extracting(BatonActionSchema::getName)
+          .containsExactly("echo", "fail", "block");
 
-      InvokeActionResponse invoked = h.c1.tasks().awaitFinished(echo.getId(), WAIT).response(InvokeActionResponse.class);
+      InvokeActionResponse invoked =
+          h.c1.tasks().awaitFinished(echo.getId(), WAIT).response(InvokeActionResponse.class);
       assertThat(invoked.getStatus()).isEqualTo(BatonActionStatus.BATON_ACTION_STATUS_COMPLETE);
       assertThat(invoked.getName()).isEqualTo("echo");
       assertThat(invoked.getId()).hasSize(27);

@@ -46,10 +46,10 @@ import org.batonjava.sdk.connector.ResourceSyncer;
 import org.batonjava.sdk.crypto.Secret;
 
 /**
- * A small synthetic connector for service-mode tests: {@code users} users listed two per page (optionally slow,
- * optionally with bulky descriptions), groups {@code g1}/{@code g2} with a {@code member} entitlement and a
- * {@link GrantProvisioner} over an in-memory membership set, account creation with a random password, and three
- * actions ({@code echo}, {@code fail}, {@code block}).
+ * A small synthetic connector for service-mode tests: {@code users} users listed two per page
+ * (optionally slow, optionally with bulky descriptions), groups {@code g1}/{@code g2} with a {@code
+ * member} entitlement and a {@link GrantProvisioner} over an in-memory membership set, account
+ * creation with a random password, and three actions ({@code echo}, {@code fail}, {@code block}).
  */
 final class TestConnector implements Connector {
   final Set<String> memberships = ConcurrentHashMap.newKeySet();
@@ -61,6 +61,7 @@ final class TestConnector implements Connector {
   volatile int users = 5;
   volatile int descriptionBytes = 0;
   volatile String lastPassword;
+
   /** The password ConductorOne chose, as the connector received it (opened by the SDK). */
   volatile String lastChosenPassword;
 
@@ -69,11 +70,15 @@ final class TestConnector implements Connector {
   }
 
   static Resource user(String id) {
-    return ResourceBuilder.of("user", id, "User " + id).userTrait(UserTrait.getDefaultInstance()).build();
+    return ResourceBuilder.of("user", id, "User " + id)
+        .userTrait(UserTrait.getDefaultInstance())
+        .build();
   }
 
   static Resource group(String id) {
-    return ResourceBuilder.of("group", id, "Group " + id).groupTrait(GroupTrait.getDefaultInstance()).build();
+    return ResourceBuilder.of("group", id, "Group " + id)
+        .groupTrait(GroupTrait.getDefaultInstance())
+        .build();
   }
 
   static Entitlement member(Resource group) {
@@ -82,13 +87,15 @@ final class TestConnector implements Connector {
 
   @Override
   public ConnectorInfo info() {
-    return new ConnectorInfo("baton-test", "Test Connector", "users and groups for service tests", "v0.0.1-test");
+    return new ConnectorInfo(
+        "baton-test", "Test Connector", "users and groups for service tests", "v0.0.1-test");
   }
 
   @Override
   public void validate() {
     if (!healthy) {
-      throw new ConnectorException(Status.Code.UNAVAILABLE, "the test system is down (healthy=false)");
+      throw new ConnectorException(
+          Status.Code.UNAVAILABLE, "the test system is down (healthy=false)");
     }
   }
 
@@ -101,23 +108,28 @@ final class TestConnector implements Connector {
   public List<ActionHandler> actions() {
     return List.of(
         action("echo", args -> args),
-        action("fail", args -> {
-          throw new ConnectorException(Status.Code.FAILED_PRECONDITION, "the fail action always fails");
-        }),
-        action("block", args -> {
-          int now = blockedNow.incrementAndGet();
-          blockedMax.accumulateAndGet(now, Math::max);
-          try {
-            if (!unblock.await(60, TimeUnit.SECONDS)) {
-              throw new ConnectorException(Status.Code.DEADLINE_EXCEEDED, "never unblocked");
-            }
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-          } finally {
-            blockedNow.decrementAndGet();
-          }
-          return Struct.getDefaultInstance();
-        }));
+        action(
+            "fail",
+            args -> {
+              throw new ConnectorException(
+                  Status.Code.FAILED_PRECONDITION, "the fail action always fails");
+            }),
+        action(
+            "block",
+            args -> {
+              int now = blockedNow.incrementAndGet();
+              blockedMax.accumulateAndGet(now, Math::max);
+              try {
+                if (!unblock.await(60, TimeUnit.SECONDS)) {
+                  throw new ConnectorException(Status.Code.DEADLINE_EXCEEDED, "never unblocked");
+                }
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              } finally {
+                blockedNow.decrementAndGet();
+              }
+              return Struct.getDefaultInstance();
+            }));
   }
 
   private static ActionHandler action(String name, java.util.function.UnaryOperator<Struct> body) {
@@ -137,7 +149,10 @@ final class TestConnector implements Connector {
   private final class Users implements ResourceSyncer, AccountCreator {
     @Override
     public ResourceType resourceType() {
-      return ResourceType.newBuilder().setId("user").setDisplayName("User").addTraits(ResourceType.Trait.TRAIT_USER)
+      return ResourceType.newBuilder()
+          .setId("user")
+          .setDisplayName("User")
+          .addTraits(ResourceType.Trait.TRAIT_USER)
           .build();
     }
 
@@ -149,8 +164,9 @@ final class TestConnector implements Connector {
       List<Resource> out = new ArrayList<>();
       SecureRandom random = new SecureRandom();
       for (int i = from; i < to; i++) {
-        ResourceBuilder b = ResourceBuilder.of("user", "u" + (i + 1), "User u" + (i + 1))
-            .userTrait(UserTrait.getDefaultInstance());
+        ResourceBuilder b =
+            ResourceBuilder.of("user", "u" + (i + 1), "User u" + (i + 1))
+                .userTrait(UserTrait.getDefaultInstance());
         if (descriptionBytes > 0) {
           byte[] noise = new byte[descriptionBytes];
           random.nextBytes(noise);
@@ -174,8 +190,10 @@ final class TestConnector implements Connector {
     @Override
     public CredentialDetailsAccountProvisioning credentialDetails() {
       return CredentialDetailsAccountProvisioning.newBuilder()
-          .addSupportedCredentialOptions(CapabilityDetailCredentialOption.CAPABILITY_DETAIL_CREDENTIAL_OPTION_RANDOM_PASSWORD)
-          .setPreferredCredentialOption(CapabilityDetailCredentialOption.CAPABILITY_DETAIL_CREDENTIAL_OPTION_RANDOM_PASSWORD)
+          .addSupportedCredentialOptions(
+              CapabilityDetailCredentialOption.CAPABILITY_DETAIL_CREDENTIAL_OPTION_RANDOM_PASSWORD)
+          .setPreferredCredentialOption(
+              CapabilityDetailCredentialOption.CAPABILITY_DETAIL_CREDENTIAL_OPTION_RANDOM_PASSWORD)
           .build();
     }
 
@@ -192,8 +210,12 @@ final class TestConnector implements Connector {
       new SecureRandom().nextBytes(raw);
       String password = "Pw-" + Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
       lastPassword = password;
-      return new AccountCreation(user(info.getLogin()), false,
-          List.of(new AccountCreation.NamedSecret("password", "the new user's password", Secret.of(password))),
+      return new AccountCreation(
+          user(info.getLogin()),
+          false,
+          List.of(
+              new AccountCreation.NamedSecret(
+                  "password", "the new user's password", Secret.of(password))),
           List.of());
     }
   }
@@ -201,8 +223,11 @@ final class TestConnector implements Connector {
   private final class Groups implements ResourceSyncer, GrantProvisioner {
     @Override
     public ResourceType resourceType() {
-      return ResourceType.newBuilder().setId("group").setDisplayName("Group")
-          .addTraits(ResourceType.Trait.TRAIT_GROUP).build();
+      return ResourceType.newBuilder()
+          .setId("group")
+          .setDisplayName("Group")
+          .addTraits(ResourceType.Trait.TRAIT_GROUP)
+          .build();
     }
 
     @Override
@@ -233,16 +258,24 @@ final class TestConnector implements Connector {
       if (!principal.getId().getResourceType().equals("user")) {
         throw ConnectorException.invalidArgument("only users can join groups");
       }
-      boolean added = memberships.add(entitlement.getResource().getId().getResource() + "/"
-          + principal.getId().getResource());
+      boolean added =
+          memberships.add(
+              entitlement.getResource().getId().getResource()
+                  + "/"
+                  + principal.getId().getResource());
       return added ? List.of() : List.of(Annotations.pack(GrantAlreadyExists.getDefaultInstance()));
     }
 
     @Override
     public List<Any> revoke(Grant grant) {
-      boolean removed = memberships.remove(grant.getEntitlement().getResource().getId().getResource() + "/"
-          + grant.getPrincipal().getId().getResource());
-      return removed ? List.of() : List.of(Annotations.pack(GrantAlreadyRevoked.getDefaultInstance()));
+      boolean removed =
+          memberships.remove(
+              grant.getEntitlement().getResource().getId().getResource()
+                  + "/"
+                  + grant.getPrincipal().getId().getResource());
+      return removed
+          ? List.of()
+          : List.of(Annotations.pack(GrantAlreadyRevoked.getDefaultInstance()));
     }
   }
 

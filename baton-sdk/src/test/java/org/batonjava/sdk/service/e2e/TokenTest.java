@@ -10,8 +10,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Access tokens are shared by all calls and fetched again, with a fresh assertion, within 10 s of expiry. The fake
- * refuses expired tokens, so a client that did not refresh in time would see UNAUTHENTICATED calls.
+ * Access tokens are shared by all calls and fetched again, with a fresh assertion, within 10 s of
+ * expiry. The fake refuses expired tokens, so a client that did not refresh in time would see
+ * UNAUTHENTICATED calls.
  */
 class TokenTest {
   @TempDir Path dir;

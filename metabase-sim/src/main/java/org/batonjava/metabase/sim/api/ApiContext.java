@@ -10,5 +10,4 @@ import org.batonjava.metabase.sim.state.SimState;
  * @param version the imitated Metabase line
  * @param paid true for a paid (EE, {@code v1.NN}) build with advanced-permissions
  */
-public record ApiContext(SimState state, MetabaseVersion version, boolean paid) {
-}
+public record ApiContext(SimState state, MetabaseVersion version, boolean paid) {}

@@ -7,5 +7,4 @@ package org.batonjava.metabase.sim.http;
  * @param superuser true iff that user is in Administrators
  * @param viaApiKey true when authenticated by {@code X-API-Key}
  */
-public record Caller(int userId, boolean superuser, boolean viaApiKey) {
-}
+public record Caller(int userId, boolean superuser, boolean viaApiKey) {}

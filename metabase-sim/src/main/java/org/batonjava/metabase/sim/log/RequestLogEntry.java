@@ -13,6 +13,13 @@ package org.batonjava.metabase.sim.log;
  * @param durationMs time until the answer was ready to send (sending the body is not included)
  * @param fault injected fault label or null
  */
-public record RequestLogEntry(long seq, String timestamp, String method, String path, String query, String endpoint,
-        int status, long durationMs, String fault) {
-}
+public record RequestLogEntry(
+    long seq,
+    String timestamp,
+    String method,
+    String path,
+    String query,
+    String endpoint,
+    int status,
+    long durationMs,
+    String fault) {}

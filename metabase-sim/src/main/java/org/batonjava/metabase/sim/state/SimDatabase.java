@@ -4,7 +4,8 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * A connected database (a row of {@code metabase_database}) with its tables, used for granular permissions.
+ * A connected database (a row of {@code metabase_database}) with its tables, used for granular
+ * permissions.
  *
  * @param id database id ({@code 13371337} is the audit database)
  * @param name display name
@@ -15,22 +16,28 @@ import java.util.List;
  * @param createdAt creation time
  * @param tables tables by schema
  */
-public record SimDatabase(int id, String name, String engine, String description, boolean sample, boolean audit,
-        Instant createdAt, List<Table> tables) {
-    /** The id of Metabase's internal analytics database. */
-    public static final int AUDIT_DB_ID = 13371337;
+public record SimDatabase(
+    int id,
+    String name,
+    String engine,
+    String description,
+    boolean sample,
+    boolean audit,
+    Instant createdAt,
+    List<Table> tables) {
+  /** The id of Metabase's internal analytics database. */
+  public static final int AUDIT_DB_ID = 13371337;
 
-    public SimDatabase {
-        tables = List.copyOf(tables);
-    }
+  public SimDatabase {
+    tables = List.copyOf(tables);
+  }
 
-    /**
-     * A table.
-     *
-     * @param id table id
-     * @param schema schema name ({@code ""} for schema-less engines)
-     * @param name table name
-     */
-    public record Table(int id, String schema, String name) {
-    }
+  /**
+   * A table.
+   *
+   * @param id table id
+   * @param schema schema name ({@code ""} for schema-less engines)
+   * @param name table name
+   */
+  public record Table(int id, String schema, String name) {}
 }

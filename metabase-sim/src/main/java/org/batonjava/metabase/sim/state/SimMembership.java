@@ -9,7 +9,7 @@ package org.batonjava.metabase.sim.state;
  * @param manager {@code is_group_manager} (only settable on paid builds)
  */
 public record SimMembership(int id, int userId, int groupId, boolean manager) {
-    SimMembership withManager(boolean value) {
-        return new SimMembership(id, userId, groupId, value);
-    }
+  SimMembership withManager(boolean value) {
+    return new SimMembership(id, userId, groupId, value);
+  }
 }

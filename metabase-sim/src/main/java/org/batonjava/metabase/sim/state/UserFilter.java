@@ -8,20 +8,28 @@ package org.batonjava.metabase.sim.state;
  * @param groupId only members of this group; null for none
  */
 public record UserFilter(Status status, String query, Integer groupId) {
-    /** {@code status} after the {@code include_deactivated} override. */
-    public enum Status { ACTIVE, DEACTIVATED, ALL }
+  /** {@code status} after the {@code include_deactivated} override. */
+  public enum Status {
+    ACTIVE,
+    DEACTIVATED,
+    ALL
+  }
 
-    boolean accepts(SimUser user, SimState state) {
-        if ((status == Status.ACTIVE && !user.active()) || (status == Status.DEACTIVATED && user.active())) {
-            return false;
-        }
-        if (groupId != null && !state.isMember(user.id(), groupId)) {
-            return false;
-        }
-        return query == null || contains(user.firstName()) || contains(user.lastName()) || contains(user.email());
+  boolean accepts(SimUser user, SimState state) {
+    if ((status == Status.ACTIVE && !user.active())
+        || (status == Status.DEACTIVATED && user.active())) {
+      return false;
     }
+    if (groupId != null && !state.isMember(user.id(), groupId)) {
+      return false;
+    }
+    return query == null
+        || contains(user.firstName())
+        || contains(user.lastName())
+        || contains(user.email());
+  }
 
-    private boolean contains(String field) {
-        return field != null && field.toLowerCase(java.util.Locale.ROOT).contains(query);
-    }
+  private boolean contains(String field) {
+    return field != null && field.toLowerCase(java.util.Locale.ROOT).contains(query);
+  }
 }

@@ -8,5 +8,4 @@ import java.util.List;
  * @param users the page
  * @param total matches before paging
  */
-public record UserPage(List<SimUser> users, int total) {
-}
+public record UserPage(List<SimUser> users, int total) {}
