@@ -6,7 +6,8 @@
 # Usage: bench/metabase-sync.sh [users] [latency-ms] [metabase-version] [heap]
 #   defaults: 50000 users (500 groups, 5 groups per user, 300 databases, 2000 collections, 100 API keys), 5 ms, 0.56,
 #   -Xmx512m. Environment: COLLECTIONS and API_KEYS change the scale dataset's collections and keys; CONNECTOR_FLAGS
-#   adds connector flags (e.g. --metabase-extended-access=false for the Go model only).
+#   adds connector flags (e.g. --metabase-extended-access=false for the Go model only); PAID=1 simulates a paid build
+#   (application permissions, fine-grained data rights, sandbox and impersonation lists).
 # Build first: ./mvnw -B -q package -DskipTests
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -17,7 +18,7 @@ work=$(mktemp -d)
 key="mb_BenchmarkKey000000000000000000000000000000"
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 "$root/bin/metabase-sim" --metabase-version "$version" --dataset scale --scale-users "$users" \
-  --scale-collections "$collections" --scale-api-keys "$keys" \
+  --scale-collections "$collections" --scale-api-keys "$keys" ${PAID:+--paid} \
   --latency-ms "$latency" --port "$port" --api-key "$key" > "$work/sim.out" 2> "$work/sim.err" &
 sim=$!
 trap 'kill $sim 2>/dev/null; rm -rf "$work"' EXIT
@@ -32,7 +33,7 @@ BATON_JAVA_OPTS="-Xmx$heap" /usr/bin/time -f "%M" -o "$work/rss" "$root/bin/bato
   --file "$work/sync.c1z" --log-format console --log-level info ${CONNECTOR_FLAGS:-} 2> "$work/connector.log"
 end=$(date +%s.%N)
 requests=$(curl -fs -H "X-API-Key: $key" "http://127.0.0.1:$port/__sim/counters" | python3 -c 'import json,sys; d=json.load(sys.stdin); print(d.get("total", d))')
-echo "users=$users collections=$collections api_keys=$keys latency=${latency}ms metabase=$version heap=$heap flags=${CONNECTOR_FLAGS:-none}"
+echo "users=$users collections=$collections api_keys=$keys latency=${latency}ms metabase=$version heap=$heap paid=${PAID:-0} flags=${CONNECTOR_FLAGS:-none}"
 printf 'wall=%.1f s\n' "$(echo "$end - $start" | bc)"
 echo "http_requests=$requests"
 echo "peak_rss=$(( $(cat "$work/rss") / 1024 )) MiB"

@@ -3,6 +3,7 @@ package org.batonjava.metabase.app;
 import c1.connector.v2.Grant;
 import c1.connector.v2.Resource;
 import c1.connector.v2.UserTrait;
+import com.google.protobuf.Struct;
 import com.google.protobuf.Value;
 import java.util.List;
 import java.util.Map;
@@ -78,6 +79,67 @@ final class DemoAccessSummary {
         out.append(
             String.format("    %-8s %s%n", slug + ":", grants.isEmpty() ? "nobody" : line(grants)));
       }
+    }
+  }
+
+  /**
+   * The paid-build part: who holds each application permission (users and keys through their
+   * groups), and the row-level security of each database (sandboxed tables and impersonation, with
+   * the user attributes deciding them).
+   */
+  void renderPaid(
+      List<Resource> applicationPermissions, List<Resource> databases, StringBuilder out) {
+    if (!applicationPermissions.isEmpty()) {
+      out.append("\nApplication permissions (paid; users and keys through their groups):\n");
+      for (Resource p : applicationPermissions) {
+        List<Grant> grants =
+            DemoSummary.grants(
+                reader, sync, "application_permission:" + p.getId().getResource() + ":access");
+        out.append(
+            String.format(
+                "  %-26s %s%n",
+                p.getDisplayName() + ":", grants.isEmpty() ? "nobody" : line(grants)));
+      }
+    }
+    StringBuilder rows = new StringBuilder();
+    for (Resource db : databases) {
+      for (String slug : List.of("view-sandboxed-partial", "view-impersonated")) {
+        for (Grant g :
+            DemoSummary.grants(reader, sync, "database:" + db.getId().getResource() + ":" + slug)) {
+          if (!g.getPrincipal().getId().getResourceType().equals("group")) {
+            continue;
+          }
+          String group =
+              names.getOrDefault(
+                  "group:" + g.getPrincipal().getId().getResource(),
+                  g.getPrincipal().getId().getResource());
+          String notes =
+              Annotations.find(g.getAnnotationsList(), Struct.class)
+                  .map(
+                      s ->
+                          s
+                              .getFieldsOrDefault("row_security", Value.getDefaultInstance())
+                              .getListValue()
+                              .getValuesList()
+                              .stream()
+                              .map(Value::getStringValue)
+                              .toList())
+                  .map(l -> String.join("; ", l))
+                  .orElse("");
+          rows.append(
+              String.format(
+                  "  %-22s %-12s %s%s%n",
+                  db.getDisplayName(),
+                  group,
+                  slug.equals("view-impersonated") ? "impersonated" : "sandboxed",
+                  notes.isEmpty() ? "" : " — " + notes));
+        }
+      }
+    }
+    if (rows.length() > 0) {
+      out.append(
+              "\nRow-level security (paid; the user attributes that decide each group's scope):\n")
+          .append(rows);
     }
   }
 

@@ -36,7 +36,9 @@ final class DemoCommand implements ExtraCommand {
 
     @Option(
         names = "--paid",
-        description = "Simulate a paid (Pro/Enterprise) build: group managers appear.")
+        description =
+            "Simulate a paid (Pro/Enterprise) build: group managers, downloads, application"
+                + " permissions, a sandboxed table and an impersonated database appear.")
     boolean paid;
 
     @Option(
@@ -80,7 +82,7 @@ final class DemoCommand implements ExtraCommand {
           MetabaseSimulator.builder()
               .version(options.version)
               .paid(options.paid)
-              .dataset(Dataset.demo())
+              .dataset(options.paid ? Dataset.demoPaid() : Dataset.demo())
               .port(0)
               .start();
     } catch (RuntimeException e) {

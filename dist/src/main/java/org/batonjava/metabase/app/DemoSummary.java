@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.batonjava.metabase.databases.FineGrainedRights;
 import org.batonjava.sdk.c1z.C1zOptions;
 import org.batonjava.sdk.c1z.C1zStore;
 import org.batonjava.sdk.c1z.GrantFilter;
@@ -102,6 +103,9 @@ final class DemoSummary {
           out.append("  ").append(db.getDisplayName()).append('\n');
           for (Entitlement e : reader.listEntitlements(sync, Optional.of(db), "", 0).items()) {
             List<Grant> grants = grants(reader, sync, e.getId());
+            if (grants.isEmpty() && FineGrainedRights.isFineGrained(e.getSlug())) {
+              continue;
+            }
             List<Grant> toGroups =
                 grants.stream()
                     .filter(gr -> gr.getPrincipal().getId().getResourceType().equals("group"))
@@ -127,8 +131,9 @@ final class DemoSummary {
             .filter(t -> t.getStatus().getStatus() == UserTrait.Status.StatusValue.STATUS_DISABLED)
             .ifPresent(t -> disabled.add("user:" + u.getId().getResource()));
       }
-      new DemoAccessSummary(reader, sync, names, disabled)
-          .render(apiKeys, all(reader, sync, "collection"), out);
+      DemoAccessSummary access = new DemoAccessSummary(reader, sync, names, disabled);
+      access.render(apiKeys, all(reader, sync, "collection"), out);
+      access.renderPaid(all(reader, sync, "application_permission"), databases, out);
       out.append("\nExplore it with the baton CLI, e.g.: baton -f ")
           .append(file)
           .append(" grants\n");

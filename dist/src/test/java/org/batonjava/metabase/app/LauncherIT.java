@@ -127,6 +127,15 @@ class LauncherIT {
     collection.putArray("capabilities").add("CAPABILITY_SYNC").add("CAPABILITY_PROVISION");
     collection.putObject("permissions");
     ((ArrayNode) expected.path("resourceTypeCapabilities")).insert(0, collection);
+    // application permissions (paid servers only at sync time; always declared): sync, provision
+    ObjectNode application = JSON.createObjectNode();
+    application
+        .putObject("resourceType")
+        .put("id", "application_permission")
+        .put("displayName", "Application Permission");
+    application.putArray("capabilities").add("CAPABILITY_SYNC").add("CAPABILITY_PROVISION");
+    application.putObject("permissions");
+    ((ArrayNode) expected.path("resourceTypeCapabilities")).insert(0, application);
     ObjectNode apiKey = JSON.createObjectNode();
     ObjectNode apiKeyType =
         apiKey.putObject("resourceType").put("id", "api_key").put("displayName", "API Key");
@@ -152,7 +161,10 @@ class LauncherIT {
             "--metabase-api-key",
             "mb_x");
     assertThat(plain.code()).as(plain.err()).isZero();
-    assertThat(plain.out()).doesNotContain("api_key").doesNotContain("collection");
+    assertThat(plain.out())
+        .doesNotContain("api_key")
+        .doesNotContain("collection")
+        .doesNotContain("application_permission");
     Run on =
         run(
             "baton-metabase-v056",
@@ -163,7 +175,10 @@ class LauncherIT {
             "--metabase-api-key",
             "mb_x");
     assertThat(on.code()).as(on.err()).isZero();
-    assertThat(on.out()).contains("\"api_key\"").contains("\"collection\"");
+    assertThat(on.out())
+        .contains("\"api_key\"")
+        .contains("\"collection\"")
+        .contains("\"application_permission\"");
     Run off =
         run(
             "baton-metabase",
@@ -262,6 +277,17 @@ class LauncherIT {
         .contains("Finance                  1 member(s), managed by Jane Doe")
         .contains(
             "query-builder-and-native:  Administrators, Analysts, Engineering (7 user(s) through these groups)");
+    // the paid-build scenario: Finance downloads 10k rows, Settings through Engineering, row-level
+    // security
+    assertThat(demo.out())
+        .containsPattern("download-limited: +Analysts, Finance \\(")
+        .contains("Application permissions (paid; users and keys through their groups):")
+        .containsPattern("Settings: +groups Administrators, Engineering; users .*Grace Hopper")
+        .contains("Row-level security (paid; the user attributes that decide each group's scope):")
+        .containsPattern(
+            "Marketing Analytics +Marketing +sandboxed — table 23 \\(marketing\\): region")
+        .containsPattern(
+            "Finance Warehouse +Finance +impersonated — role attribute: warehouse_role");
     Path file = dir.resolve("sync.c1z");
     assertThat(file).exists();
     // The demo ends with the access review next to the file, and says where it is.

@@ -16,6 +16,8 @@ import org.batonjava.sdk.crypto.Secret;
  * @param httpTimeout {@code --http-timeout-seconds} (default 300 s): connect and request timeout
  * @param extendedAccess {@code --metabase-extended-access}: also sync what the Go connectors do not
  *     model (API keys, collections); on by default only with {@link MetabaseVariant#AUTO}
+ * @param force {@code --force}: add group memberships even where an identity provider's group sync
+ *     would undo them at the next SSO login (only checked with extended access)
  */
 public record ConnectorConfig(
     String baseUrl,
@@ -23,7 +25,8 @@ public record ConnectorConfig(
     boolean withPaidPlan,
     MetabaseVariant variant,
     Duration httpTimeout,
-    boolean extendedAccess) {
+    boolean extendedAccess,
+    boolean force) {
 
   /** The default of {@code --http-timeout-seconds}, as in baton-sdk. */
   public static final Duration DEFAULT_HTTP_TIMEOUT = Duration.ofMinutes(5);
@@ -36,6 +39,17 @@ public record ConnectorConfig(
     if (httpTimeout.isZero() || httpTimeout.isNegative()) {
       throw new IllegalArgumentException("--http-timeout-seconds must be at least 1");
     }
+  }
+
+  /** Without {@code --force}. */
+  public ConnectorConfig(
+      String baseUrl,
+      Secret apiKey,
+      boolean withPaidPlan,
+      MetabaseVariant variant,
+      Duration httpTimeout,
+      boolean extendedAccess) {
+    this(baseUrl, apiKey, withPaidPlan, variant, httpTimeout, extendedAccess, false);
   }
 
   /**
@@ -57,11 +71,18 @@ public record ConnectorConfig(
   }
 
   public ConnectorConfig withHttpTimeout(Duration timeout) {
-    return new ConnectorConfig(baseUrl, apiKey, withPaidPlan, variant, timeout, extendedAccess);
+    return new ConnectorConfig(
+        baseUrl, apiKey, withPaidPlan, variant, timeout, extendedAccess, force);
   }
 
   /** The same configuration with API keys and collections switched on or off. */
   public ConnectorConfig withExtendedAccess(boolean on) {
-    return new ConnectorConfig(baseUrl, apiKey, withPaidPlan, variant, httpTimeout, on);
+    return new ConnectorConfig(baseUrl, apiKey, withPaidPlan, variant, httpTimeout, on, force);
+  }
+
+  /** The same configuration with {@code --force} on or off. */
+  public ConnectorConfig withForce(boolean on) {
+    return new ConnectorConfig(
+        baseUrl, apiKey, withPaidPlan, variant, httpTimeout, extendedAccess, on);
   }
 }

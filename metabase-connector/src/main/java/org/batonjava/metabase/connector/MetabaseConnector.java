@@ -57,10 +57,16 @@ public final class MetabaseConnector implements Connector {
     this.version = version;
     this.server = new CurrentServer(check, new ServerApi(client));
     List<ResourceSyncer> list = new ArrayList<>();
-    list.add(new UserSyncer(users, groups, server, memberships));
-    list.add(new GroupSyncer(groups, server));
+    list.add(new UserSyncer(users, groups, server, memberships, extended.enabled()));
+    list.add(new GroupSyncer(groups, server, extended.identityProviderGroups()));
     if (variant.syncsDatabases()) {
-      list.add(new DatabaseSyncer(new DatabasesApi(client), server, graph));
+      list.add(
+          new DatabaseSyncer(
+              new DatabasesApi(client),
+              server,
+              graph,
+              extended.tokenFeatures(),
+              extended.rowSecurityPolicies()));
     }
     this.extended = extended;
     list.addAll(extended.syncers(() -> server.profile().paidPlan()));

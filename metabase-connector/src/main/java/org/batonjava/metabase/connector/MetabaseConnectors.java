@@ -41,7 +41,7 @@ public final class MetabaseConnectors {
         version,
         client,
         check,
-        config.extendedAccess() ? ExtendedAccess.on(client) : ExtendedAccess.off());
+        config.extendedAccess() ? ExtendedAccess.on(client, config.force()) : ExtendedAccess.off());
   }
 
   /** The jar's Implementation-Version, or {@code dev} when run from classes. */

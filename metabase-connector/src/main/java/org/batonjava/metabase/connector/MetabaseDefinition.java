@@ -48,6 +48,7 @@ public record MetabaseDefinition(MetabaseVariant variant) implements ConnectorDe
       settings.add(MetabaseFields.METABASE_VERSION);
     }
     settings.add(MetabaseFields.EXTENDED_ACCESS);
+    settings.add(MetabaseFields.FORCE);
     return settings;
   }
 
@@ -75,6 +76,7 @@ public record MetabaseDefinition(MetabaseVariant variant) implements ConnectorDe
         Duration.ofSeconds(values.get(StandardSettings.HTTP_TIMEOUT_SECONDS)),
         values.isDefault(MetabaseFields.EXTENDED_ACCESS)
             ? effective == MetabaseVariant.AUTO
-            : values.get(MetabaseFields.EXTENDED_ACCESS));
+            : values.get(MetabaseFields.EXTENDED_ACCESS),
+        values.get(MetabaseFields.FORCE));
   }
 }

@@ -70,6 +70,21 @@ public final class MetabaseFields {
               .notExported()
               .build());
 
+  /**
+   * {@code --force} (all variants, extended access only): add a group membership even where an
+   * identity provider's group sync maps the group and would undo it at the user's next SSO login.
+   * Not exported.
+   */
+  public static final Setting<Boolean> FORCE =
+      Setting.bool(
+          ConfigField.bool("force")
+              .displayName("Force")
+              .description(
+                  "Add group memberships even in groups an identity provider's group sync manages (Metabase"
+                      + " undoes them at the user's next SSO login); without it such grants are refused")
+              .notExported()
+              .build());
+
   /** The Go connectors' fields, in the order of the unversioned connector's schema. */
   public static final List<Setting<?>> ALL = List.of(BASE_URL, API_KEY, WITH_PAID_PLAN);
 

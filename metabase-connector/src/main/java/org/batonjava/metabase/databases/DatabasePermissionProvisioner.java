@@ -48,16 +48,17 @@ final class DatabasePermissionProvisioner {
         ProvisioningRequest.of(entitlement, principal, ResourceTypes.GROUP, GROUPS_ONLY);
     PermissionModel model = model();
     DatabasePermission permission = permission(model, request);
+    String operation = "cannot grant " + request.entitlementId() + " to " + request.principal();
     GraphEdit.Outcome outcome =
         apply(
-            "cannot grant " + request.entitlementId() + " to " + request.principal(),
+            operation,
             request,
             slice ->
                 model.grant(
                     permission,
                     request.principalId(),
                     request.objectId(),
-                    entry(model, slice, request)));
+                    checkedEntry(model, slice, request)));
     if (outcome == GraphEdit.Outcome.UNCHANGED) {
       return List.of(Annotations.pack(GrantAlreadyExists.getDefaultInstance()));
     }
@@ -82,16 +83,17 @@ final class DatabasePermissionProvisioner {
               + request.entitlementId()
               + " from the Administrators group: Metabase always gives administrators full access to every database");
     }
+    String operation = "cannot revoke " + request.entitlementId() + " from " + request.principal();
     GraphEdit.Outcome outcome =
         apply(
-            "cannot revoke " + request.entitlementId() + " from " + request.principal(),
+            operation,
             request,
             slice ->
                 model.revoke(
                     permission,
                     request.principalId(),
                     request.objectId(),
-                    entry(model, slice, request)));
+                    checkedEntry(model, slice, request)));
     if (outcome == GraphEdit.Outcome.UNCHANGED) {
       return List.of(Annotations.pack(GrantAlreadyRevoked.getDefaultInstance()));
     }
@@ -143,6 +145,17 @@ final class DatabasePermissionProvisioner {
       }
     }
     return slice.of(request.principalId());
+  }
+
+  /**
+   * The group's entry, refused when it shows a sandbox or an impersonation ({@link
+   * RowSecurityCheck}).
+   */
+  private static JsonNode checkedEntry(
+      PermissionModel model, GraphSlice slice, ProvisioningRequest request) {
+    JsonNode entry = entry(model, slice, request);
+    RowSecurityCheck.refuse(request.principalId(), request.objectId(), entry);
+    return entry;
   }
 
   private PermissionModel model() {

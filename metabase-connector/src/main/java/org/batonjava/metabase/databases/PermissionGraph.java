@@ -12,20 +12,41 @@ import org.batonjava.metabase.http.MetabaseJson;
  * The database entitlements every group holds, from one read of the whole data-permission graph
  * ({@code GET /api/permissions/graph}) per sync instead of one call per database. Only the compact
  * result is kept; per database the grants are ordered by group id, then in the model's entitlement
- * order.
+ * order. With extended access the same single pass also keeps each group's {@link
+ * FineGrainedRights} (downloads, metadata, manage database, blocked / impersonated / sandboxed, and
+ * partial per-table rights with their scope).
  */
 public final class PermissionGraph {
   /** A group holding a database entitlement. */
   record GroupPermission(long groupId, DatabasePermission permission) {}
 
-  private final Map<Long, List<GroupPermission>> byDatabase;
+  /** A group holding a fine-grained right on a database. */
+  record GroupRight(long groupId, FineGrainedRights.Right right) {}
 
-  private PermissionGraph(Map<Long, List<GroupPermission>> byDatabase) {
+  private final Map<Long, List<GroupPermission>> byDatabase;
+  private final Map<Long, List<GroupRight>> rightsByDatabase;
+
+  private PermissionGraph(
+      Map<Long, List<GroupPermission>> byDatabase, Map<Long, List<GroupRight>> rightsByDatabase) {
     this.byDatabase = byDatabase;
+    this.rightsByDatabase = rightsByDatabase;
   }
 
   public static PermissionGraph read(DatabasesApi client, PermissionModel model) {
+    return read(client, model, false, false);
+  }
+
+  /**
+   * Reads the whole data-permission graph once, streamed, keeping only what the sync reports.
+   *
+   * @param fineGrained also keep the {@link FineGrainedRights} (extended access)
+   * @param paid whether the paid-only rights are offered (the token has advanced permissions)
+   */
+  public static PermissionGraph read(
+      DatabasesApi client, PermissionModel model, boolean fineGrained, boolean paid) {
     Map<Long, TreeMap<Long, List<DatabasePermission>>> collected = new HashMap<>();
+    Map<Long, TreeMap<Long, List<FineGrainedRights.Right>>> rights = new HashMap<>();
+    boolean legacy = model instanceof LegacyDataPermissions;
     client
         .permissionGraph()
         .read(
@@ -33,6 +54,15 @@ public final class PermissionGraph {
               OptionalLong databaseId = MetabaseJson.parseId(key);
               if (databaseId.isEmpty()) {
                 return;
+              }
+              if (fineGrained) {
+                List<FineGrainedRights.Right> held =
+                    FineGrainedRights.of(permissions, legacy, paid);
+                if (!held.isEmpty()) {
+                  rights
+                      .computeIfAbsent(databaseId.getAsLong(), d -> new TreeMap<>())
+                      .put(groupId, held);
+                }
               }
               List<DatabasePermission> granted =
                   model.granted(groupId, databaseId.getAsLong(), permissions);
@@ -56,7 +86,20 @@ public final class PermissionGraph {
               });
           byDatabase.put(databaseId, List.copyOf(list));
         });
-    return new PermissionGraph(byDatabase);
+    Map<Long, List<GroupRight>> rightsByDatabase = new HashMap<>();
+    rights.forEach(
+        (databaseId, groups) -> {
+          List<GroupRight> list = new ArrayList<>();
+          groups.forEach(
+              (groupId, held) -> held.forEach(r -> list.add(new GroupRight(groupId, r))));
+          rightsByDatabase.put(databaseId, List.copyOf(list));
+        });
+    return new PermissionGraph(byDatabase, rightsByDatabase);
+  }
+
+  /** The fine-grained rights on a database, by group id (empty unless read with them). */
+  List<GroupRight> rightsOn(long databaseId) {
+    return rightsByDatabase.getOrDefault(databaseId, List.of());
   }
 
   public List<GroupPermission> on(long databaseId) {

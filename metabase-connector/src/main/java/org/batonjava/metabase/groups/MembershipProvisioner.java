@@ -39,15 +39,22 @@ import org.slf4j.LoggerFactory;
  * that group), and the principal must be a {@code user}. A change that fails is checked against the
  * state once more, so a change someone else made in the meantime counts as done, and a missing user
  * or group is reported as such.
+ *
+ * <p>With extended access, adding a membership of a group that an identity provider maps (SSO group
+ * sync) is refused with one line before any change, because Metabase would undo it at the user's
+ * next SSO login; {@code --force} adds it anyway. Revoking is allowed (it takes effect until the
+ * next login) and logged as a warning.
  */
 final class MembershipProvisioner {
   private static final Logger LOG = LoggerFactory.getLogger(MembershipProvisioner.class);
   private static final String USERS_ONLY = "only users can be members of Metabase groups";
 
   private final GroupsApi client;
+  private final IdentityProviderGroups idp;
 
-  MembershipProvisioner(GroupsApi client) {
+  MembershipProvisioner(GroupsApi client, IdentityProviderGroups idp) {
     this.client = client;
+    this.idp = idp;
   }
 
   List<Any> grant(Resource principal, Entitlement entitlement) {
@@ -71,6 +78,7 @@ final class MembershipProvisioner {
     boolean manager = role == MembershipRole.MANAGER;
     String operation =
         "cannot add user " + userId + " to group " + groupId + (manager ? " as a manager" : "");
+    refuseIdentityProviderGroup(operation, groupId);
     try {
       client.addMembership(userId, groupId, manager);
     } catch (ConnectorException e) {
@@ -111,6 +119,15 @@ final class MembershipProvisioner {
       return List.of();
     }
     String operation = "cannot remove user " + userId + " from group " + groupId;
+    List<String> providers = idp.known() ? idp.providers(null, groupId) : List.of();
+    if (!providers.isEmpty()) {
+      LOG.warn(
+          "Metabase: group {} is mapped by {} group sync; the identity provider may add user {} back at the"
+              + " next SSO login",
+          groupId,
+          String.join(", ", providers),
+          userId);
+    }
     try {
       client.removeMembership(m.membershipId());
     } catch (ConnectorException e) {
@@ -177,6 +194,31 @@ final class MembershipProvisioner {
     } catch (ConnectorException e) {
       throw OperationFailure.of(operation, e);
     }
+  }
+
+  /** Refuses to add a membership the identity provider would undo, unless {@code --force}. */
+  private void refuseIdentityProviderGroup(String operation, long groupId) {
+    if (!idp.known()) {
+      return;
+    }
+    List<String> providers = idp.providers(null, groupId);
+    if (providers.isEmpty()) {
+      return;
+    }
+    if (idp.force()) {
+      LOG.warn(
+          "Metabase: group {} is mapped by {} group sync; adding the membership anyway (--force)",
+          groupId,
+          String.join(", ", providers));
+      return;
+    }
+    throw new ConnectorException(
+        Status.Code.FAILED_PRECONDITION,
+        operation
+            + ": the group is mapped by "
+            + String.join(", ", providers)
+            + " group sync, so Metabase would undo this at the user's next SSO login;"
+            + " change the membership in the identity provider, or pass --force to add it anyway");
   }
 
   private static void refuseAllUsers(long groupId, String verb) {

@@ -2,6 +2,8 @@ package org.batonjava.metabase.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.batonjava.metabase.http.BaseUrl;
 import org.batonjava.metabase.http.MetabaseHttp;
 import org.batonjava.metabase.http.MetabaseJson;
@@ -43,5 +45,23 @@ public final class ServerApi {
     return version.isObject()
         ? json.convert(answer, version, VersionInfo.class)
         : new VersionInfo(null, null, null, null);
+  }
+
+  /**
+   * {@code GET /api/session/properties} → {@code token-features}: the paid features that are on.
+   */
+  public TokenFeatures tokenFeatures() {
+    MetabaseHttp.Answer answer = json.http().getJson("/api/session/properties", Map.of());
+    JsonNode features = json.tree(answer).path("token-features");
+    Set<String> on = new TreeSet<>();
+    features
+        .properties()
+        .forEach(
+            e -> {
+              if (e.getValue().asBoolean(false)) {
+                on.add(e.getKey());
+              }
+            });
+    return new TokenFeatures(on);
   }
 }

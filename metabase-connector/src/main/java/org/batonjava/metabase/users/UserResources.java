@@ -2,6 +2,7 @@ package org.batonjava.metabase.users;
 
 import c1.connector.v2.Resource;
 import c1.connector.v2.UserTrait;
+import com.google.protobuf.ListValue;
 import com.google.protobuf.Struct;
 import com.google.protobuf.Timestamp;
 import com.google.protobuf.Value;
@@ -19,7 +20,11 @@ import org.slf4j.LoggerFactory;
 /**
  * A Metabase user as a Baton {@code user} resource: id = the Metabase id, the Go connectors' user
  * trait (e-mail as primary e-mail and login, profile {@code first_name}/{@code last_name}, last
- * login, enabled/disabled, human account), plus the Metabase id as ExternalId.
+ * login, enabled/disabled, human account), plus the Metabase id as ExternalId. With extended access
+ * ({@link #withTraits}) the profile also carries {@code is_superuser}, {@code sso_source} (absent =
+ * password login), {@code attribute_names} (the names of the login attributes that feed sandboxes
+ * and impersonation; never their values), {@code date_joined} (also the trait's creation time) and
+ * {@code tenant_id} where Metabase has tenants.
  */
 final class UserResources {
   private static final Logger LOG = LoggerFactory.getLogger(UserResources.class);
@@ -27,7 +32,36 @@ final class UserResources {
   private UserResources() {}
 
   static Resource toResource(MetabaseUser user) {
-    String id = Long.toString(user.id());
+    return build(user, trait(user));
+  }
+
+  /** The Go shape plus the review traits of extended access. */
+  static Resource withTraits(MetabaseUser user) {
+    UserTrait.Builder trait = trait(user);
+    Struct.Builder profile =
+        trait.getProfile().toBuilder()
+            .putFields("is_superuser", Value.newBuilder().setBoolValue(user.superuser()).build());
+    if (user.ssoSource() != null && !user.ssoSource().isBlank()) {
+      profile.putFields("sso_source", Value.newBuilder().setStringValue(user.ssoSource()).build());
+    }
+    if (!user.attributeNames().isEmpty()) {
+      ListValue.Builder names = ListValue.newBuilder();
+      user.attributeNames().forEach(n -> names.addValues(Value.newBuilder().setStringValue(n)));
+      profile.putFields("attribute_names", Value.newBuilder().setListValue(names).build());
+    }
+    Optional<Timestamp> joined = timestamp(user.id(), "date_joined", user.dateJoined());
+    if (joined.isPresent()) {
+      profile.putFields(
+          "date_joined", Value.newBuilder().setStringValue(user.dateJoined()).build());
+      trait.setCreatedAt(joined.get());
+    }
+    if (user.tenantId() != null) {
+      profile.putFields("tenant_id", Value.newBuilder().setNumberValue(user.tenantId()).build());
+    }
+    return build(user, trait.setProfile(profile));
+  }
+
+  private static UserTrait.Builder trait(MetabaseUser user) {
     UserTrait.Builder trait =
         UserTrait.newBuilder()
             .setStatus(
@@ -50,7 +84,12 @@ final class UserResources {
       trait.addEmails(UserTrait.Email.newBuilder().setAddress(email).setIsPrimary(true));
       trait.setLogin(email);
     }
-    lastLogin(user).ifPresent(trait::setLastLogin);
+    timestamp(user.id(), "last_login", user.lastLogin()).ifPresent(trait::setLastLogin);
+    return trait;
+  }
+
+  private static Resource build(MetabaseUser user, UserTrait.Builder trait) {
+    String id = Long.toString(user.id());
     return ResourceBuilder.of(ResourceTypes.USER.getId(), id, displayName(user))
         .userTrait(trait.build())
         .externalId(id)
@@ -80,8 +119,7 @@ final class UserResources {
     return "User " + user.id();
   }
 
-  private static Optional<Timestamp> lastLogin(MetabaseUser user) {
-    String text = user.lastLogin();
+  private static Optional<Timestamp> timestamp(long userId, String field, String text) {
     if (text == null || text.isBlank()) {
       return Optional.empty();
     }
@@ -92,8 +130,7 @@ final class UserResources {
       try {
         at = LocalDateTime.parse(text).toInstant(ZoneOffset.UTC);
       } catch (DateTimeParseException unreadable) {
-        LOG.debug(
-            "user {}: last_login \"{}\" is not a timestamp; leaving it unset", user.id(), text);
+        LOG.debug("user {}: {} \"{}\" is not a timestamp; leaving it unset", userId, field, text);
         return Optional.empty();
       }
     }

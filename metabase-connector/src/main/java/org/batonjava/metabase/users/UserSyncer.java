@@ -40,12 +40,27 @@ public final class UserSyncer implements ResourceSyncer, AccountCreator {
   private final CurrentServer server;
   private final PerSync<MembershipIndex> memberships;
   private final AccountProvisioner accounts;
+  private final boolean reviewTraits;
 
   public UserSyncer(
       UsersApi client,
       GroupsApi groups,
       CurrentServer server,
       PerSync<MembershipIndex> memberships) {
+    this(client, groups, server, memberships, false);
+  }
+
+  /**
+   * @param reviewTraits extended access: add the superuser flag, SSO source, attribute names, date
+   *     joined and tenant to the profile
+   */
+  public UserSyncer(
+      UsersApi client,
+      GroupsApi groups,
+      CurrentServer server,
+      PerSync<MembershipIndex> memberships,
+      boolean reviewTraits) {
+    this.reviewTraits = reviewTraits;
     this.client = client;
     this.groups = groups;
     this.server = server;
@@ -63,7 +78,10 @@ public final class UserSyncer implements ResourceSyncer, AccountCreator {
     long offset = offset(page.token());
     int limit = page.size() > 0 ? page.size() : DEFAULT_PAGE_SIZE;
     UserPage users = client.listUsers(offset, limit);
-    List<Resource> resources = users.data().stream().map(UserResources::toResource).toList();
+    List<Resource> resources =
+        users.data().stream()
+            .map(reviewTraits ? UserResources::withTraits : UserResources::toResource)
+            .toList();
     // Advance by what arrived: robust to a server that echoes no (or another) limit.
     long next = offset + users.data().size();
     boolean more =

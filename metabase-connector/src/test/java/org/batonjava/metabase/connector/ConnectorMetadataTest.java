@@ -38,7 +38,7 @@ class ConnectorMetadataTest {
         "UNVERSIONED|baton-metabase|Metabase|Metabase connector to sync users and groups|user,group",
         "V049|baton-metabase-v049|Metabase-v049|Metabase connector v049 to sync users, groups and databases|user,group,database",
         "V056|baton-metabase-v056|Metabase-v056|Metabase connector v056 to sync users, groups and databases|user,group,database",
-        "AUTO|baton-metabase|Metabase|Metabase connector to sync users, groups and databases, with the permission model of the server's version|user,group,database,api_key,collection"
+        "AUTO|baton-metabase|Metabase|Metabase connector to sync users, groups and databases, with the permission model of the server's version|user,group,database,api_key,collection,application_permission"
       })
   void infoAndSyncerOrderMatchTheGoConnectors(
       MetabaseVariant variant,
@@ -72,6 +72,9 @@ class ConnectorMetadataTest {
     if (variant == MetabaseVariant.AUTO) {
       // extended access (API keys and collections) is on by default only in auto mode
       expected.put("api_key", List.of(Capability.CAPABILITY_SYNC));
+      expected.put(
+          "application_permission",
+          List.of(Capability.CAPABILITY_SYNC, Capability.CAPABILITY_PROVISION));
       expected.put(
           "collection", List.of(Capability.CAPABILITY_SYNC, Capability.CAPABILITY_PROVISION));
     }

@@ -19,8 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The official Go {@code baton} CLI reads a file with API keys and collections: the same resource,
- * entitlement and grant IDs, the keys as principals, and collection access expanded to users and
- * keys through their groups.
+ * entitlement and grant IDs, the keys as principals, and collection access and application
+ * permissions expanded to users and keys through their groups.
  */
 class ExtendedAccessBatonCliTest {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -63,6 +63,14 @@ class ExtendedAccessBatonCliTest {
   void batonReadsKeysAndCollectionsWithExpandedAccess() throws Exception {
     SyncedFile synced;
     try (MetabaseSimulator sim = Sims.demo("newest", true)) {
+      SimAdmin admin = new SimAdmin(sim);
+      long revision = admin.get("/api/permissions/graph/db/2").path("revision").asLong();
+      admin.put(
+          "/api/permissions/graph",
+          "{\"revision\":"
+              + revision
+              + ",\"groups\":{\"5\":{\"2\":"
+              + "{\"create-queries\":{\"public\":{\"11\":\"query-builder\"}}}}}}");
       synced = SyncedFile.expanded(Sims.connector(sim, MetabaseVariant.AUTO, true), dir);
     }
     JsonNode resources = baton(synced.file, "resources", "-o", "json").path("resources");
@@ -94,6 +102,33 @@ class ExtendedAccessBatonCliTest {
     assertThat(viaJohn.path("sources").path("sources").has("group:4:member")).isTrue();
     assertThat(grantIds)
         .doesNotContain("collection:1:view:api_key:3", "collection:2:curate:user:5");
+
+    // application permissions (paid build): the three resources, and Settings reaching
+    // Engineering's members
+    assertThat(filtered(resourceIds, "application_permission:"))
+        .containsExactly(
+            "application_permission:monitoring",
+            "application_permission:setting",
+            "application_permission:subscription");
+    assertThat(filtered(entitlementIds, "application_permission:"))
+        .containsExactly(
+            "application_permission:monitoring:access",
+            "application_permission:setting:access",
+            "application_permission:subscription:access");
+    assertThat(grantIds).containsAll(ApplicationPermissionsTest.PAID_GRANTS);
+    JsonNode viaGrace = find(grants, "application_permission:setting:access:user:2");
+    assertThat(viaGrace.path("sources").path("sources").has("group:6:member")).isTrue();
+    assertThat(grantIds).doesNotContain("application_permission:setting:access:user:4");
+
+    // fine-grained database rights, a partial one with its table list in a Struct annotation
+    assertThat(grantIds)
+        .contains(
+            "database:2:download-limited:group:4",
+            "database:2:download-limited:user:5",
+            "database:2:query-builder-partial:group:5",
+            "database:2:query-builder-partial:user:6");
+    JsonNode partial = find(grants, "database:2:query-builder-partial:group:5");
+    assertThat(partial.path("annotations").toString()).contains("table 11 (public)");
   }
 
   private static JsonNode find(JsonNode grants, String id) {

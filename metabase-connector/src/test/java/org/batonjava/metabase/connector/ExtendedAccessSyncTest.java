@@ -93,10 +93,19 @@ class ExtendedAccessSyncTest {
               ? DemoData.Model.NONE
               : version.equals("0.49") ? DemoData.Model.LEGACY : DemoData.Model.CREATE_QUERIES;
       Set<String> goTypes = new TreeSet<>(synced.resourceIds());
-      goTypes.removeIf(id -> id.startsWith("api_key:") || id.startsWith("collection:"));
+      goTypes.removeIf(
+          id ->
+              id.startsWith("api_key:")
+                  || id.startsWith("collection:")
+                  || id.startsWith("application_permission:"));
       assertThat(goTypes).isEqualTo(DemoData.resourceIds(model));
       Set<String> goGrants = new TreeSet<>(synced.grantIds());
-      goGrants.removeIf(id -> id.startsWith("collection:") || id.contains(":api_key:"));
+      goGrants.removeIf(
+          id ->
+              id.startsWith("collection:")
+                  || id.contains(":api_key:")
+                  || id.startsWith("application_permission:")
+                  || FineGrainedRightsTest.isFineGrainedGrant(id));
       Set<String> expectedGo = new TreeSet<>(DemoData.membershipGrantIds(paid));
       expectedGo.addAll(DemoData.databaseGrantIds(model));
       assertThat(goGrants).isEqualTo(expectedGo);
@@ -119,7 +128,13 @@ class ExtendedAccessSyncTest {
       assertThat(c.extendedAccess()).isFalse();
       SyncedFile synced = SyncedFile.connectorOutput(c, dir);
       assertThat(synced.resourceIds())
-          .noneMatch(id -> id.startsWith("api_key:") || id.startsWith("collection:"));
+          .noneMatch(
+              id ->
+                  id.startsWith("api_key:")
+                      || id.startsWith("collection:")
+                      || id.startsWith("application_permission:"));
+      assertThat(sim.requestLog().count("GET /api/ee/advanced-permissions/application/graph", 200))
+          .isZero();
       assertThat(sim.requestLog().count("GET /api/collection", 200)).isZero();
       assertThat(sim.requestLog().count("GET /api/api-key", 200)).isZero();
     }

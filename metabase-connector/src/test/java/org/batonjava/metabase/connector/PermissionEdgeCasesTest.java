@@ -122,8 +122,16 @@ class PermissionEdgeCasesTest {
           .isTrue();
       SyncedFile synced =
           SyncedFile.connectorOutput(Sims.connector(sim, MetabaseVariant.AUTO, false), dir);
-      assertThat(synced.grantIds().stream().filter(id -> id.startsWith("database:")).toList())
+      assertThat(
+              synced.grantIds().stream()
+                  .filter(
+                      id ->
+                          id.startsWith("database:")
+                              && !FineGrainedRightsTest.isFineGrainedGrant(id))
+                  .toList())
           .containsExactlyInAnyOrderElementsOf(DemoData.databaseGrantIds(DemoData.Model.LEGACY));
+      // with extended access (auto) the table-level access is reported as a partial right instead
+      assertThat(synced.grantIds()).contains("database:2:access-partial:group:5");
     }
   }
 

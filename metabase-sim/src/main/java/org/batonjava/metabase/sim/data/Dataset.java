@@ -30,6 +30,30 @@ public interface Dataset {
     }
   }
 
+  /**
+   * The demo with the paid-build scenario on top: Marketing sandboxed on the customers table by the
+   * {@code region} user attribute, and Finance impersonated on the Finance Warehouse by {@code
+   * warehouse_role} ({@code demo-paid-scenario.json}). Only a paid build shows them.
+   */
+  static Dataset demoPaid() {
+    try (InputStream demo = Dataset.class.getResourceAsStream("demo-dataset.json");
+        InputStream scenario = Dataset.class.getResourceAsStream("demo-paid-scenario.json")) {
+      if (demo == null || scenario == null) {
+        throw new IllegalStateException("the demo dataset files are missing from the jar");
+      }
+      com.fasterxml.jackson.databind.ObjectMapper json =
+          new com.fasterxml.jackson.databind.ObjectMapper();
+      com.fasterxml.jackson.databind.node.ObjectNode tree =
+          (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(demo);
+      tree.setAll((com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(scenario));
+      tree.put("name", "demo (paid scenario)");
+      return JsonDataset.read(
+          new java.io.ByteArrayInputStream(json.writeValueAsBytes(tree)), "demo-paid");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** A generated dataset of the given size. */
   static Dataset scale(ScaleParameters parameters) {
     return new ScaleDataset(parameters);

@@ -152,6 +152,74 @@ public final class DatasetLoader {
   }
 
   /**
+   * Gives a group an application permission ({@code setting}, {@code monitoring} or {@code
+   * subscription}).
+   */
+  public void applicationAccess(int groupId, String permission) {
+    if (state.group(groupId) == null) {
+      throw new IllegalArgumentException(
+          "application permission '" + permission + "' refers to unknown group " + groupId);
+    }
+    if (!org.batonjava.metabase.sim.state.ApplicationStore.known(permission)) {
+      throw new IllegalArgumentException(
+          "unknown application permission '"
+              + permission
+              + "' (expected setting, monitoring or subscription)");
+    }
+    state.applications().set(groupId, permission, true);
+  }
+
+  /**
+   * Maps an identity-provider group to Metabase groups and switches that provider's group sync on.
+   */
+  public void ssoMapping(String provider, String idpGroup, List<Integer> groupIds) {
+    if (!org.batonjava.metabase.sim.state.SsoSettings.PROVIDERS.contains(provider)) {
+      throw new IllegalArgumentException(
+          "unknown SSO provider '" + provider + "' (expected ldap, saml or jwt)");
+    }
+    for (int id : groupIds) {
+      if (state.group(id) == null) {
+        throw new IllegalArgumentException(
+            "SSO mapping '" + idpGroup + "' refers to unknown group " + id);
+      }
+      state.sso().map(provider, idpGroup, id);
+    }
+    state.sso().sync(provider, true);
+  }
+
+  /** Adds a sandbox of a table for a group (paid builds show it). */
+  public void sandbox(
+      int groupId,
+      int tableId,
+      Integer cardId,
+      com.fasterxml.jackson.databind.JsonNode remappings) {
+    if (state.group(groupId) == null) {
+      throw new IllegalArgumentException("sandbox refers to unknown group " + groupId);
+    }
+    boolean tableKnown =
+        state.databases().stream()
+            .anyMatch(d -> d.tables().stream().anyMatch(t -> t.id() == tableId));
+    if (!tableKnown) {
+      throw new IllegalArgumentException("sandbox refers to unknown table " + tableId);
+    }
+    state.policies().addSandbox(groupId, tableId, cardId, remappings);
+  }
+
+  /** Adds a connection impersonation of a database for a group (paid builds show it). */
+  public void impersonation(int groupId, int dbId, String attribute) {
+    if (state.group(groupId) == null || state.database(dbId) == null) {
+      throw new IllegalArgumentException(
+          "impersonation refers to unknown group " + groupId + " or database " + dbId);
+    }
+    state.policies().addImpersonation(groupId, dbId, attribute);
+  }
+
+  /** Sets the application graph's revision. */
+  public void applicationRevision(int revision) {
+    state.applications().revision(revision);
+  }
+
+  /**
    * Adds an API key (its pseudo-user joins All Users and {@code groupId}), created by user {@code
    * createdBy}. Keys are created by {@link #createApiKeys()}, after the simulator's own admin key,
    * so that key keeps id 1.

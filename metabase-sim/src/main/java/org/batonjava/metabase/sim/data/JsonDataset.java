@@ -28,7 +28,12 @@ public final class JsonDataset implements Dataset {
       List<CollectionRow> collections,
       List<CollectionPermissionRow> collectionPermissions,
       Integer collectionRevision,
-      List<ApiKeyRow> apiKeys) {}
+      List<ApiKeyRow> apiKeys,
+      List<ApplicationPermissionRow> applicationPermissions,
+      Integer applicationRevision,
+      List<SsoMappingRow> ssoGroupMappings,
+      List<SandboxRow> sandboxes,
+      List<ImpersonationRow> impersonations) {}
 
   record CollectionRow(
       int id,
@@ -39,6 +44,18 @@ public final class JsonDataset implements Dataset {
       Instant createdAt) {}
 
   record CollectionPermissionRow(int groupId, String collection, String level) {}
+
+  record SandboxRow(
+      int groupId,
+      int tableId,
+      Integer cardId,
+      com.fasterxml.jackson.databind.JsonNode attributeRemappings) {}
+
+  record ImpersonationRow(int groupId, int dbId, String attribute) {}
+
+  record SsoMappingRow(String provider, String idpGroup, List<Integer> groupIds) {}
+
+  record ApplicationPermissionRow(int groupId, String permission) {}
 
   record ApiKeyRow(String name, int groupId, Integer createdBy) {}
 
@@ -54,7 +71,9 @@ public final class JsonDataset implements Dataset {
       Instant dateJoined,
       Instant lastLogin,
       List<Integer> groups,
-      List<Integer> managerOf) {}
+      List<Integer> managerOf,
+      String ssoSource,
+      com.fasterxml.jackson.databind.JsonNode loginAttributes) {}
 
   record DatabaseRow(
       int id,
@@ -132,17 +151,22 @@ public final class JsonDataset implements Dataset {
     }
     for (UserRow u : list(file.users())) {
       Instant joined = u.dateJoined() == null ? EPOCH.plusSeconds(3600L * u.id()) : u.dateJoined();
-      loader.user(
-          u.id(),
-          u.email(),
-          u.firstName(),
-          u.lastName(),
-          u.active() == null || u.active(),
-          u.password(),
-          joined,
-          u.lastLogin(),
-          list(u.groups()),
-          list(u.managerOf()));
+      org.batonjava.metabase.sim.state.SimUser user =
+          loader.user(
+              u.id(),
+              u.email(),
+              u.firstName(),
+              u.lastName(),
+              u.active() == null || u.active(),
+              u.password(),
+              joined,
+              u.lastLogin(),
+              list(u.groups()),
+              list(u.managerOf()));
+      user.ssoSource(u.ssoSource());
+      if (u.loginAttributes() != null && u.loginAttributes().isObject()) {
+        user.loginAttributes(u.loginAttributes());
+      }
     }
     for (PermissionRow p : list(file.permissions())) {
       loader.access(p.groupId(), p.databaseId(), access(p.access()), p.download());
@@ -167,6 +191,21 @@ public final class JsonDataset implements Dataset {
     }
     if (file.collectionRevision() != null) {
       loader.collectionRevision(file.collectionRevision());
+    }
+    for (ApplicationPermissionRow a : list(file.applicationPermissions())) {
+      loader.applicationAccess(a.groupId(), a.permission());
+    }
+    if (file.applicationRevision() != null) {
+      loader.applicationRevision(file.applicationRevision());
+    }
+    for (SsoMappingRow m : list(file.ssoGroupMappings())) {
+      loader.ssoMapping(m.provider(), m.idpGroup(), list(m.groupIds()));
+    }
+    for (SandboxRow r : list(file.sandboxes())) {
+      loader.sandbox(r.groupId(), r.tableId(), r.cardId(), r.attributeRemappings());
+    }
+    for (ImpersonationRow r : list(file.impersonations())) {
+      loader.impersonation(r.groupId(), r.dbId(), r.attribute());
     }
     for (ApiKeyRow k : list(file.apiKeys())) {
       loader.apiKey(k.name(), k.groupId(), k.createdBy() == null ? 0 : k.createdBy());

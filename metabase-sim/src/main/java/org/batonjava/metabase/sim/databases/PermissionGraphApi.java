@@ -86,6 +86,10 @@ public final class PermissionGraphApi {
                       return;
                     }
                     ObjectNode r = model.render(stored);
+                    if (ctx.paid()) {
+                      PolicyOverlay.apply(
+                          r, gid, db, state.policies(), ctx.version().legacyPermissionGraph());
+                    }
                     if (!r.isEmpty()) {
                       perGroup.set(String.valueOf(dbId), r);
                     }

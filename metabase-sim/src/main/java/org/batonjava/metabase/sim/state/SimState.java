@@ -50,6 +50,9 @@ public final class SimState {
   private final Credentials credentials;
   private final PermissionStore permissions = new PermissionStore();
   private final CollectionStore collections = new CollectionStore();
+  private final ApplicationStore applications = new ApplicationStore();
+  private final SsoSettings sso = new SsoSettings();
+  private final PolicyStore policies = new PolicyStore();
   private int nextUserId = 1;
   private int nextGroupId = 1;
   private int nextMembershipId = 1;
@@ -99,6 +102,21 @@ public final class SimState {
   }
 
   /** Collections and the collection permission graph. */
+  /** The application permissions (paid builds) and their revision. */
+  public ApplicationStore applications() {
+    return applications;
+  }
+
+  /** The SSO group-sync settings. */
+  public SsoSettings sso() {
+    return sso;
+  }
+
+  /** Sandboxes and impersonations (paid builds). */
+  public PolicyStore policies() {
+    return policies;
+  }
+
   public CollectionStore collections() {
     return collections;
   }
@@ -242,6 +260,9 @@ public final class SimState {
     byGroup.remove(id);
     permissions.removeGroup(id);
     collections.removeGroup(id);
+    applications.removeGroup(id);
+    sso.removeGroup(id);
+    policies.removeGroup(id);
   }
 
   /** Active members of a group (API-key pseudo-users included). */
