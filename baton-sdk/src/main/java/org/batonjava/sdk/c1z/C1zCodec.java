@@ -117,9 +117,9 @@ final class C1zCodec {
       Files.createDirectories(folder);
       tmp = Files.createTempFile(folder, target.getFileName().toString() + ".", ".tmp");
       setOwnerOnly(tmp);
-      try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
-        channel
-            .lock(); // held while writing: a later run removes this file only once nobody holds it
+      // Locked while writing: a later run removes this file only once nobody holds it.
+      try (CrashLitter.Held held = CrashLitter.holdSave(tmp)) {
+        FileChannel channel = held.channel();
         OutputStream file = saveStreamDecorator.apply(Channels.newOutputStream(channel));
         OutputStream buffered = new BufferedOutputStream(file, BUFFER);
         buffered.write(C1zFormat.V1_MAGIC);

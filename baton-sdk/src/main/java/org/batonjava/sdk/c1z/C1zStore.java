@@ -1,7 +1,6 @@
 package org.batonjava.sdk.c1z;
 
 import java.io.IOException;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -29,7 +28,7 @@ public final class C1zStore implements AutoCloseable {
 
   private final Path file;
   private final Path workDir;
-  private final FileChannel workDirClaim;
+  private final CrashLitter.Held workDirClaim;
   private final Path dbFile;
   private final Connection db;
   private final boolean readOnly;
@@ -292,7 +291,7 @@ public final class C1zStore implements AutoCloseable {
    * Locks the working copy as this run's (see {@link CrashLitter}); a failure removes the folder
    * again.
    */
-  private static FileChannel claim(Path file, Path workDir) {
+  private static CrashLitter.Held claim(Path file, Path workDir) {
     try {
       return CrashLitter.claim(workDir);
     } catch (IOException e) {

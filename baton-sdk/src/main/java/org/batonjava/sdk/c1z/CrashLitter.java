@@ -14,6 +14,8 @@ import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,6 +39,36 @@ final class CrashLitter {
   static final Duration SETTLE = Duration.ofMinutes(1);
 
   private static final Logger LOG = LoggerFactory.getLogger(CrashLitter.class);
+
+  /**
+   * The lock files this process holds. A sweep never opens them: record locks belong to the
+   * process, and closing any descriptor of a file would drop this process's lock on it.
+   */
+  private static final Set<Path> HELD_HERE = ConcurrentHashMap.newKeySet();
+
+  /** A lock file this process holds open and locked, until {@link #close()}. */
+  static final class Held implements AutoCloseable {
+    private final Path path;
+    private final FileChannel channel;
+
+    private Held(Path path, FileChannel channel) {
+      this.path = path;
+      this.channel = channel;
+    }
+
+    FileChannel channel() {
+      return channel;
+    }
+
+    @Override
+    public void close() throws IOException {
+      try {
+        channel.close();
+      } finally {
+        HELD_HERE.remove(path);
+      }
+    }
+  }
 
   private CrashLitter() {}
 
@@ -117,21 +149,57 @@ final class CrashLitter {
    * the lock file is locked before it gets its final name, so a sweeper never finds it unlocked
    * while its run is alive.
    */
-  static FileChannel claim(Path workDir) throws IOException {
+  static Held claim(Path workDir) throws IOException {
     Path pending = workDir.resolve(LOCK_FILE + ".new");
-    FileChannel channel =
-        FileChannel.open(pending, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+    Path lockFile = key(workDir.resolve(LOCK_FILE));
+    HELD_HERE.add(lockFile);
+    FileChannel channel;
+    try {
+      channel = FileChannel.open(pending, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+    } catch (IOException | RuntimeException e) {
+      HELD_HERE.remove(lockFile);
+      throw e;
+    }
+    Held held = new Held(lockFile, channel);
     try {
       channel.lock();
       channel.write(
           ByteBuffer.wrap(
               (ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.US_ASCII)));
-      Files.move(pending, workDir.resolve(LOCK_FILE), StandardCopyOption.ATOMIC_MOVE);
-      return channel;
+      Files.move(pending, lockFile, StandardCopyOption.ATOMIC_MOVE);
+      return held;
     } catch (IOException | RuntimeException e) {
-      channel.close();
+      held.close();
       throw e;
     }
+  }
+
+  /**
+   * Opens an unfinished save's temp file and locks it for as long as the returned handle stays
+   * open, so that no sweep, of this process or another, removes it meanwhile.
+   */
+  static Held holdSave(Path tmp) throws IOException {
+    Path path = key(tmp);
+    HELD_HERE.add(path);
+    FileChannel channel;
+    try {
+      channel = FileChannel.open(path, StandardOpenOption.WRITE);
+    } catch (IOException | RuntimeException e) {
+      HELD_HERE.remove(path);
+      throw e;
+    }
+    Held held = new Held(path, channel);
+    try {
+      channel.lock();
+      return held;
+    } catch (IOException | RuntimeException e) {
+      held.close();
+      throw e;
+    }
+  }
+
+  private static Path key(Path path) {
+    return path.toAbsolutePath().normalize();
   }
 
   /** An action on a file or folder that may fail. */
@@ -145,6 +213,9 @@ final class CrashLitter {
    * it.
    */
   private static boolean removeIfUnlocked(Path lockFile, Removal removal) {
+    if (HELD_HERE.contains(key(lockFile))) {
+      return false;
+    }
     try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.WRITE)) {
       FileLock lock;
       try {
