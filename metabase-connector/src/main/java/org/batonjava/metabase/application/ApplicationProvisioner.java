@@ -12,6 +12,7 @@ import io.grpc.Status;
 import java.util.List;
 import java.util.Optional;
 import org.batonjava.metabase.graph.GraphEdit;
+import org.batonjava.metabase.resources.ProvisioningRequest;
 import org.batonjava.sdk.connector.Annotations;
 import org.batonjava.sdk.connector.BatonIds;
 import org.batonjava.sdk.connector.ConnectorException;
@@ -103,7 +104,6 @@ final class ApplicationProvisioner {
 
   private static Request request(Entitlement entitlement, Resource principal) {
     ResourceId on = entitlement.getResource().getId();
-    ResourceId who = principal.getId();
     if (!on.getResourceType().equals(ApplicationPermissionSyncer.APPLICATION_PERMISSION.getId())) {
       throw new ConnectorException(
           Status.Code.INVALID_ARGUMENT,
@@ -127,27 +127,8 @@ final class ApplicationProvisioner {
               + "\"; an application permission offers "
               + expected);
     }
-    if (!who.getResourceType().equals("group")) {
-      throw new ConnectorException(
-          Status.Code.INVALID_ARGUMENT,
-          "application permissions are granted to Metabase"
-              + " groups only; got "
-              + BatonIds.describe(principal)
-              + " for "
-              + entitlement.getId()
-              + " (grant it to a group the user is in, or add the user to a group that has it)");
-    }
-    long groupId;
-    try {
-      groupId = Long.parseLong(who.getResource());
-    } catch (NumberFormatException e) {
-      groupId = -1;
-    }
-    if (groupId <= 0) {
-      throw new ConnectorException(
-          Status.Code.INVALID_ARGUMENT,
-          "invalid group id \"" + who.getResource() + "\": not a Metabase id");
-    }
+    long groupId =
+        ProvisioningRequest.groupPrincipal(entitlement, principal, "application permissions");
     return new Request(permission, groupId, entitlement.getId(), BatonIds.describe(principal));
   }
 }

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import org.batonjava.metabase.graph.GraphEdit;
+import org.batonjava.metabase.resources.ProvisioningRequest;
 import org.batonjava.sdk.connector.Annotations;
 import org.batonjava.sdk.connector.BatonIds;
 import org.batonjava.sdk.connector.ConnectorException;
@@ -212,7 +213,6 @@ final class CollectionProvisioner {
 
   private static Request request(Entitlement entitlement, Resource principal) {
     ResourceId on = entitlement.getResource().getId();
-    ResourceId who = principal.getId();
     if (!on.getResourceType().equals(CollectionSyncer.COLLECTION.getId())) {
       throw new ConnectorException(
           Status.Code.INVALID_ARGUMENT,
@@ -224,7 +224,7 @@ final class CollectionProvisioner {
           Status.Code.INVALID_ARGUMENT,
           "invalid collection id \"" + collection + "\": use a Metabase collection id or root");
     }
-    String slug = slug(entitlement);
+    String slug = ProvisioningRequest.slug(entitlement);
     CollectionAccess access =
         CollectionAccess.ofSlug(slug)
             .orElseThrow(
@@ -235,38 +235,10 @@ final class CollectionProvisioner {
                             + entitlement.getId()
                             + "\"; a collection"
                             + " offers view and curate"));
-    if (!who.getResourceType().equals("group")) {
-      throw new ConnectorException(
-          Status.Code.INVALID_ARGUMENT,
-          "collection permissions are granted to Metabase"
-              + " groups only; got "
-              + BatonIds.describe(principal)
-              + " for "
-              + entitlement.getId()
-              + " (grant it to a group the user is in, or add the user to a group that has it)");
-    }
-    if (!positive(who.getResource())) {
-      throw new ConnectorException(
-          Status.Code.INVALID_ARGUMENT,
-          "invalid group id \"" + who.getResource() + "\": not a Metabase id");
-    }
+    long groupId =
+        ProvisioningRequest.groupPrincipal(entitlement, principal, "collection permissions");
     return new Request(
-        collection,
-        access,
-        Long.parseLong(who.getResource()),
-        entitlement.getId(),
-        BatonIds.describe(principal));
-  }
-
-  private static String slug(Entitlement entitlement) {
-    ResourceId resource = entitlement.getResource().getId();
-    String prefix = resource.getResourceType() + ":" + resource.getResource() + ":";
-    String id = entitlement.getId();
-    if (id.startsWith(prefix)) {
-      return id.substring(prefix.length());
-    }
-    int colon = id.lastIndexOf(':');
-    return colon < 0 ? id : id.substring(colon + 1);
+        collection, access, groupId, entitlement.getId(), BatonIds.describe(principal));
   }
 
   private static boolean positive(String text) {

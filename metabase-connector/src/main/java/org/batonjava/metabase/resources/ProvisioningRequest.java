@@ -48,6 +48,40 @@ public record ProvisioningRequest(
   }
 
   /**
+   * The Metabase id of {@code principal}, for an entitlement that only groups can hold (a
+   * collection or application permission).
+   *
+   * @param what what the entitlement grants, for the message, e.g. {@code collection permissions}
+   * @throws ConnectorException {@code INVALID_ARGUMENT} for a principal that is not a group, or a
+   *     group id that is not a Metabase id
+   */
+  public static long groupPrincipal(Entitlement entitlement, Resource principal, String what) {
+    ResourceId who = principal.getId();
+    if (!who.getResourceType().equals(ResourceTypes.GROUP.getId())) {
+      throw new ConnectorException(
+          Status.Code.INVALID_ARGUMENT,
+          what
+              + " are granted to Metabase groups only; got "
+              + BatonIds.describe(principal)
+              + " for "
+              + entitlement.getId()
+              + " (grant it to a group the user is in, or add the user to a group that has it)");
+    }
+    long groupId;
+    try {
+      groupId = Long.parseLong(who.getResource());
+    } catch (NumberFormatException e) {
+      groupId = -1;
+    }
+    if (groupId <= 0) {
+      throw new ConnectorException(
+          Status.Code.INVALID_ARGUMENT,
+          "invalid group id \"" + who.getResource() + "\": not a Metabase id");
+    }
+    return groupId;
+  }
+
+  /**
    * The slug of {@code <type>:<id>:<slug>}; an id without that prefix is taken as the bare slug, or
    * its last {@code :}-separated part (as the Go connectors accept {@code manager} or {@code
    * …:manager}).
