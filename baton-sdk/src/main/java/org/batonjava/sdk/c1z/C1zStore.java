@@ -83,7 +83,7 @@ public final class C1zStore implements AutoCloseable {
     this.db = connection;
     SyncTime time = new SyncTime(options.zone());
     this.syncRuns = new SyncRunTable(db, time, options.clock(), new Ksuid(), this::markDirty);
-    this.reader = new RowReader(db, this::flushPending);
+    this.reader = new RowReader(db, this::executePending);
   }
 
   /** Opens {@code file} for writing; a missing or empty file becomes a new store. */
@@ -137,7 +137,7 @@ public final class C1zStore implements AutoCloseable {
   public ExpansionRows expansionRows() {
     requireOpen();
     if (expansionRows == null) {
-      expansionRows = new ExpansionRows(db, this::flushPending);
+      expansionRows = new ExpansionRows(db, this::executePending);
     }
     return expansionRows;
   }
@@ -252,6 +252,17 @@ public final class C1zStore implements AutoCloseable {
   private void flushPending() {
     if (writer != null) {
       writer.flush();
+    }
+  }
+
+  /**
+   * Before a read: pending rows go into the open transaction, which this connection's reads see,
+   * but are not committed (a commit writes every changed page back, and reads come every few
+   * hundred rows).
+   */
+  private void executePending() {
+    if (writer != null) {
+      writer.executePending();
     }
   }
 

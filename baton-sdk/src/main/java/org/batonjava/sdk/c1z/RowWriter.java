@@ -31,6 +31,7 @@ public final class RowWriter implements AutoCloseable {
   private final PreparedStatement grants;
   private final PreparedStatement expandedGrants;
   private int pending;
+  private int uncommitted;
   private long written;
 
   RowWriter(Connection db, SyncTime time, Clock clock, int batchRows, Runnable markDirty) {
@@ -201,6 +202,26 @@ public final class RowWriter implements AutoCloseable {
 
   /** Writes every pending row and commits. */
   public void flush() {
+    executePending();
+    if (uncommitted == 0) {
+      return;
+    }
+    try {
+      db.commit();
+    } catch (SQLException e) {
+      rollback();
+      throw failure(e);
+    } finally {
+      uncommitted = 0;
+    }
+  }
+
+  /**
+   * Writes every pending row into the open transaction without committing it: enough for reads on
+   * this store's connection to see them. The transaction is committed after {@code batchRows} rows
+   * or by {@link #flush()}.
+   */
+  void executePending() {
     if (pending == 0) {
       return;
     }
@@ -210,17 +231,22 @@ public final class RowWriter implements AutoCloseable {
       entitlements.executeBatch();
       grants.executeBatch();
       expandedGrants.executeBatch();
-      db.commit();
+      uncommitted += pending;
     } catch (SQLException e) {
-      try {
-        db.rollback();
-      } catch (SQLException ignored) {
-        // The original failure is the one to report.
-      }
+      rollback();
+      uncommitted = 0;
       throw failure(e);
     } finally {
       written += pending;
       pending = 0;
+    }
+  }
+
+  private void rollback() {
+    try {
+      db.rollback();
+    } catch (SQLException ignored) {
+      // The original failure is the one to report.
     }
   }
 
@@ -244,7 +270,7 @@ public final class RowWriter implements AutoCloseable {
   private void add(PreparedStatement ps) throws SQLException {
     ps.addBatch();
     markDirty.run();
-    if (++pending >= batchRows) {
+    if (++pending + uncommitted >= batchRows) {
       flush();
     }
   }

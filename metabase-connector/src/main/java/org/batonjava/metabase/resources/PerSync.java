@@ -1,5 +1,10 @@
 package org.batonjava.metabase.resources;
 
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 
 /**
@@ -7,27 +12,82 @@ import java.util.function.Supplier;
  * per-resource calls of that sync, including calls on worker threads. It is keyed by the sync id,
  * replaced when another sync starts and dropped when a sync finishes, so it never outlives one
  * sync. A call without a sync id (a one-off call outside the engine) always reads fresh.
+ *
+ * <p>The read may start early, in the background ({@link #prefetch}); a caller then waits for it. A
+ * failed read is not kept: the next call reads again.
  */
 public final class PerSync<T> {
   private String syncId;
-  private T value;
+  private CompletableFuture<T> value;
 
-  public synchronized T get(String currentSyncId, Supplier<T> load) {
+  public T get(String currentSyncId, Supplier<T> load) {
     if (currentSyncId == null || currentSyncId.isEmpty()) {
       return load.get();
     }
-    if (!currentSyncId.equals(syncId)) {
-      value = null;
-      syncId = null;
-      T loaded = load.get();
-      value = loaded;
-      syncId = currentSyncId;
+    CompletableFuture<T> f;
+    boolean mine = false;
+    synchronized (this) {
+      if (!currentSyncId.equals(syncId) || value == null || value.isCompletedExceptionally()) {
+        syncId = currentSyncId;
+        value = new CompletableFuture<>();
+        mine = true;
+      }
+      f = value;
     }
-    return value;
+    if (mine) {
+      load(f, load);
+    }
+    return await(f);
+  }
+
+  /**
+   * Starts reading the value of sync {@code currentSyncId} on {@code executor}, unless it is read
+   * or being read already.
+   */
+  public void prefetch(String currentSyncId, Supplier<T> load, Executor executor) {
+    if (currentSyncId == null || currentSyncId.isEmpty()) {
+      return;
+    }
+    CompletableFuture<T> f;
+    synchronized (this) {
+      if (currentSyncId.equals(syncId) && value != null && !value.isCompletedExceptionally()) {
+        return;
+      }
+      syncId = currentSyncId;
+      value = new CompletableFuture<>();
+      f = value;
+    }
+    executor.execute(() -> load(f, load));
   }
 
   public synchronized void clear() {
     syncId = null;
     value = null;
+  }
+
+  private static <T> void load(CompletableFuture<T> f, Supplier<T> load) {
+    try {
+      f.complete(load.get());
+    } catch (RuntimeException | Error e) {
+      f.completeExceptionally(e);
+    }
+  }
+
+  private static <T> T await(CompletableFuture<T> f) {
+    try {
+      return f.get();
+    } catch (ExecutionException | CompletionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof RuntimeException r) {
+        throw r;
+      }
+      if (cause instanceof Error error) {
+        throw error;
+      }
+      throw new IllegalStateException(cause);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new CancellationException("interrupted while waiting for a per-sync read");
+    }
   }
 }

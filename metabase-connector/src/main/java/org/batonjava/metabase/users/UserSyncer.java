@@ -41,6 +41,7 @@ public final class UserSyncer implements ResourceSyncer, AccountCreator {
   private final AccountProvisioner accounts;
   private final boolean reviewTraits;
   private final UserPagePrefetch pages;
+  private final boolean readAhead;
 
   public UserSyncer(
       UsersApi client,
@@ -53,7 +54,8 @@ public final class UserSyncer implements ResourceSyncer, AccountCreator {
   /**
    * @param reviewTraits extended access: add the superuser flag, SSO source, attribute names, date
    *     joined and tenant to the profile
-   * @param pageConcurrency how many pages of users are read at once (see {@link UserPagePrefetch})
+   * @param pageConcurrency how many pages of users are read at once (see {@link UserPagePrefetch});
+   *     above 1, the membership map is also read in the background from the first page on
    */
   public UserSyncer(
       UsersApi client,
@@ -63,6 +65,7 @@ public final class UserSyncer implements ResourceSyncer, AccountCreator {
       boolean reviewTraits,
       int pageConcurrency) {
     this.pages = new UserPagePrefetch(client, pageConcurrency);
+    this.readAhead = pageConcurrency > 1;
     this.reviewTraits = reviewTraits;
     this.groups = groups;
     this.server = server;
@@ -80,6 +83,11 @@ public final class UserSyncer implements ResourceSyncer, AccountCreator {
     long offset = offset(page.token());
     int limit = page.size() > 0 ? page.size() : DEFAULT_PAGE_SIZE;
     UserPage users = pages.page(page.syncId(), offset, limit);
+    if (readAhead && offset == 0 && !users.data().isEmpty()) {
+      // The membership map is needed once the users' grants are listed; reading it now overlaps
+      // its transfer with the listing of users, groups and databases.
+      memberships.prefetch(page.syncId(), () -> MembershipIndex.read(groups), UserSyncer::daemon);
+    }
     List<Resource> resources =
         users.data().stream()
             .map(reviewTraits ? UserResources::withTraits : UserResources::toResource)
@@ -103,6 +111,12 @@ public final class UserSyncer implements ResourceSyncer, AccountCreator {
     MembershipIndex index = memberships.get(page.syncId(), () -> MembershipIndex.read(groups));
     return PageResult.last(
         MembershipGrants.forUser(resource, index.of(userId), server.profile().paidPlan()));
+  }
+
+  private static void daemon(Runnable read) {
+    Thread t = new Thread(read, "metabase-memberships");
+    t.setDaemon(true);
+    t.start();
   }
 
   private static long offset(String token) {

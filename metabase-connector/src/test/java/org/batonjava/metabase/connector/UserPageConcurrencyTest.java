@@ -16,6 +16,7 @@ import org.batonjava.sdk.connector.ConnectorException;
 import org.batonjava.sdk.connector.PageRequest;
 import org.batonjava.sdk.connector.PageResult;
 import org.batonjava.sdk.connector.ResourceSyncer;
+import org.batonjava.sdk.crypto.Secret;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -26,6 +27,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * requests as reading one page after the other, against the simulator over HTTP.
  */
 class UserPageConcurrencyTest {
+  private static final String KEY = "mb_UserPageConcurrencyTestKey000000000000000";
+
   @TempDir Path dir;
 
   @ParameterizedTest(name = "concurrency {0}")
@@ -70,24 +73,74 @@ class UserPageConcurrencyTest {
 
   @Test
   void aPageReadAheadThatFailsFailsWhenItsTurnComesAndIsReadAgainOnRetry() {
-    try (MetabaseSimulator sim =
-        Sims.start("0.56", false, TestDatasets.users(350, Set.of()).write(dir))) {
-      ResourceSyncer users = Sims.connector(sim, MetabaseVariant.V056, 4).resourceSyncers().get(0);
+    // Every page after the first answers 503 the first time it is asked for.
+    Set<String> failedOnce = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    FakeServer server =
+        new FakeServer(
+            r -> {
+              String query = r.query() == null ? "" : r.query();
+              long offset =
+                  query.contains("offset=")
+                      ? Long.parseLong(query.replaceAll(".*offset=(\\d+).*", "$1"))
+                      : 0;
+              if (offset > 0 && failedOnce.add(query)) {
+                return FakeServer.Reply.of(503, "text/plain", "busy");
+              }
+              return FakeServer.Reply.of(200, "application/json", usersPage(offset, 100, 350));
+            });
+    try {
+      ConnectorConfig base =
+          ConnectorConfig.of(MetabaseVariant.V056, server.baseUrl(), Secret.of(KEY), false);
+      ResourceSyncer users =
+          MetabaseConnectors.create(
+                  new ConnectorConfig(
+                      base.baseUrl(),
+                      base.apiKey(),
+                      false,
+                      MetabaseVariant.V056,
+                      base.httpTimeout(),
+                      false,
+                      false,
+                      4))
+              .resourceSyncers()
+              .get(0);
       PageResult<Resource> first = users.list(Optional.empty(), new PageRequest("", 100, "s1"));
-      // The pages at 100, 200 and 300 are being read ahead now; the server goes away meanwhile.
-      sim.faults().set(FaultConfig.builder().errorRate(1.0).errorStatuses(List.of(503)).build());
-      sleepUntilAnswered(sim, 4);
+
       assertThatThrownBy(
               () -> users.list(Optional.empty(), new PageRequest(first.nextToken(), 100, "s1")))
           .isInstanceOfSatisfying(
               ConnectorException.class,
               e -> assertThat(e.code()).isEqualTo(Status.Code.UNAVAILABLE));
-      sim.faults().set(FaultConfig.none());
       PageResult<Resource> again =
           users.list(Optional.empty(), new PageRequest(first.nextToken(), 100, "s1"));
+
       assertThat(again.items()).hasSize(100);
+      assertThat(again.items().get(0).getId().getResource()).isEqualTo("101");
       assertThat(again.nextToken()).isEqualTo("200");
+      assertThat(
+              server.requests.stream()
+                  .filter(r -> "limit=100&offset=100&status=all".equals(r.query())))
+          .hasSize(2);
+    } finally {
+      server.close();
     }
+  }
+
+  private static String usersPage(long offset, int limit, int total) {
+    StringBuilder data = new StringBuilder();
+    for (long id = offset + 1; id <= Math.min(offset + limit, total); id++) {
+      if (data.length() > 0) {
+        data.append(',');
+      }
+      data.append("{\"id\":")
+          .append(id)
+          .append(",\"email\":\"u")
+          .append(id)
+          .append("@example.com\",\"first_name\":\"U\",\"last_name\":\"")
+          .append(id)
+          .append("\",\"is_active\":true}");
+    }
+    return "{\"data\":[" + data + "],\"total\":" + total + ",\"limit\":" + limit + "}";
   }
 
   @Test
@@ -106,6 +159,38 @@ class UserPageConcurrencyTest {
       // with the user that ended s1's first page, not with the page s1 read ahead.
       assertThat(next.items().get(0).getId())
           .isEqualTo(first.items().get(first.items().size() - 1).getId());
+    }
+  }
+
+  @Test
+  void theMembershipMapIsReadOnceInTheBackgroundAndAFailedReadIsReadAgain() {
+    try (MetabaseSimulator sim =
+        Sims.start("0.56", false, TestDatasets.users(150, Set.of()).write(dir))) {
+      ResourceSyncer users = Sims.connector(sim, MetabaseVariant.V056, 4).resourceSyncers().get(0);
+      // The first membership request (the background read) fails.
+      sim.faults()
+          .set(
+              FaultConfig.builder()
+                  .errorRate(1.0)
+                  .errorStatuses(List.of(503))
+                  .pathPrefix("/api/permissions/membership")
+                  .limit(1)
+                  .build());
+      PageResult<Resource> first = users.list(Optional.empty(), new PageRequest("", 100, "s1"));
+
+      // A grants call that waits for the failing read fails with it (the sync retries); one that
+      // comes after it reads the map again. Either way the map is then read, once.
+      try {
+        users.grants(first.items().get(0), new PageRequest("", 0, "s1"));
+      } catch (ConnectorException e) {
+        assertThat(e.code()).isEqualTo(Status.Code.UNAVAILABLE);
+      }
+      PageResult<c1.connector.v2.Grant> grants =
+          users.grants(first.items().get(0), new PageRequest("", 0, "s1"));
+      users.grants(first.items().get(1), new PageRequest("", 0, "s1"));
+
+      assertThat(grants.items()).isNotEmpty();
+      assertThat(sim.requestLog().count("GET /api/permissions/membership")).isEqualTo(2);
     }
   }
 
