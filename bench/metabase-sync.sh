@@ -7,7 +7,9 @@
 #   defaults: 50000 users (500 groups, 5 groups per user, 300 databases, 2000 collections, 100 API keys), 5 ms, 0.56,
 #   -Xmx512m. Environment: COLLECTIONS and API_KEYS change the scale dataset's collections and keys; CONNECTOR_FLAGS
 #   adds connector flags (e.g. --metabase-extended-access=false for the Go model only); PAID=1 simulates a paid build
-#   (application permissions, fine-grained data rights, sandbox and impersonation lists).
+#   (application permissions, fine-grained data rights, sandbox and impersonation lists); EXTRA_JAVA_OPTS adds JVM
+#   options (bench/profile.sh uses it for JFR); KEEP_LOG=path keeps the connector's log. The phase table comes from
+#   the log (bench/phases.py).
 # Build first: ./mvnw -B -q package -DskipTests
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -42,3 +44,4 @@ echo "connector_cpu=${cpu_user} s user + ${cpu_sys} s system"
 echo "c1z_size=$(( $(stat -c %s "$work/sync.c1z") / 1024 )) KiB"
 [ -n "${KEEP_LOG:-}" ] && cp "$work/connector.log" "$KEEP_LOG"
 grep -E "Grant expansion done|Sync complete" "$work/connector.log" | sed 's/^[^\t]*\t[^\t]*\t[^\t]*\t/  /' || true
+python3 "$root/bench/phases.py" "$work/connector.log" || true
