@@ -5,7 +5,7 @@
 #
 # Usage: bench/metabase-sync.sh [users] [latency-ms] [metabase-version] [heap]
 #   defaults: 50000 users (500 groups, 5 groups per user, 300 databases, 2000 collections, 100 API keys), 5 ms, 0.56,
-#   -Xmx512m. Environment: COLLECTIONS and API_KEYS change the scale dataset's collections and keys; CONNECTOR_FLAGS
+#   -Xmx512m ("default" keeps the launcher's own memory settings). Environment: COLLECTIONS and API_KEYS change the scale dataset's collections and keys; CONNECTOR_FLAGS
 #   adds connector flags (e.g. --metabase-extended-access=false for the Go model only); PAID=1 simulates a paid build
 #   (application permissions, fine-grained data rights, sandbox and impersonation lists); EXTRA_JAVA_OPTS adds JVM
 #   options (bench/profile.sh uses it for JFR); KEEP_LOG=path keeps the connector's log. The phase table comes from
@@ -29,11 +29,18 @@ for _ in $(seq 1 120); do
   sleep 0.5
 done
 curl -fs -X DELETE -H "X-API-Key: $key" "http://127.0.0.1:$port/__sim/counters" >/dev/null
+sim_cpu() { awk '{print $14 + $15}' "/proc/$sim/stat"; }
+sim_before=$(sim_cpu)
 start=$(date +%s.%N)
-BATON_JAVA_OPTS="-Xmx$heap ${EXTRA_JAVA_OPTS:-}" /usr/bin/time -f "%M %U %S" -o "$work/rss" "$root/bin/baton-metabase" \
+# heap "default" (or "") leaves the launcher's own memory settings alone.
+java_opts="${EXTRA_JAVA_OPTS:-}"
+case "$heap" in ""|default) heap=default ;; *) java_opts="-Xmx$heap $java_opts" ;; esac
+if [ -n "${java_opts// /}" ]; then export BATON_JAVA_OPTS="$java_opts"; else unset BATON_JAVA_OPTS; fi
+/usr/bin/time -f "%M %U %S" -o "$work/rss" "$root/bin/baton-metabase" \
   --metabase-base-url "http://127.0.0.1:$port" --metabase-api-key "$key" --metabase-version auto \
   --file "$work/sync.c1z" --log-format console --log-level info ${CONNECTOR_FLAGS:-} 2> "$work/connector.log"
 end=$(date +%s.%N)
+sim_after=$(sim_cpu)
 requests=$(curl -fs -H "X-API-Key: $key" "http://127.0.0.1:$port/__sim/counters" | python3 -c 'import json,sys; d=json.load(sys.stdin); print(d.get("total", d))')
 echo "users=$users collections=$collections api_keys=$keys latency=${latency}ms metabase=$version heap=$heap paid=${PAID:-0} flags=${CONNECTOR_FLAGS:-none}"
 printf 'wall=%.1f s\n' "$(echo "$end - $start" | bc)"
@@ -41,6 +48,7 @@ echo "http_requests=$requests"
 read -r rss_kib cpu_user cpu_sys < "$work/rss"
 echo "peak_rss=$(( rss_kib / 1024 )) MiB"
 echo "connector_cpu=${cpu_user} s user + ${cpu_sys} s system"
+echo "simulator_cpu=$(awk -v a="$sim_before" -v b="$sim_after" -v hz="$(getconf CLK_TCK)" 'BEGIN {printf "%.1f", (b - a) / hz}') s"
 echo "c1z_size=$(( $(stat -c %s "$work/sync.c1z") / 1024 )) KiB"
 [ -n "${KEEP_LOG:-}" ] && cp "$work/connector.log" "$KEEP_LOG"
 grep -E "Grant expansion done|Sync complete" "$work/connector.log" | sed 's/^[^\t]*\t[^\t]*\t[^\t]*\t/  /' || true
