@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoField;
 
 /**
  * The text timestamp layout of c1z files: Go's {@code 2006-01-02 15:04:05.999999999} in the
@@ -16,6 +15,9 @@ public final class SyncTime {
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
   private final ZoneId zone;
+  private volatile Second lastSecond;
+
+  private record Second(long epochSecond, String text) {}
 
   public SyncTime(ZoneId zone) {
     this.zone = zone;
@@ -26,18 +28,28 @@ public final class SyncTime {
   }
 
   public String format(Instant instant) {
-    LocalDateTime local = LocalDateTime.ofInstant(instant, zone);
-    String text = SECONDS.format(local);
-    int nanos = local.get(ChronoField.NANO_OF_SECOND);
-    if (nanos == 0) {
-      return text;
+    long second = instant.getEpochSecond();
+    Second cached = lastSecond;
+    if (cached == null || cached.epochSecond() != second) {
+      // Rows are written thousands a second: the date and time part is made once per second.
+      cached =
+          new Second(
+              second, SECONDS.format(LocalDateTime.ofInstant(Instant.ofEpochSecond(second), zone)));
+      lastSecond = cached;
     }
-    String fraction = String.format("%09d", nanos);
-    int end = fraction.length();
-    while (fraction.charAt(end - 1) == '0') {
+    int nanos = instant.getNano();
+    if (nanos == 0) {
+      return cached.text();
+    }
+    char[] digits = new char[9];
+    for (int i = 8, n = nanos; i >= 0; i--, n /= 10) {
+      digits[i] = (char) ('0' + n % 10);
+    }
+    int end = digits.length;
+    while (digits[end - 1] == '0') {
       end--;
     }
-    return text + "." + fraction.substring(0, end);
+    return cached.text() + "." + new String(digits, 0, end);
   }
 
   /**
