@@ -131,11 +131,17 @@ public final class SyncState {
       String parentType,
       String parentId,
       String token) {
-    String id = String.format("%010d", ++currentActionId);
+    String id = actionId(++currentActionId);
     Action a = new Action(id, op, token, resourceType, resourceId, parentType, parentId);
     actions.put(id, a);
     order.add(id);
     return a;
+  }
+
+  /** The id of the n-th action: n zero-padded to ten digits, like Go's {@code %010d}. */
+  static String actionId(long n) {
+    String digits = Long.toString(n);
+    return digits.length() >= 10 ? digits : "0".repeat(10 - digits.length()) + digits;
   }
 
   Optional<Action> peek() {
