@@ -37,6 +37,7 @@ public final class C1zStore implements AutoCloseable {
   private final SyncRunTable syncRuns;
   private final RowReader reader;
   private RowWriter writer;
+  private boolean bulkLoad;
   private boolean dirty;
   private boolean closed;
 
@@ -65,10 +66,15 @@ public final class C1zStore implements AutoCloseable {
       SqliteNativeLibrary.prepare();
       connection = DriverManager.getConnection("jdbc:sqlite:" + dbFile);
       configure(connection);
-      C1zSchema.apply(connection);
+      C1zSchema.apply(connection, BulkLoad.deferredIndexes(connection));
       connection.setAutoCommit(false);
       new GrantExpansionBackfill(connection).run();
+      if (readOnly) {
+        // A checkpoint saved during a bulk load: readers need the indexes; this copy is private.
+        BulkLoad.end(connection);
+      }
       connection.commit();
+      this.bulkLoad = BulkLoad.inProgress(connection);
     } catch (SQLException e) {
       closeQuietly(connection);
       deleteWorkDir();
@@ -82,7 +88,7 @@ public final class C1zStore implements AutoCloseable {
     this.db = connection;
     SyncTime time = new SyncTime(options.zone());
     this.syncRuns = new SyncRunTable(db, time, options.clock(), new Ksuid(), this::markDirty);
-    this.reader = new RowReader(db, this::flushPending);
+    this.reader = new RowReader(db, this::flushPending, this::endBulkLoad);
   }
 
   /** Opens {@code file} for writing; a missing or empty file becomes a new store. */
@@ -127,9 +133,76 @@ public final class C1zStore implements AutoCloseable {
               new SyncTime(options.zone()),
               options.clock(),
               options.batchRows(),
-              this::markDirty);
+              this::markDirty,
+              this::endBulkLoad);
+      if (bulkLoad) {
+        writer.bulkLoad(true);
+      }
     }
     return writer;
+  }
+
+  /**
+   * Starts a bulk load of grants (see {@link BulkLoad}): until {@link #endBulkLoad()}, grants are
+   * appended without maintaining the indexes of {@code v1_grants}, and the indexes are built once
+   * at the end. Reading grants, writing expanded grants, stats, the integrity check and cleanup end
+   * the load first. A checkpoint saved during the load stays in bulk-load mode when opened again.
+   * Does nothing if a load is already in progress.
+   */
+  public void beginBulkLoad() {
+    requireOpen();
+    if (readOnly) {
+      throw C1zException.about(file, "was opened read-only");
+    }
+    if (bulkLoad) {
+      return;
+    }
+    RowWriter w = writer();
+    w.flush();
+    try {
+      BulkLoad.begin(db);
+      db.commit();
+    } catch (SQLException e) {
+      rollbackQuietly();
+      throw C1zException.about(file, "could not start a bulk load (" + e.getMessage() + ")", e);
+    }
+    bulkLoad = true;
+    w.bulkLoad(true);
+    markDirty();
+  }
+
+  /**
+   * Ends a bulk load: builds the indexes of {@code v1_grants} (merging grants written twice, as the
+   * upsert would have), restoring the file's schema exactly. Does nothing outside a load.
+   */
+  public void endBulkLoad() {
+    requireOpen();
+    if (!bulkLoad) {
+      return;
+    }
+    if (writer != null) {
+      writer.flush();
+    }
+    long start = System.nanoTime();
+    try {
+      BulkLoad.end(db);
+      db.commit();
+    } catch (SQLException e) {
+      rollbackQuietly();
+      throw C1zException.about(
+          file, "could not build the grant indexes after a bulk load (" + e.getMessage() + ")", e);
+    }
+    bulkLoad = false;
+    if (writer != null) {
+      writer.bulkLoad(false);
+    }
+    markDirty();
+    LOG.debug("c1z: grant indexes built in {} ms", (System.nanoTime() - start) / 1_000_000);
+  }
+
+  /** Whether a bulk load of grants is in progress (see {@link #beginBulkLoad()}). */
+  public boolean bulkLoading() {
+    return bulkLoad;
   }
 
   /** Counts the rows of a sync, as stored at its end. */
@@ -137,6 +210,7 @@ public final class C1zStore implements AutoCloseable {
     requireOpen();
     SyncRun run =
         syncRuns.get(syncId).orElseThrow(() -> C1zException.about(file, "has no sync " + syncId));
+    endBulkLoad();
     flushPending();
     return new SyncStatsCounter(db, reader).count(syncId, run.type());
   }
@@ -148,6 +222,7 @@ public final class C1zStore implements AutoCloseable {
    */
   public Optional<String> firstDanglingReference(String syncId) {
     requireOpen();
+    endBulkLoad();
     flushPending();
     return new SyncIntegrity(db).firstDanglingReference(syncId);
   }
@@ -160,6 +235,7 @@ public final class C1zStore implements AutoCloseable {
       throw C1zException.about(
           file, "sync " + syncId + " is finished; only an unfinished sync can be dropped");
     }
+    endBulkLoad();
     try {
       SyncCleaner.delete(db, syncId);
       db.commit();
@@ -173,6 +249,7 @@ public final class C1zStore implements AutoCloseable {
   /** Deletes syncs beyond the keep limit (see {@link SyncCleaner}) and vacuums. */
   public List<String> cleanup(Optional<String> currentSyncId) {
     requireOpen();
+    endBulkLoad();
     flushPending();
     List<String> deleted =
         new SyncCleaner(db, syncRuns).clean(currentSyncId, options.keepSyncCount());
@@ -232,6 +309,7 @@ public final class C1zStore implements AutoCloseable {
     if (writer != null) {
       writer.close();
     }
+    reader.close();
     closeQuietly(db);
     deleteWorkDir();
   }
@@ -239,6 +317,14 @@ public final class C1zStore implements AutoCloseable {
   private void flushPending() {
     if (writer != null) {
       writer.flush();
+    }
+  }
+
+  private void rollbackQuietly() {
+    try {
+      db.rollback();
+    } catch (SQLException ignored) {
+      // The original failure is the one to report.
     }
   }
 
@@ -260,7 +346,9 @@ public final class C1zStore implements AutoCloseable {
       st.execute("pragma synchronous = OFF");
       st.execute("pragma locking_mode = EXCLUSIVE");
       st.execute("pragma cache_size = -65536");
-      st.execute("pragma temp_store = MEMORY");
+      // Sorts (building indexes at the end of a bulk load, large GROUP BYs) spill to temporary
+      // files instead of growing the heap of the process with the number of rows.
+      st.execute("pragma temp_store = FILE");
       // Reading the schema here turns "not a database" into an error at open, not later.
       st.executeQuery("select count(*) from sqlite_master").close();
     }
