@@ -4,7 +4,9 @@
 #
 # Usage: bench/c1z-write.sh [grants] [max heap] [rows per transaction]   e.g. bench/c1z-write.sh 100000 256m
 # (defaults: 1000000, 256m, the store's default of 10000 rows per transaction)
-# Extra Maven flags (e.g. -o for offline) can be passed in MVNW_FLAGS.
+# The grants are bulk-loaded as a sync does (indexes built at the end); BULK_LOAD=false writes them row by
+# row with every index kept up to date, for comparison. Extra Maven flags (e.g. -o for offline) can be
+# passed in MVNW_FLAGS; extra JVM flags in JAVA_FLAGS.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 grants=${1:-1000000}
@@ -18,4 +20,5 @@ cd "$root"
   -Dmdep.includeScope=test -Dmdep.outputFile=target/test-classpath.txt
 cp="baton-sdk/target/test-classes:baton-sdk/target/classes:$(cat baton-sdk/target/test-classpath.txt)"
 # shellcheck disable=SC2086
-java -Xmx"$heap" -cp "$cp" org.batonjava.sdk.bench.C1zWriteBenchmark $grants $batch
+java -Xmx"$heap" -Dc1z.bench.bulkLoad="${BULK_LOAD:-true}" ${JAVA_FLAGS:-} -cp "$cp" \
+  org.batonjava.sdk.bench.C1zWriteBenchmark $grants $batch

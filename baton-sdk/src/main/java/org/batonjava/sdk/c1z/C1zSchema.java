@@ -107,6 +107,14 @@ final class C1zSchema {
 
   /** Creates the tables of a new file, or migrates an existing one. Idempotent. */
   static void apply(Connection db) throws SQLException {
+    apply(db, Set.of());
+  }
+
+  /**
+   * Like {@link #apply(Connection)}, but leaves out the indexes named in {@code deferred}: those a
+   * bulk load in progress has dropped and builds at its end (see {@link BulkLoad}).
+   */
+  static void apply(Connection db, Set<String> deferred) throws SQLException {
     try (Statement st = db.createStatement()) {
       for (String[] column : ADDED_COLUMNS) {
         if (tableExists(db, column[0]) && !columns(db, column[0]).contains(column[1])) {
@@ -114,12 +122,27 @@ final class C1zSchema {
         }
       }
       for (String sql : CREATE) {
-        st.execute(sql);
+        if (!deferred.contains(indexName(sql))) {
+          st.execute(sql);
+        }
       }
       for (String sql : PARTIAL_INDEXES) {
-        st.execute(sql);
+        if (!deferred.contains(indexName(sql))) {
+          st.execute(sql);
+        }
       }
     }
+  }
+
+  /** The name an index statement creates; empty for a table. */
+  private static String indexName(String sql) {
+    String marker = " index if not exists ";
+    int at = sql.indexOf(marker);
+    if (at < 0) {
+      return "";
+    }
+    int start = at + marker.length();
+    return sql.substring(start, sql.indexOf(' ', start));
   }
 
   private static boolean tableExists(Connection db, String table) throws SQLException {

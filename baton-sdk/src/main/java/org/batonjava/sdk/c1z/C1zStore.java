@@ -38,6 +38,7 @@ public final class C1zStore implements AutoCloseable {
   private final RowReader reader;
   private RowWriter writer;
   private ExpansionRows expansionRows;
+  private boolean bulkLoad;
   private boolean dirty;
   private boolean closed;
 
@@ -66,10 +67,15 @@ public final class C1zStore implements AutoCloseable {
       SqliteNativeLibrary.prepare();
       connection = DriverManager.getConnection("jdbc:sqlite:" + dbFile);
       configure(connection);
-      C1zSchema.apply(connection);
+      C1zSchema.apply(connection, BulkLoad.deferredIndexes(connection));
       connection.setAutoCommit(false);
       new GrantExpansionBackfill(connection).run();
+      if (readOnly) {
+        // A checkpoint saved during a bulk load: readers need the indexes; this copy is private.
+        BulkLoad.end(connection);
+      }
       connection.commit();
+      this.bulkLoad = BulkLoad.inProgress(connection);
     } catch (SQLException e) {
       closeQuietly(connection);
       deleteWorkDir();
@@ -83,7 +89,7 @@ public final class C1zStore implements AutoCloseable {
     this.db = connection;
     SyncTime time = new SyncTime(options.zone());
     this.syncRuns = new SyncRunTable(db, time, options.clock(), new Ksuid(), this::markDirty);
-    this.reader = new RowReader(db, this::executePending);
+    this.reader = new RowReader(db, this::executePending, this::endBulkLoad);
   }
 
   /** Opens {@code file} for writing; a missing or empty file becomes a new store. */
@@ -128,7 +134,11 @@ public final class C1zStore implements AutoCloseable {
               new SyncTime(options.zone()),
               options.clock(),
               options.batchRows(),
-              this::markDirty);
+              this::markDirty,
+              this::endBulkLoad);
+      if (bulkLoad) {
+        writer.bulkLoad(true);
+      }
     }
     return writer;
   }
@@ -137,9 +147,78 @@ public final class C1zStore implements AutoCloseable {
   public ExpansionRows expansionRows() {
     requireOpen();
     if (expansionRows == null) {
-      expansionRows = new ExpansionRows(db, this::executePending);
+      expansionRows =
+          new ExpansionRows(
+              db,
+              () -> {
+                endBulkLoad();
+                executePending();
+              });
     }
     return expansionRows;
+  }
+
+  /**
+   * Starts a bulk load of grants (see {@link BulkLoad}): until {@link #endBulkLoad()}, grants are
+   * appended without maintaining the indexes of {@code v1_grants}, and the indexes are built once
+   * at the end. Reading grants, writing expanded grants, stats, the integrity check and cleanup end
+   * the load first. A checkpoint saved during the load stays in bulk-load mode when opened again.
+   * Does nothing if a load is already in progress.
+   */
+  public void beginBulkLoad() {
+    requireOpen();
+    if (readOnly) {
+      throw C1zException.about(file, "was opened read-only");
+    }
+    if (bulkLoad) {
+      return;
+    }
+    RowWriter w = writer();
+    w.flush();
+    try {
+      BulkLoad.begin(db);
+      db.commit();
+    } catch (SQLException e) {
+      rollbackQuietly();
+      throw C1zException.about(file, "could not start a bulk load (" + e.getMessage() + ")", e);
+    }
+    bulkLoad = true;
+    w.bulkLoad(true);
+    markDirty();
+  }
+
+  /**
+   * Ends a bulk load: builds the indexes of {@code v1_grants} (merging grants written twice, as the
+   * upsert would have), restoring the file's schema exactly. Does nothing outside a load.
+   */
+  public void endBulkLoad() {
+    requireOpen();
+    if (!bulkLoad) {
+      return;
+    }
+    if (writer != null) {
+      writer.flush();
+    }
+    long start = System.nanoTime();
+    try {
+      BulkLoad.end(db);
+      db.commit();
+    } catch (SQLException e) {
+      rollbackQuietly();
+      throw C1zException.about(
+          file, "could not build the grant indexes after a bulk load (" + e.getMessage() + ")", e);
+    }
+    bulkLoad = false;
+    if (writer != null) {
+      writer.bulkLoad(false);
+    }
+    markDirty();
+    LOG.debug("c1z: grant indexes built in {} ms", (System.nanoTime() - start) / 1_000_000);
+  }
+
+  /** Whether a bulk load of grants is in progress (see {@link #beginBulkLoad()}). */
+  public boolean bulkLoading() {
+    return bulkLoad;
   }
 
   /** Counts the rows of a sync, as stored at its end. */
@@ -147,6 +226,7 @@ public final class C1zStore implements AutoCloseable {
     requireOpen();
     SyncRun run =
         syncRuns.get(syncId).orElseThrow(() -> C1zException.about(file, "has no sync " + syncId));
+    endBulkLoad();
     flushPending();
     return new SyncStatsCounter(db, reader).count(syncId, run.type());
   }
@@ -158,6 +238,7 @@ public final class C1zStore implements AutoCloseable {
    */
   public Optional<String> firstDanglingReference(String syncId) {
     requireOpen();
+    endBulkLoad();
     flushPending();
     return new SyncIntegrity(db).firstDanglingReference(syncId);
   }
@@ -170,6 +251,7 @@ public final class C1zStore implements AutoCloseable {
       throw C1zException.about(
           file, "sync " + syncId + " is finished; only an unfinished sync can be dropped");
     }
+    endBulkLoad();
     try {
       SyncCleaner.delete(db, syncId);
       db.commit();
@@ -183,6 +265,7 @@ public final class C1zStore implements AutoCloseable {
   /** Deletes syncs beyond the keep limit (see {@link SyncCleaner}) and vacuums. */
   public List<String> cleanup(Optional<String> currentSyncId) {
     requireOpen();
+    endBulkLoad();
     flushPending();
     List<String> deleted =
         new SyncCleaner(db, syncRuns).clean(currentSyncId, options.keepSyncCount());
@@ -245,6 +328,7 @@ public final class C1zStore implements AutoCloseable {
     if (expansionRows != null) {
       expansionRows.close();
     }
+    reader.close();
     closeQuietly(db);
     deleteWorkDir();
   }
@@ -266,6 +350,14 @@ public final class C1zStore implements AutoCloseable {
     }
   }
 
+  private void rollbackQuietly() {
+    try {
+      db.rollback();
+    } catch (SQLException ignored) {
+      // The original failure is the one to report.
+    }
+  }
+
   private void markDirty() {
     dirty = true;
   }
@@ -284,7 +376,9 @@ public final class C1zStore implements AutoCloseable {
       st.execute("pragma synchronous = OFF");
       st.execute("pragma locking_mode = EXCLUSIVE");
       st.execute("pragma cache_size = -65536");
-      st.execute("pragma temp_store = MEMORY");
+      // Sorts (building indexes at the end of a bulk load, large GROUP BYs) spill to temporary
+      // files instead of growing the heap of the process with the number of rows.
+      st.execute("pragma temp_store = FILE");
       // Reading the schema here turns "not a database" into an error at open, not later.
       st.executeQuery("select count(*) from sqlite_master").close();
     }

@@ -22,12 +22,19 @@ import java.util.Optional;
 public final class RowReader {
   public static final int MAX_PAGE_SIZE = 10_000;
 
-  private final Connection db;
   private final Runnable beforeRead;
+  private final Runnable beforeGrantRead;
+  private final StatementCache statements;
 
-  RowReader(Connection db, Runnable beforeRead) {
-    this.db = db;
+  RowReader(Connection db, Runnable beforeRead, Runnable beforeGrantRead) {
     this.beforeRead = beforeRead;
+    this.beforeGrantRead = beforeGrantRead;
+    this.statements = new StatementCache(db);
+  }
+
+  /** Closes the prepared statements this reader keeps. */
+  void close() {
+    statements.close();
   }
 
   public Page<ResourceType> listResourceTypes(String syncId, String pageToken, int pageSize) {
@@ -90,6 +97,7 @@ public final class RowReader {
 
   /** Grants as stored (the {@code GrantExpandable} annotation is not put back). */
   public Page<Grant> listGrants(String syncId, GrantFilter filter, String pageToken, int pageSize) {
+    beforeGrantRead.run();
     StringBuilder sql = new StringBuilder("select id, data from v1_grants where sync_id = ?");
     List<Object> args = new ArrayList<>(List.of(syncId));
     filter.entitlementId().ifPresent(v -> where(sql, args, "entitlement_id", v));
@@ -113,14 +121,16 @@ public final class RowReader {
    * from the grants themselves.
    */
   public Page<Grant> listGrantsWithExpansion(String syncId, String pageToken, int pageSize) {
+    beforeGrantRead.run();
     beforeRead.run();
     long from = startId(pageToken);
     int size = size(pageSize);
     List<Grant> items = new ArrayList<>();
     long lastId = -1;
-    try (PreparedStatement ps =
-        db.prepareStatement(
-            "select id, data, expansion from v1_grants where sync_id = ? and id >= ? order by id limit ?")) {
+    try {
+      PreparedStatement ps =
+          statements.get(
+              "select id, data, expansion from v1_grants where sync_id = ? and id >= ? order by id limit ?");
       ps.setString(1, syncId);
       ps.setLong(2, from);
       ps.setInt(3, size + 1);
@@ -146,15 +156,17 @@ public final class RowReader {
 
   /** Grants whose expansion is pending, with the {@code GrantExpandable} annotation put back. */
   public Page<Grant> listGrantsNeedingExpansion(String syncId, String pageToken, int pageSize) {
+    beforeGrantRead.run();
     beforeRead.run();
     long from = startId(pageToken);
     int size = size(pageSize);
     List<Grant> items = new ArrayList<>();
     long lastId = -1;
-    try (PreparedStatement ps =
-        db.prepareStatement(
-            "select id, data, expansion from v1_grants where sync_id = ? and expansion is not null"
-                + " and needs_expansion = 1 and id >= ? order by id limit ?")) {
+    try {
+      PreparedStatement ps =
+          statements.get(
+              "select id, data, expansion from v1_grants where sync_id = ? and expansion is not null"
+                  + " and needs_expansion = 1 and id >= ? order by id limit ?");
       ps.setString(1, syncId);
       ps.setLong(2, from);
       ps.setInt(3, size + 1);
@@ -196,6 +208,7 @@ public final class RowReader {
   }
 
   public Optional<Grant> getGrant(String syncId, String id) {
+    beforeGrantRead.run();
     return one(
         "select data from v1_grants where sync_id = ? and external_id = ?",
         List.of(syncId, id),
@@ -214,7 +227,8 @@ public final class RowReader {
     int size = size(pageSize);
     List<T> items = new ArrayList<>();
     long lastId = -1;
-    try (PreparedStatement ps = db.prepareStatement(sql + " and id >= ? order by id limit ?")) {
+    try {
+      PreparedStatement ps = statements.get(sql + " and id >= ? order by id limit ?");
       int i = bind(ps, args);
       ps.setLong(i++, from);
       ps.setInt(i, size + 1);
@@ -235,7 +249,8 @@ public final class RowReader {
 
   private <T> Optional<T> one(String sql, List<Object> args, Parser<T> parser) {
     beforeRead.run();
-    try (PreparedStatement ps = db.prepareStatement(sql)) {
+    try {
+      PreparedStatement ps = statements.get(sql);
       bind(ps, args);
       try (ResultSet rs = ps.executeQuery()) {
         return rs.next() ? Optional.of(parser.parseFrom(rs.getBytes(1))) : Optional.empty();

@@ -19,6 +19,10 @@ import java.time.Clock;
 public final class RowWriter implements AutoCloseable {
   private static final String UPSERT_DATA =
       " on conflict (external_id, sync_id) do update set data = excluded.data";
+  private static final String GRANT_INSERT =
+      "insert into v1_grants (resource_type_id, resource_id, entitlement_id,"
+          + " principal_resource_type_id, principal_resource_id, external_id, expansion,"
+          + " needs_expansion, data, sync_id, discovered_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
   private final Connection db;
   private final SyncTime time;
@@ -28,18 +32,27 @@ public final class RowWriter implements AutoCloseable {
   private final PreparedStatement resourceTypes;
   private final PreparedStatement resources;
   private final PreparedStatement entitlements;
-  private final PreparedStatement grants;
-  private final PreparedStatement expandedGrants;
+  private final Runnable beforeExpandedGrants;
+  private PreparedStatement grants;
+  private PreparedStatement expandedGrants;
+  private boolean bulkLoad;
   private int pending;
   private int uncommitted;
   private long written;
 
-  RowWriter(Connection db, SyncTime time, Clock clock, int batchRows, Runnable markDirty) {
+  RowWriter(
+      Connection db,
+      SyncTime time,
+      Clock clock,
+      int batchRows,
+      Runnable markDirty,
+      Runnable beforeExpandedGrants) {
     this.db = db;
     this.time = time;
     this.clock = clock;
     this.batchRows = batchRows;
     this.markDirty = markDirty;
+    this.beforeExpandedGrants = beforeExpandedGrants;
     try {
       resourceTypes =
           db.prepareStatement(
@@ -55,23 +68,44 @@ public final class RowWriter implements AutoCloseable {
               "insert into v1_entitlements (resource_type_id, resource_id, external_id, data, sync_id,"
                   + " discovered_at) values (?, ?, ?, ?, ?, ?)"
                   + UPSERT_DATA);
-      String grantInsert =
-          "insert into v1_grants (resource_type_id, resource_id, entitlement_id,"
-              + " principal_resource_type_id, principal_resource_id, external_id, expansion,"
-              + " needs_expansion, data, sync_id, discovered_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-      grants =
-          db.prepareStatement(
-              grantInsert
-                  + " on conflict (external_id, sync_id) do update set data = excluded.data,"
-                  + " expansion = excluded.expansion,"
-                  + " needs_expansion = case when excluded.expansion is null then 0"
-                  + " when v1_grants.expansion is null or v1_grants.expansion <> excluded.expansion then 1"
-                  + " else v1_grants.needs_expansion end");
-      // Grants made by expansion keep whatever expansion data the row already has.
-      expandedGrants = db.prepareStatement(grantInsert + UPSERT_DATA);
     } catch (SQLException e) {
       throw new C1zException("could not prepare the store for writing: " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * Switches between upserting grants (the unique index exists) and appending them (a bulk load has
+   * dropped the indexes; see {@link BulkLoad}). Flushes first.
+   */
+  void bulkLoad(boolean on) {
+    flush();
+    closeGrantStatements();
+    bulkLoad = on;
+  }
+
+  /** The statement for connector grants, prepared for the current mode when first needed. */
+  private PreparedStatement grants() throws SQLException {
+    if (grants == null) {
+      grants =
+          db.prepareStatement(
+              bulkLoad
+                  ? GRANT_INSERT
+                  : GRANT_INSERT
+                      + " on conflict (external_id, sync_id) do update set data = excluded.data,"
+                      + " expansion = excluded.expansion,"
+                      + " needs_expansion = case when excluded.expansion is null then 0"
+                      + " when v1_grants.expansion is null or v1_grants.expansion <> excluded.expansion then 1"
+                      + " else v1_grants.needs_expansion end");
+    }
+    return grants;
+  }
+
+  /** Grants made by expansion keep whatever expansion data the row already has. */
+  private PreparedStatement expandedGrants() throws SQLException {
+    if (expandedGrants == null) {
+      expandedGrants = db.prepareStatement(GRANT_INSERT + UPSERT_DATA);
+    }
+    return expandedGrants;
   }
 
   public void putResourceTypes(String syncId, Iterable<ResourceType> types) {
@@ -138,12 +172,24 @@ public final class RowWriter implements AutoCloseable {
    * Grants from a connector: a {@code GrantExpandable} annotation moves into the expansion column.
    */
   public void putGrants(String syncId, Iterable<Grant> list) {
-    putGrants(syncId, list, grants);
+    try {
+      putGrants(syncId, list, grants());
+    } catch (SQLException e) {
+      throw failure(e);
+    }
   }
 
-  /** Grants made by grant expansion: existing expansion data of the row is kept. */
+  /**
+   * Grants made by grant expansion: existing expansion data of the row is kept. Ends a bulk load
+   * first (expansion reads the grants through their indexes).
+   */
   public void putExpandedGrants(String syncId, Iterable<Grant> list) {
-    putGrants(syncId, list, expandedGrants);
+    beforeExpandedGrants.run();
+    try {
+      putGrants(syncId, list, expandedGrants());
+    } catch (SQLException e) {
+      throw failure(e);
+    }
   }
 
   /**
@@ -152,19 +198,21 @@ public final class RowWriter implements AutoCloseable {
    */
   public void putExpandedGrant(String syncId, EncodedGrant grant) {
     requireId(grant.id(), "grant");
+    beforeExpandedGrants.run();
     try {
-      expandedGrants.setString(1, grant.entitlementResourceType());
-      expandedGrants.setString(2, grant.entitlementResourceId());
-      expandedGrants.setString(3, grant.entitlementId());
-      expandedGrants.setString(4, grant.principalType());
-      expandedGrants.setString(5, grant.principalId());
-      expandedGrants.setString(6, grant.id());
-      expandedGrants.setNull(7, Types.BLOB);
-      expandedGrants.setInt(8, 0);
-      expandedGrants.setBytes(9, grant.data());
-      expandedGrants.setString(10, syncId);
-      expandedGrants.setString(11, now());
-      add(expandedGrants);
+      PreparedStatement ps = expandedGrants();
+      ps.setString(1, grant.entitlementResourceType());
+      ps.setString(2, grant.entitlementResourceId());
+      ps.setString(3, grant.entitlementId());
+      ps.setString(4, grant.principalType());
+      ps.setString(5, grant.principalId());
+      ps.setString(6, grant.id());
+      ps.setNull(7, Types.BLOB);
+      ps.setInt(8, 0);
+      ps.setBytes(9, grant.data());
+      ps.setString(10, syncId);
+      ps.setString(11, now());
+      add(ps);
     } catch (SQLException e) {
       throw failure(e);
     }
@@ -229,8 +277,12 @@ public final class RowWriter implements AutoCloseable {
       resourceTypes.executeBatch();
       resources.executeBatch();
       entitlements.executeBatch();
-      grants.executeBatch();
-      expandedGrants.executeBatch();
+      if (grants != null) {
+        grants.executeBatch();
+      }
+      if (expandedGrants != null) {
+        expandedGrants.executeBatch();
+      }
       uncommitted += pending;
     } catch (SQLException e) {
       rollback();
@@ -257,13 +309,27 @@ public final class RowWriter implements AutoCloseable {
 
   @Override
   public void close() {
-    for (PreparedStatement ps :
-        new PreparedStatement[] {resourceTypes, resources, entitlements, grants, expandedGrants}) {
-      try {
-        ps.close();
-      } catch (SQLException ignored) {
-        // Closing a statement cannot lose data: flush() has committed or failed already.
-      }
+    closeGrantStatements();
+    for (PreparedStatement ps : new PreparedStatement[] {resourceTypes, resources, entitlements}) {
+      closeQuietly(ps);
+    }
+  }
+
+  private void closeGrantStatements() {
+    closeQuietly(grants);
+    closeQuietly(expandedGrants);
+    grants = null;
+    expandedGrants = null;
+  }
+
+  private static void closeQuietly(PreparedStatement ps) {
+    if (ps == null) {
+      return;
+    }
+    try {
+      ps.close();
+    } catch (SQLException ignored) {
+      // Closing a statement cannot lose data: flush() has committed or failed already.
     }
   }
 

@@ -190,6 +190,11 @@ final class SyncSteps {
         a.operation() == Operation.LIST_ENTITLEMENTS
             ? "Syncing entitlements..."
             : "Syncing grants...");
+    if (a.operation() == Operation.LIST_GRANTS) {
+      // Grants are appended without index upkeep; reading them (expansion, stats, the integrity
+      // check) builds the indexes once.
+      store.beginBulkLoad();
+    }
     Page<Resource> page =
         store.reader().listResources(syncId, Optional.empty(), a.pageToken(), RESOURCES_PER_STEP);
     advance(a, page.nextPageToken());
@@ -305,6 +310,7 @@ final class SyncSteps {
   private void expand(Action a, Runnable checkCancelled) {
     store.syncRuns().markSupportsDiff(syncId);
     progress.phase("Expanding grants...");
+    store.endBulkLoad();
     if (state.expansionNeeded() || hasExpandableGrants()) {
       new GrantExpander(store, syncId, checkCancelled).run();
     }
