@@ -111,9 +111,23 @@ class SyncIntegrityTest {
     assertThat(latestFinished()).isPresent();
   }
 
+  /**
+   * The file's earlier sync granted to user u2; this one no longer has u2 at all. References of the
+   * earlier sync are not this sync's: it passes.
+   */
+  @Test
+  void aPrincipalOnlyAnEarlierSyncReferencedIsNotDangling() {
+    connector.withU2 = true;
+    run();
+    connector.withU2 = false;
+    SyncReport next = run();
+    assertThat(latestFinished().map(SyncRun::id)).contains(next.syncId());
+  }
+
   /** One user type, one group type; a flaw adds one dangling reference. */
   static final class Flawed implements Connector {
     Flaw flaw;
+    boolean withU2;
 
     static Resource user(String id) {
       return ResourceBuilder.of("user", id, "U " + id)
@@ -159,7 +173,9 @@ class SyncIntegrityTest {
       @Override
       public PageResult<Resource> list(Optional<ResourceId> parent, PageRequest page) {
         return PageResult.last(
-            type.equals("user") ? List.of(user("u1"), user("u2")) : List.of(group("g1")));
+            type.equals("user")
+                ? (withU2 ? List.of(user("u1"), user("u2")) : List.of(user("u1")))
+                : List.of(group("g1")));
       }
 
       @Override
@@ -191,6 +207,9 @@ class SyncIntegrityTest {
         }
         if (flaw == Flaw.GRANT_TO_A_MISSING_PRINCIPAL) {
           return PageResult.last(List.of(ok, GrantBuilder.of(member, user("u9")).build()));
+        }
+        if (withU2) {
+          return PageResult.last(List.of(ok, GrantBuilder.of(member, user("u2")).build()));
         }
         return PageResult.last(List.of(ok));
       }
