@@ -240,8 +240,7 @@ public final class C1zStore implements AutoCloseable {
     }
     endBulkLoad();
     try {
-      SyncCleaner.delete(db, syncId);
-      db.commit();
+      DiskJournal.run(db, () -> SyncCleaner.delete(db, syncId));
     } catch (SQLException e) {
       throw C1zException.about(
           file, "could not drop sync " + syncId + " (" + e.getMessage() + ")", e);
