@@ -17,7 +17,9 @@ import java.util.Optional;
 
 /**
  * Reads the rows of one sync, a page at a time. Pages follow row ids like the Go store: the token
- * is the decimal id to continue from; a page size of 0 or above 10,000 means 10,000.
+ * is the decimal id to continue from; a page size of 0 or above 10,000 means 10,000. Statements are
+ * prepared once per SQL text and kept ({@link StatementCache}); reading grants ends a bulk load
+ * first, since grant queries need the indexes it defers.
  */
 public final class RowReader {
   public static final int MAX_PAGE_SIZE = 10_000;

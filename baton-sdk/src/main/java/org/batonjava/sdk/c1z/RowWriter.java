@@ -15,6 +15,10 @@ import java.time.Clock;
  * prepared-statement batches and committed every {@code batchRows} rows, so memory stays bounded no
  * matter how many rows a sync writes. Call {@link #flush()} before anything that must see the rows
  * on disk.
+ *
+ * <p>During a bulk load of grants ({@link C1zStore#beginBulkLoad()}) connector grants are appended
+ * instead (the unique index an upsert needs is not there); {@link BulkLoad} merges repeats when the
+ * load ends. Grant statements are therefore prepared lazily, for the mode in force.
  */
 public final class RowWriter implements AutoCloseable {
   private static final String UPSERT_DATA =

@@ -67,11 +67,15 @@ final class SyncCleaner {
       return doomed;
     }
     try {
-      for (String syncId : doomed) {
-        delete(db, syncId);
-      }
-      db.commit();
-      vacuum();
+      DiskJournal.run(
+          db,
+          () -> {
+            for (String syncId : doomed) {
+              delete(db, syncId);
+            }
+            db.commit();
+            vacuum();
+          });
     } catch (SQLException e) {
       throw new C1zException("could not clean up old syncs: " + e.getMessage(), e);
     }
