@@ -28,7 +28,7 @@ for _ in $(seq 1 120); do
 done
 curl -fs -X DELETE -H "X-API-Key: $key" "http://127.0.0.1:$port/__sim/counters" >/dev/null
 start=$(date +%s.%N)
-BATON_JAVA_OPTS="-Xmx$heap" /usr/bin/time -f "%M" -o "$work/rss" "$root/bin/baton-metabase" \
+BATON_JAVA_OPTS="-Xmx$heap ${EXTRA_JAVA_OPTS:-}" /usr/bin/time -f "%M" -o "$work/rss" "$root/bin/baton-metabase" \
   --metabase-base-url "http://127.0.0.1:$port" --metabase-api-key "$key" --metabase-version auto \
   --file "$work/sync.c1z" --log-format console --log-level info ${CONNECTOR_FLAGS:-} 2> "$work/connector.log"
 end=$(date +%s.%N)
@@ -38,4 +38,5 @@ printf 'wall=%.1f s\n' "$(echo "$end - $start" | bc)"
 echo "http_requests=$requests"
 echo "peak_rss=$(( $(cat "$work/rss") / 1024 )) MiB"
 echo "c1z_size=$(( $(stat -c %s "$work/sync.c1z") / 1024 )) KiB"
+[ -n "${KEEP_LOG:-}" ] && cp "$work/connector.log" "$KEEP_LOG"
 grep -E "Grant expansion done|Sync complete" "$work/connector.log" | sed 's/^[^\t]*\t[^\t]*\t[^\t]*\t/  /' || true

@@ -37,6 +37,7 @@ public final class C1zStore implements AutoCloseable {
   private final SyncRunTable syncRuns;
   private final RowReader reader;
   private RowWriter writer;
+  private ExpansionRows expansionRows;
   private boolean dirty;
   private boolean closed;
 
@@ -130,6 +131,15 @@ public final class C1zStore implements AutoCloseable {
               this::markDirty);
     }
     return writer;
+  }
+
+  /** What grant expansion reads (see {@link ExpansionRows}). */
+  public ExpansionRows expansionRows() {
+    requireOpen();
+    if (expansionRows == null) {
+      expansionRows = new ExpansionRows(db, this::flushPending);
+    }
+    return expansionRows;
   }
 
   /** Counts the rows of a sync, as stored at its end. */
@@ -231,6 +241,9 @@ public final class C1zStore implements AutoCloseable {
     closed = true;
     if (writer != null) {
       writer.close();
+    }
+    if (expansionRows != null) {
+      expansionRows.close();
     }
     closeQuietly(db);
     deleteWorkDir();

@@ -145,6 +145,30 @@ public final class RowWriter implements AutoCloseable {
     putGrants(syncId, list, expandedGrants);
   }
 
+  /**
+   * A grant made by grant expansion, already encoded as the store keeps it (no {@code
+   * GrantExpandable} annotation in {@code data}); existing expansion data of the row is kept.
+   */
+  public void putExpandedGrant(String syncId, EncodedGrant grant) {
+    requireId(grant.id(), "grant");
+    try {
+      expandedGrants.setString(1, grant.entitlementResourceType());
+      expandedGrants.setString(2, grant.entitlementResourceId());
+      expandedGrants.setString(3, grant.entitlementId());
+      expandedGrants.setString(4, grant.principalType());
+      expandedGrants.setString(5, grant.principalId());
+      expandedGrants.setString(6, grant.id());
+      expandedGrants.setNull(7, Types.BLOB);
+      expandedGrants.setInt(8, 0);
+      expandedGrants.setBytes(9, grant.data());
+      expandedGrants.setString(10, syncId);
+      expandedGrants.setString(11, now());
+      add(expandedGrants);
+    } catch (SQLException e) {
+      throw failure(e);
+    }
+  }
+
   private void putGrants(String syncId, Iterable<Grant> list, PreparedStatement ps) {
     String now = now();
     try {

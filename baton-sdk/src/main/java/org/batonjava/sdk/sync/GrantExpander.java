@@ -3,19 +3,20 @@ package org.batonjava.sdk.sync;
 import c1.connector.v2.Entitlement;
 import c1.connector.v2.Grant;
 import c1.connector.v2.GrantExpandable;
-import c1.connector.v2.GrantImmutable;
 import c1.connector.v2.GrantSources;
 import c1.connector.v2.ResourceId;
+import com.google.protobuf.InvalidProtocolBufferException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.batonjava.sdk.c1z.C1zStore;
-import org.batonjava.sdk.c1z.GrantFilter;
+import org.batonjava.sdk.c1z.EncodedGrant;
+import org.batonjava.sdk.c1z.ExpansionRows;
 import org.batonjava.sdk.c1z.Page;
+import org.batonjava.sdk.c1z.RowWriter;
 import org.batonjava.sdk.connector.Annotations;
-import org.batonjava.sdk.connector.BatonIds;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -133,7 +134,8 @@ final class GrantExpander {
 
   /**
    * Gives the holders of {@code edge.source()} the destination entitlement; true if anything
-   * changed.
+   * changed. Source grants are read a chunk at a time, each with its principal's grants on the
+   * destination (one query per chunk), and new grants are encoded without building a message.
    */
   private boolean expand(ExpansionGraph.Edge edge, Map<String, Entitlement> entitlements) {
     Entitlement destination =
@@ -149,39 +151,32 @@ final class GrantExpander {
                                 "grant expansion: entitlement "
                                     + id
                                     + " is missing from the sync")));
-    GrantFilter filter =
-        GrantFilter.forEntitlement(edge.source()).withPrincipalTypes(edge.principalTypes());
+    DerivedGrantEncoder encoder = new DerivedGrantEncoder(destination, edge.source());
     boolean changed = false;
     String token = "";
     do {
       checkCancelled.run();
-      Page<Grant> page = store.reader().listGrants(syncId, filter, token, PAGE);
-      List<Grant> writes = new ArrayList<>();
-      for (Grant source : page.items()) {
-        boolean direct = isDirect(source, edge.source());
+      ExpansionRows.Chunk chunk =
+          store
+              .expansionRows()
+              .sources(
+                  syncId, edge.source(), edge.destination(), edge.principalTypes(), token, PAGE);
+      List<Object> writes = new ArrayList<>();
+      for (ExpansionRows.Source source : chunk.sources()) {
+        StoredGrantFields fields = StoredGrantFields.read(source.data());
+        boolean direct = fields.isDirectFor(edge.source());
         if (edge.shallow() && !direct) {
           continue;
         }
-        ResourceId principal = source.getPrincipal().getId();
-        List<Grant> existing = existingGrants(edge.destination(), principal);
-        if (existing.isEmpty()) {
+        if (source.existing().isEmpty()) {
           writes.add(
-              Grant.newBuilder()
-                  .setId(BatonIds.grantId(destination, principal))
-                  .setEntitlement(destination)
-                  .setPrincipal(source.getPrincipal())
-                  .setSources(
-                      GrantSources.newBuilder()
-                          .putSources(
-                              edge.source(),
-                              GrantSources.GrantSource.newBuilder().setIsDirect(direct).build()))
-                  .addAnnotations(Annotations.pack(GrantImmutable.getDefaultInstance()))
-                  .build());
+              encoder.encode(
+                  fields.principal(), source.principalType(), source.principalId(), direct));
           created++;
           continue;
         }
-        for (Grant g : existing) {
-          withSource(g, edge.source(), direct, edge.destination())
+        for (byte[] stored : source.existing()) {
+          withSource(parse(stored), edge.source(), direct, edge.destination())
               .ifPresent(
                   u -> {
                     writes.add(u);
@@ -190,19 +185,32 @@ final class GrantExpander {
         }
       }
       if (!writes.isEmpty()) {
-        store.writer().putExpandedGrants(syncId, writes);
+        write(writes);
         changed = true;
       }
-      token = page.nextPageToken();
+      token = chunk.nextPageToken();
     } while (!token.isEmpty());
     return changed;
   }
 
-  private List<Grant> existingGrants(String entitlementId, ResourceId principal) {
-    GrantFilter filter =
-        GrantFilter.forPrincipal(principal.getResourceType(), principal.getResource())
-            .withEntitlement(entitlementId);
-    return store.reader().listGrants(syncId, filter, "", 0).items();
+  /** Writes new (encoded) and updated grants in the order they were made. */
+  private void write(List<Object> writes) {
+    RowWriter writer = store.writer();
+    for (Object w : writes) {
+      if (w instanceof EncodedGrant encoded) {
+        writer.putExpandedGrant(syncId, encoded);
+      } else {
+        writer.putExpandedGrants(syncId, List.of((Grant) w));
+      }
+    }
+  }
+
+  private static Grant parse(byte[] stored) {
+    try {
+      return Grant.parseFrom(stored);
+    } catch (InvalidProtocolBufferException e) {
+      throw new IllegalStateException("grant expansion: a stored grant is corrupt", e);
+    }
   }
 
   /**
@@ -222,11 +230,6 @@ final class GrantExpander {
     }
     b.putSources(source, GrantSources.GrantSource.newBuilder().setIsDirect(direct).build());
     return Optional.of(g.toBuilder().setSources(b).build());
-  }
-
-  /** A grant is direct for {@code source} when it has no sources or names {@code source} itself. */
-  private static boolean isDirect(Grant g, String source) {
-    return g.getSources().getSourcesCount() == 0 || g.getSources().containsSources(source);
   }
 
   private static boolean sameResource(ResourceId a, ResourceId b) {

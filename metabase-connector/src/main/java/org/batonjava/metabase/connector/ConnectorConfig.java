@@ -26,10 +26,14 @@ public record ConnectorConfig(
     MetabaseVariant variant,
     Duration httpTimeout,
     boolean extendedAccess,
-    boolean force) {
+    boolean force,
+    int pageConcurrency) {
 
   /** The default of {@code --http-timeout-seconds}, as in baton-sdk. */
   public static final Duration DEFAULT_HTTP_TIMEOUT = Duration.ofMinutes(5);
+
+  /** The default of {@code --metabase-page-concurrency}. */
+  public static final int DEFAULT_PAGE_CONCURRENCY = 4;
 
   public ConnectorConfig {
     baseUrl = baseUrl == null ? "" : baseUrl;
@@ -39,6 +43,29 @@ public record ConnectorConfig(
     if (httpTimeout.isZero() || httpTimeout.isNegative()) {
       throw new IllegalArgumentException("--http-timeout-seconds must be at least 1");
     }
+    if (pageConcurrency < 1) {
+      throw new IllegalArgumentException("--metabase-page-concurrency must be at least 1");
+    }
+  }
+
+  /** With the default page concurrency. */
+  public ConnectorConfig(
+      String baseUrl,
+      Secret apiKey,
+      boolean withPaidPlan,
+      MetabaseVariant variant,
+      Duration httpTimeout,
+      boolean extendedAccess,
+      boolean force) {
+    this(
+        baseUrl,
+        apiKey,
+        withPaidPlan,
+        variant,
+        httpTimeout,
+        extendedAccess,
+        force,
+        DEFAULT_PAGE_CONCURRENCY);
   }
 
   /** Without {@code --force}. */
@@ -72,12 +99,13 @@ public record ConnectorConfig(
 
   public ConnectorConfig withHttpTimeout(Duration timeout) {
     return new ConnectorConfig(
-        baseUrl, apiKey, withPaidPlan, variant, timeout, extendedAccess, force);
+        baseUrl, apiKey, withPaidPlan, variant, timeout, extendedAccess, force, pageConcurrency);
   }
 
   /** The same configuration with API keys and collections switched on or off. */
   public ConnectorConfig withExtendedAccess(boolean on) {
-    return new ConnectorConfig(baseUrl, apiKey, withPaidPlan, variant, httpTimeout, on, force);
+    return new ConnectorConfig(
+        baseUrl, apiKey, withPaidPlan, variant, httpTimeout, on, force, pageConcurrency);
   }
 
   /** The same configuration with {@code --force} on or off. */

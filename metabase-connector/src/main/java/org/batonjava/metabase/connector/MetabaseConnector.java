@@ -50,14 +50,16 @@ public final class MetabaseConnector implements Connector {
       String version,
       MetabaseJson client,
       ServerCheck check,
-      ExtendedAccess extended) {
+      ExtendedAccess extended,
+      int pageConcurrency) {
     UsersApi users = new UsersApi(client);
     GroupsApi groups = new GroupsApi(client);
     this.variant = variant;
     this.version = version;
     this.server = new CurrentServer(check, new ServerApi(client));
     List<ResourceSyncer> list = new ArrayList<>();
-    list.add(new UserSyncer(users, groups, server, memberships, extended.enabled()));
+    list.add(
+        new UserSyncer(users, groups, server, memberships, extended.enabled(), pageConcurrency));
     list.add(new GroupSyncer(groups, server, extended.identityProviderGroups()));
     if (variant.syncsDatabases()) {
       list.add(

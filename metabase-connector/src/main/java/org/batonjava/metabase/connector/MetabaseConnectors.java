@@ -41,7 +41,8 @@ public final class MetabaseConnectors {
         version,
         client,
         check,
-        config.extendedAccess() ? ExtendedAccess.on(client, config.force()) : ExtendedAccess.off());
+        config.extendedAccess() ? ExtendedAccess.on(client, config.force()) : ExtendedAccess.off(),
+        config.pageConcurrency());
   }
 
   /** The jar's Implementation-Version, or {@code dev} when run from classes. */

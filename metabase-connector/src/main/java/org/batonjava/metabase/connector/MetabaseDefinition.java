@@ -49,6 +49,7 @@ public record MetabaseDefinition(MetabaseVariant variant) implements ConnectorDe
     }
     settings.add(MetabaseFields.EXTENDED_ACCESS);
     settings.add(MetabaseFields.FORCE);
+    settings.add(MetabaseFields.PAGE_CONCURRENCY);
     return settings;
   }
 
@@ -77,6 +78,7 @@ public record MetabaseDefinition(MetabaseVariant variant) implements ConnectorDe
         values.isDefault(MetabaseFields.EXTENDED_ACCESS)
             ? effective == MetabaseVariant.AUTO
             : values.get(MetabaseFields.EXTENDED_ACCESS),
-        values.get(MetabaseFields.FORCE));
+        values.get(MetabaseFields.FORCE),
+        values.get(MetabaseFields.PAGE_CONCURRENCY).intValue());
   }
 }

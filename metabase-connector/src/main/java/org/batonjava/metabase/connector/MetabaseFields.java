@@ -85,6 +85,22 @@ public final class MetabaseFields {
               .notExported()
               .build());
 
+  /**
+   * {@code --metabase-page-concurrency} (all variants): how many pages of users a sync reads at
+   * once (1 reads one page after the other, as the Go connectors do). Not exported, so {@code
+   * config} output stays identical.
+   */
+  public static final Setting<Long> PAGE_CONCURRENCY =
+      Setting.integer(
+          ConfigField.integer("metabase-page-concurrency")
+              .displayName("Page concurrency")
+              .defaultValue(ConnectorConfig.DEFAULT_PAGE_CONCURRENCY)
+              .range(1, 16)
+              .description(
+                  "How many pages of users a sync requests at once (1 to 16; 1 = one after the other)")
+              .notExported()
+              .build());
+
   /** The Go connectors' fields, in the order of the unversioned connector's schema. */
   public static final List<Setting<?>> ALL = List.of(BASE_URL, API_KEY, WITH_PAID_PLAN);
 

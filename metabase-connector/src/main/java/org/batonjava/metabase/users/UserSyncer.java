@@ -35,33 +35,35 @@ import org.batonjava.sdk.crypto.PasswordGenerator;
 public final class UserSyncer implements ResourceSyncer, AccountCreator {
   static final int DEFAULT_PAGE_SIZE = 100;
 
-  private final UsersApi client;
   private final GroupsApi groups;
   private final CurrentServer server;
   private final PerSync<MembershipIndex> memberships;
   private final AccountProvisioner accounts;
   private final boolean reviewTraits;
+  private final UserPagePrefetch pages;
 
   public UserSyncer(
       UsersApi client,
       GroupsApi groups,
       CurrentServer server,
       PerSync<MembershipIndex> memberships) {
-    this(client, groups, server, memberships, false);
+    this(client, groups, server, memberships, false, 1);
   }
 
   /**
    * @param reviewTraits extended access: add the superuser flag, SSO source, attribute names, date
    *     joined and tenant to the profile
+   * @param pageConcurrency how many pages of users are read at once (see {@link UserPagePrefetch})
    */
   public UserSyncer(
       UsersApi client,
       GroupsApi groups,
       CurrentServer server,
       PerSync<MembershipIndex> memberships,
-      boolean reviewTraits) {
+      boolean reviewTraits,
+      int pageConcurrency) {
+    this.pages = new UserPagePrefetch(client, pageConcurrency);
     this.reviewTraits = reviewTraits;
-    this.client = client;
     this.groups = groups;
     this.server = server;
     this.memberships = memberships;
@@ -77,7 +79,7 @@ public final class UserSyncer implements ResourceSyncer, AccountCreator {
   public PageResult<Resource> list(Optional<ResourceId> parent, PageRequest page) {
     long offset = offset(page.token());
     int limit = page.size() > 0 ? page.size() : DEFAULT_PAGE_SIZE;
-    UserPage users = client.listUsers(offset, limit);
+    UserPage users = pages.page(page.syncId(), offset, limit);
     List<Resource> resources =
         users.data().stream()
             .map(reviewTraits ? UserResources::withTraits : UserResources::toResource)

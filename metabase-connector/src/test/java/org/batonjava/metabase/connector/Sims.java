@@ -32,4 +32,21 @@ final class Sims {
     return MetabaseConnectors.create(
         ConnectorConfig.of(variant, sim.baseUrl(), Secret.of(sim.adminApiKey()), paidPlanFlag));
   }
+
+  /** A connector that reads {@code pageConcurrency} pages of users at once. */
+  static MetabaseConnector connector(
+      MetabaseSimulator sim, MetabaseVariant variant, int pageConcurrency) {
+    ConnectorConfig c =
+        ConnectorConfig.of(variant, sim.baseUrl(), Secret.of(sim.adminApiKey()), false);
+    return MetabaseConnectors.create(
+        new ConnectorConfig(
+            c.baseUrl(),
+            c.apiKey(),
+            false,
+            variant,
+            c.httpTimeout(),
+            c.extendedAccess(),
+            false,
+            pageConcurrency));
+  }
 }

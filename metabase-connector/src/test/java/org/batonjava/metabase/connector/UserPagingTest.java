@@ -160,9 +160,10 @@ class UserPagingTest {
 
   /**
    * Users created while a sync runs (here: right after the first of two pages, through the sync
-   * engine): every user that existed when the sync started is synced; a new user whose name sorts
-   * after the current page is synced too; one that sorts before it shifts the list (the user on the
-   * page boundary comes twice, which the store de-duplicates) and is picked up by the next sync.
+   * engine), reading one page after the other as the Go connectors do: every user that existed when
+   * the sync started is synced; a new user whose name sorts after the current page is synced too;
+   * one that sorts before it shifts the list (the user on the page boundary comes twice, which the
+   * store de-duplicates) and is picked up by the next sync.
    */
   @Test
   void usersAddedBetweenPages() {
@@ -173,7 +174,7 @@ class UserPagingTest {
       long[] added = new long[2];
       Connector connector =
           new AfterFirstUserPage(
-              Sims.connector(sim, MetabaseVariant.V056, false),
+              Sims.connector(sim, MetabaseVariant.V056, 1),
               () -> {
                 if (pages.incrementAndGet() == 1) {
                   added[0] = admin.createUser("zed.zulu@example.com", "Zed", "Zulu");

@@ -42,6 +42,9 @@ public final class SimState {
   private final Map<Integer, SimUser> users = new HashMap<>();
   private final Map<String, SimUser> byEmail = new HashMap<>();
   private final TreeMap<SortKey, SimUser> personalByName = new TreeMap<>(NAME_ORDER);
+  // personalByName as a list, for O(page) paging when no filter applies; rebuilt after a change.
+  // Built under the read lock, possibly by two readers at once (they build equal lists).
+  private volatile List<SimUser> personalByNameList;
   private final Map<Integer, SimGroup> groups = new HashMap<>();
   private final Map<Integer, SimMembership> memberships = new HashMap<>();
   private final Map<Integer, TreeMap<Integer, SimMembership>> byUser = new HashMap<>();
@@ -145,6 +148,7 @@ public final class SimState {
     byEmail.put(key, user);
     if (user.personal()) {
       personalByName.put(SortKey.of(user), user);
+      personalByNameList = null;
     }
     nextUserId = Math.max(nextUserId, id + 1);
     addMembership(id, SimGroup.ALL_USERS, false);
@@ -167,6 +171,7 @@ public final class SimState {
     if (user.personal()) {
       personalByName.put(SortKey.of(user), user);
     }
+    personalByNameList = null;
   }
 
   public void changeEmail(SimUser user, String email) {
@@ -186,6 +191,16 @@ public final class SimState {
    * @param limit null for no limit
    */
   public UserPage listUsers(UserFilter filter, int offset, Integer limit) {
+    if (filter.acceptsEveryone()) {
+      List<SimUser> all = personalByNameList;
+      if (all == null) {
+        all = List.copyOf(personalByName.values());
+        personalByNameList = all;
+      }
+      int from = Math.min(offset, all.size());
+      int to = limit == null ? all.size() : (int) Math.min((long) from + limit, all.size());
+      return new UserPage(new ArrayList<>(all.subList(from, to)), all.size());
+    }
     List<SimUser> page = new ArrayList<>();
     int total = 0;
     Collection<SimUser> source = personalByName.values();

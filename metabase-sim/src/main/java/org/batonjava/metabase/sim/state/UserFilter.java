@@ -15,6 +15,11 @@ public record UserFilter(Status status, String query, Integer groupId) {
     ALL
   }
 
+  /** True when every personal user passes (status all, no text, no group). */
+  boolean acceptsEveryone() {
+    return status == Status.ALL && groupId == null && query == null;
+  }
+
   boolean accepts(SimUser user, SimState state) {
     if ((status == Status.ACTIVE && !user.active())
         || (status == Status.DEACTIVATED && user.active())) {
