@@ -446,9 +446,9 @@ class LauncherIT {
   }
 
   /**
-   * The launcher's JVM defaults (serial collector, a 96 MiB heap) apply unless the person chose
-   * their own in {@code BATON_JAVA_OPTS}; another collector or heap size replaces them without a
-   * conflict.
+   * The launcher's JVM defaults (serial collector, a heap starting at 16 MiB) apply unless the
+   * person chose their own in {@code BATON_JAVA_OPTS}: another collector or heap size replaces them
+   * without a conflict, even a maximum below the default start.
    */
   @Test
   void defaultJvmOptionsGiveWayToTheUsers() throws Exception {
@@ -457,7 +457,7 @@ class LauncherIT {
     assertThat(defaults.code()).as(defaults.err()).isZero();
     assertThat(defaults.out())
         .containsPattern("bool UseSerialGC +:?= true")
-        .containsPattern("size_t MaxHeapSize +:?= 100663296 ")
+        .containsPattern("size_t InitialHeapSize +:?= 16777216 ")
         .endsWith("baton-metabase version 0.1.0-SNAPSHOT\n");
     Run chosen =
         runWith(
@@ -469,13 +469,48 @@ class LauncherIT {
         .containsPattern("bool UseG1GC +:?= true")
         .containsPattern("bool UseSerialGC +:?= false")
         .containsPattern("size_t MaxHeapSize +:?= 209715200 ");
-    Run percentage =
+    Run small =
         runWith(
-            Map.of("BATON_JAVA_OPTS", "-XX:MaxRAMPercentage=10 -XX:+PrintFlagsFinal"),
+            Map.of("BATON_JAVA_OPTS", "-Xmx8m -XX:+PrintFlagsFinal"),
             "baton-metabase",
             "--version");
-    assertThat(percentage.code()).as(percentage.err()).isZero();
-    assertThat(percentage.out()).doesNotContainPattern("size_t MaxHeapSize +:?= 100663296 ");
+    assertThat(small.code()).as(small.err()).isZero();
+    assertThat(small.out()).containsPattern("size_t MaxHeapSize +:?= 8388608 ");
+  }
+
+  /**
+   * A one-shot provisioning run never syncs, so it is started like the short commands (quick
+   * compiler only); a sync and service mode keep both compilers.
+   */
+  @Test
+  void oneShotRunsUseTheQuickCompilerAndSyncsDoNot() throws Exception {
+    Map<String, String> flags = Map.of("BATON_JAVA_OPTS", "-XX:+PrintFlagsFinal");
+    Run oneShot =
+        runWith(
+            flags,
+            "baton-metabase",
+            "--revoke-grant",
+            "group:3:member:user:7",
+            "--metabase-base-url",
+            "http://127.0.0.1:9",
+            "--metabase-api-key",
+            "mb_x");
+    assertThat(oneShot.code()).isEqualTo(1);
+    assertThat(oneShot.out()).containsPattern("intx TieredStopAtLevel +:?= 1 ");
+    Run sync =
+        runWith(
+            flags,
+            "baton-metabase",
+            "--metabase-base-url",
+            "http://127.0.0.1:9",
+            "--metabase-api-key",
+            "mb_x");
+    assertThat(sync.code()).isEqualTo(1);
+    assertThat(sync.out()).containsPattern("intx TieredStopAtLevel +:?= 4 ");
+    Run service =
+        runWith(
+            flags, "baton-metabase", "--revoke-grant", "group:3:member:user:7", "--client-id", "x");
+    assertThat(service.out()).containsPattern("intx TieredStopAtLevel +:?= 4 ");
   }
 
   /** The three launchers are one script: they differ only in their name and main class. */
