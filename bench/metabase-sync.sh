@@ -4,10 +4,12 @@
 # (GNU time) and the c1z size. The simulator runs in its own JVM so its memory is not counted.
 #
 # Usage: bench/metabase-sync.sh [users] [latency-ms] [metabase-version] [heap]
+#   heap "default" passes no -Xmx (the launcher's defaults apply, docs/JVM.md).
 #   defaults: 50000 users (500 groups, 5 groups per user, 300 databases, 2000 collections, 100 API keys), 5 ms, 0.56,
 #   -Xmx512m. Environment: COLLECTIONS and API_KEYS change the scale dataset's collections and keys; CONNECTOR_FLAGS
 #   adds connector flags (e.g. --metabase-extended-access=false for the Go model only); PAID=1 simulates a paid build
-#   (application permissions, fine-grained data rights, sandbox and impersonation lists).
+#   (application permissions, fine-grained data rights, sandbox and impersonation lists). EXTRA_JAVA_OPTS adds JVM
+#   options; KEEP_LOG and KEEP_STDOUT name files to keep the connector's stderr and stdout in.
 # Build first: ./mvnw -B -q package -DskipTests
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -28,10 +30,13 @@ for _ in $(seq 1 120); do
 done
 curl -fs -X DELETE -H "X-API-Key: $key" "http://127.0.0.1:$port/__sim/counters" >/dev/null
 start=$(date +%s.%N)
-BATON_JAVA_OPTS="-Xmx$heap ${EXTRA_JAVA_OPTS:-}" /usr/bin/time -f "%M" -o "$work/rss" "$root/bin/baton-metabase" \
+heap_opt="-Xmx$heap"; [ "$heap" = default ] && heap_opt=""
+BATON_JAVA_OPTS="$heap_opt ${EXTRA_JAVA_OPTS:-}" /usr/bin/time -f "%M" -o "$work/rss" "$root/bin/baton-metabase" \
   --metabase-base-url "http://127.0.0.1:$port" --metabase-api-key "$key" --metabase-version auto \
-  --file "$work/sync.c1z" --log-format console --log-level info ${CONNECTOR_FLAGS:-} 2> "$work/connector.log"
+  --file "$work/sync.c1z" --log-format console --log-level info ${CONNECTOR_FLAGS:-} 2> "$work/connector.log" \
+  > "$work/connector.out"
 end=$(date +%s.%N)
+[ -n "${KEEP_STDOUT:-}" ] && cp "$work/connector.out" "$KEEP_STDOUT"
 requests=$(curl -fs -H "X-API-Key: $key" "http://127.0.0.1:$port/__sim/counters" | python3 -c 'import json,sys; d=json.load(sys.stdin); print(d.get("total", d))')
 echo "users=$users collections=$collections api_keys=$keys latency=${latency}ms metabase=$version heap=$heap paid=${PAID:-0} flags=${CONNECTOR_FLAGS:-none}"
 printf 'wall=%.1f s\n' "$(echo "$end - $start" | bc)"
