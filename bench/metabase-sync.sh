@@ -5,10 +5,11 @@
 #
 # Usage: bench/metabase-sync.sh [users] [latency-ms] [metabase-version] [heap]
 #   defaults: 50000 users (500 groups, 5 groups per user, 300 databases, 2000 collections, 100 API keys), 5 ms, 0.56,
-#   -Xmx512m ("default" keeps the launcher's own memory settings). Environment: COLLECTIONS and API_KEYS change the scale dataset's collections and keys; CONNECTOR_FLAGS
+#   -Xmx512m ("default" passes no -Xmx: the launcher's own memory settings apply, docs/JVM.md). Environment: COLLECTIONS and API_KEYS change the scale dataset's collections and keys; CONNECTOR_FLAGS
 #   adds connector flags (e.g. --metabase-extended-access=false for the Go model only); PAID=1 simulates a paid build
 #   (application permissions, fine-grained data rights, sandbox and impersonation lists); EXTRA_JAVA_OPTS adds JVM
-#   options (bench/profile.sh uses it for JFR); KEEP_LOG=path keeps the connector's log. The phase table comes from
+#   options (bench/profile.sh uses it for JFR); KEEP_LOG and KEEP_STDOUT name files to keep the
+#   connector's stderr and stdout in. The phase table comes from
 #   the log (bench/phases.py).
 # Build first: ./mvnw -B -q package -DskipTests
 set -euo pipefail
@@ -50,9 +51,11 @@ case "$heap" in ""|default) heap=default ;; *) java_opts="-Xmx$heap $java_opts" 
 if [ -n "${java_opts// /}" ]; then export BATON_JAVA_OPTS="$java_opts"; else unset BATON_JAVA_OPTS; fi
 /usr/bin/time -f "%M %U %S" -o "$work/rss" "$root/bin/baton-metabase" \
   --metabase-base-url "http://127.0.0.1:$port" --metabase-api-key "$key" --metabase-version auto \
-  --file "$work/sync.c1z" --log-format console --log-level info ${CONNECTOR_FLAGS:-} 2> "$work/connector.log"
+  --file "$work/sync.c1z" --log-format console --log-level info ${CONNECTOR_FLAGS:-} 2> "$work/connector.log" \
+  > "$work/connector.out"
 end=$(date +%s.%N)
 sim_after=$(sim_cpu)
+[ -n "${KEEP_STDOUT:-}" ] && cp "$work/connector.out" "$KEEP_STDOUT"
 requests=$(curl -fs -H "X-API-Key: $key" "http://127.0.0.1:$port/__sim/counters" | python3 -c 'import json,sys; d=json.load(sys.stdin); print(d.get("total", d))')
 echo "users=$users collections=$collections api_keys=$keys latency=${latency}ms metabase=$version heap=$heap paid=${PAID:-0} flags=${CONNECTOR_FLAGS:-none}"
 printf 'wall=%.1f s\n' "$(echo "$end - $start" | bc)"

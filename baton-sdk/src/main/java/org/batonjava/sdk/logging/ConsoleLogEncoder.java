@@ -1,7 +1,5 @@
 package org.batonjava.sdk.logging;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -10,8 +8,6 @@ import java.util.Map;
  * key-value pairs as one JSON object; a stack trace (debug only) follows on its own lines.
  */
 public final class ConsoleLogEncoder extends LogLineEncoder {
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   public ConsoleLogEncoder(boolean stackTraces) {
     super(stackTraces);
   }
@@ -32,11 +28,7 @@ public final class ConsoleLogEncoder extends LogLineEncoder {
     if (!inline.isEmpty()) {
       Map<String, Object> values = new LinkedHashMap<>();
       inline.forEach((key, value) -> values.put(key, JsonLogEncoder.jsonValue(value)));
-      try {
-        line.append('\t').append(JSON.writeValueAsString(values));
-      } catch (JsonProcessingException e) {
-        line.append("\t{}");
-      }
+      line.append('\t').append(JsonObjectText.of(values));
     }
     line.append('\n');
     if (stack != null) {

@@ -1,7 +1,5 @@
 package org.batonjava.sdk.logging;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -11,8 +9,6 @@ import java.util.Map;
  * written against the Go connectors' logs keep working.
  */
 public final class JsonLogEncoder extends LogLineEncoder {
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   public JsonLogEncoder(boolean stackTraces) {
     super(stackTraces);
   }
@@ -26,11 +22,7 @@ public final class JsonLogEncoder extends LogLineEncoder {
     object.put("logger", logger);
     object.put("msg", message);
     fields.forEach((key, value) -> object.putIfAbsent(key, jsonValue(value)));
-    try {
-      return JSON.writeValueAsString(object) + "\n";
-    } catch (JsonProcessingException e) {
-      return "{\"level\":\"error\",\"msg\":\"unprintable log event\"}\n";
-    }
+    return JsonObjectText.of(object) + "\n";
   }
 
   /**

@@ -31,8 +31,11 @@ class ImageEntrypointIT {
     for (String part : entrypoint.subList(1, entrypoint.size())) {
       command.add(
           part.replace(
-              "/app/baton-metabase.jar",
-              ROOT.resolve("dist/target/baton-metabase.jar").toString()));
+                  "/app/baton-metabase.jar",
+                  ROOT.resolve("dist/target/baton-metabase.jar").toString())
+              .replace(
+                  "/app/baton-metabase.jsa",
+                  ROOT.resolve("dist/target/baton-metabase.jsa").toString()));
     }
     command.add("--version");
     Process p = new ProcessBuilder(command).redirectErrorStream(true).start();

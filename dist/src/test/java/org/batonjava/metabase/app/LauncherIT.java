@@ -340,6 +340,195 @@ class LauncherIT {
     assertThat(r.err()).startsWith("error: ");
   }
 
+  /**
+   * The lazy start-up paths stay honest: a wrong flag still fails at once with the one line that
+   * names it, a non-zero exit and nothing on stdout, before anything is built, in every launcher
+   * and after a subcommand too.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"baton-metabase", "baton-metabase-v049", "baton-metabase-v056"})
+  void aWrongFlagFailsInOneLine(String launcher) throws Exception {
+    Run root = run(launcher, "--metabase-base-urll", "http://127.0.0.1:9");
+    assertThat(root.code()).isEqualTo(1);
+    assertThat(root.out()).isEmpty();
+    assertThat(root.err())
+        .isEqualTo("error: unknown flag: --metabase-base-urll (see " + launcher + " --help)\n");
+    Run sub = run(launcher, "capabilities", "--no-such-flag");
+    assertThat(sub.code()).isEqualTo(1);
+    assertThat(sub.out()).isEmpty();
+    assertThat(sub.err().strip().lines()).hasSize(1);
+    assertThat(sub.err()).startsWith("error: unknown flag: --no-such-flag");
+  }
+
+  /**
+   * {@code capabilities}, {@code config} and {@code --help} load neither the service-mode stack
+   * (gRPC, netty), nor the store (SQLite, zstd), nor TLS, nor Jackson's data binding: the class
+   * list the JVM logs while each runs names none of them.
+   */
+  @Test
+  void shortCommandsLoadNoNetworkStoreOrTlsClasses() throws Exception {
+    List<List<String>> commands =
+        List.of(
+            List.of(
+                "capabilities",
+                "--metabase-base-url",
+                "https://mb.example",
+                "--metabase-api-key",
+                "mb_x"),
+            List.of("config"),
+            List.of("--help"));
+    for (List<String> command : commands) {
+      Path log = dir.resolve("classes-" + command.get(0).replace("-", "") + ".txt");
+      Run r =
+          runWith(
+              Map.of("BATON_JAVA_OPTS", "-Xlog:class+load=info:file=" + log),
+              "baton-metabase-v056",
+              command.toArray(String[]::new));
+      assertThat(r.code()).as(r.err()).isZero();
+      List<String> classes = Files.readAllLines(log);
+      assertThat(classes).as("the class-load log of %s", command).hasSizeGreaterThan(500);
+      assertThat(classes)
+          .as("classes %s loads", command)
+          .noneMatch(l -> l.contains(" io.grpc."))
+          .noneMatch(l -> l.contains(" io.netty.") || l.contains(".shaded.io.netty."))
+          .noneMatch(l -> l.contains(" org.sqlite."))
+          .noneMatch(l -> l.contains(" com.github.luben.zstd."))
+          .noneMatch(l -> l.contains(" javax.net.ssl.SSLContext "))
+          .noneMatch(l -> l.contains(" com.fasterxml.jackson.databind.ObjectMapper "));
+    }
+  }
+
+  /**
+   * The launchers map the class-data-sharing archive built with the jar: the connector's classes
+   * come from it, not from the jar.
+   */
+  @Test
+  void theLaunchersUseTheStartupArchive() throws Exception {
+    Path archive = ROOT.resolve("dist/target/baton-metabase.jsa");
+    assertThat(archive).as("made by the package phase (dist/pom.xml)").exists();
+    Path log = dir.resolve("classes.txt");
+    Run r =
+        runWith(
+            Map.of("BATON_JAVA_OPTS", "-Xlog:class+load=info:file=" + log),
+            "baton-metabase",
+            "config");
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(Files.readAllLines(log))
+        .anyMatch(l -> l.contains(" org.batonjava.sdk.cli.BatonApp source: shared objects file"))
+        .anyMatch(l -> l.contains(" picocli.CommandLine source: shared objects file"));
+  }
+
+  /**
+   * An archive the JVM cannot use (garbage, or one made for another copy of the jar) changes
+   * nothing a person or a script sees: same stdout, exit 0, no JVM message on either stream.
+   */
+  @Test
+  void anUnusableArchiveIsIgnoredSilently() throws Exception {
+    Path jar = dir.resolve("copy/baton-metabase.jar");
+    Files.createDirectories(jar.getParent());
+    Files.copy(ROOT.resolve("dist/target/baton-metabase.jar"), jar);
+    Path archive = dir.resolve("copy/baton-metabase.jsa");
+    Run reference = run("baton-metabase-v049", "config");
+    for (String kind : List.of("another jar's archive", "garbage")) {
+      Files.deleteIfExists(archive);
+      if (kind.equals("garbage")) {
+        Files.write(archive, "not an archive".repeat(1000).getBytes(StandardCharsets.UTF_8));
+      } else {
+        Files.copy(ROOT.resolve("dist/target/baton-metabase.jsa"), archive);
+      }
+      assertThat(archive.toFile().setLastModified(jar.toFile().lastModified() + 60_000)).isTrue();
+      Run r =
+          runWith(Map.of("BATON_METABASE_JAR", jar.toString()), "baton-metabase-v049", "config");
+      assertThat(r.code()).as(kind + ": " + r.err()).isZero();
+      assertThat(r.out()).as(kind).isEqualTo(reference.out());
+      assertThat(r.err()).as(kind).isEmpty();
+    }
+  }
+
+  /**
+   * The launcher's JVM defaults (serial collector, a heap starting at 16 MiB) apply unless the
+   * person chose their own in {@code BATON_JAVA_OPTS}: another collector or heap size replaces them
+   * without a conflict, even a maximum below the default start.
+   */
+  @Test
+  void defaultJvmOptionsGiveWayToTheUsers() throws Exception {
+    Run defaults =
+        runWith(Map.of("BATON_JAVA_OPTS", "-XX:+PrintFlagsFinal"), "baton-metabase", "--version");
+    assertThat(defaults.code()).as(defaults.err()).isZero();
+    assertThat(defaults.out())
+        .containsPattern("bool UseSerialGC +:?= true")
+        .containsPattern("size_t InitialHeapSize +:?= 16777216 ")
+        .endsWith("baton-metabase version 0.1.0-SNAPSHOT\n");
+    Run chosen =
+        runWith(
+            Map.of("BATON_JAVA_OPTS", "-XX:+UseG1GC -Xmx200m -XX:+PrintFlagsFinal"),
+            "baton-metabase",
+            "--version");
+    assertThat(chosen.code()).as(chosen.err()).isZero();
+    assertThat(chosen.out())
+        .containsPattern("bool UseG1GC +:?= true")
+        .containsPattern("bool UseSerialGC +:?= false")
+        .containsPattern("size_t MaxHeapSize +:?= 209715200 ");
+    Run small =
+        runWith(
+            Map.of("BATON_JAVA_OPTS", "-Xmx8m -XX:+PrintFlagsFinal"),
+            "baton-metabase",
+            "--version");
+    assertThat(small.code()).as(small.err()).isZero();
+    assertThat(small.out()).containsPattern("size_t MaxHeapSize +:?= 8388608 ");
+  }
+
+  /**
+   * A one-shot provisioning run never syncs, so it is started like the short commands (quick
+   * compiler only); a sync and service mode keep both compilers.
+   */
+  @Test
+  void oneShotRunsUseTheQuickCompilerAndSyncsDoNot() throws Exception {
+    Map<String, String> flags = Map.of("BATON_JAVA_OPTS", "-XX:+PrintFlagsFinal");
+    Run oneShot =
+        runWith(
+            flags,
+            "baton-metabase",
+            "--revoke-grant",
+            "group:3:member:user:7",
+            "--metabase-base-url",
+            "http://127.0.0.1:9",
+            "--metabase-api-key",
+            "mb_x");
+    assertThat(oneShot.code()).isEqualTo(1);
+    assertThat(oneShot.out()).containsPattern("intx TieredStopAtLevel +:?= 1 ");
+    Run sync =
+        runWith(
+            flags,
+            "baton-metabase",
+            "--metabase-base-url",
+            "http://127.0.0.1:9",
+            "--metabase-api-key",
+            "mb_x");
+    assertThat(sync.code()).isEqualTo(1);
+    assertThat(sync.out()).containsPattern("intx TieredStopAtLevel +:?= 4 ");
+    Run service =
+        runWith(
+            flags, "baton-metabase", "--revoke-grant", "group:3:member:user:7", "--client-id", "x");
+    assertThat(service.out()).containsPattern("intx TieredStopAtLevel +:?= 4 ");
+  }
+
+  /** The three launchers are one script: they differ only in their name and main class. */
+  @Test
+  void theLaunchersDifferOnlyInNameAndMainClass() throws Exception {
+    String plain = Files.readString(ROOT.resolve("bin/baton-metabase"));
+    for (String variant : List.of("v049", "v056")) {
+      String other = Files.readString(ROOT.resolve("bin/baton-metabase-" + variant));
+      assertThat(
+              other
+                  .replace("baton-metabase-" + variant, "baton-metabase")
+                  .replace(
+                      "BatonMetabase" + variant.toUpperCase(java.util.Locale.ROOT),
+                      "BatonMetabase"))
+          .isEqualTo(plain);
+    }
+  }
+
   /** A Java class name as exceptions print them, e.g. java.io.EOFException. */
   private static final String JAVA_CLASS =
       "(?s).*\\b([a-z][a-z0-9]*\\.)+[A-Z][A-Za-z0-9]*(Exception|Error|<).*";

@@ -43,7 +43,6 @@ public final class FailureMapper {
   static final String NOT_ADMIN = "the API key must belong to the Administrators group";
   static final String NOT_METABASE = "the URL does not look like a Metabase API";
 
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final int MAX_QUOTE = 300;
   private static final int SHORTEST_HIDDEN = 3;
 
@@ -380,7 +379,7 @@ public final class FailureMapper {
       return "";
     }
     try {
-      JsonNode node = JSON.readTree(text);
+      JsonNode node = ErrorBodies.JSON.readTree(text);
       if (node != null) {
         String fromJson = messageOf(node);
         if (fromJson != null) {
@@ -482,5 +481,10 @@ public final class FailureMapper {
               + mapper.redact(String.valueOf(original.getMessage())));
       setStackTrace(original.getStackTrace());
     }
+  }
+
+  /** The mapper, made on the first error body read, not when a connector is created. */
+  private static final class ErrorBodies {
+    static final ObjectMapper JSON = new ObjectMapper();
   }
 }

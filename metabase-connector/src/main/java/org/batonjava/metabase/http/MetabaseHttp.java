@@ -44,8 +44,14 @@ public final class MetabaseHttp {
   public record Answer(ApiCall call, int status, byte[] body) {}
 
   private final ClientSettings settings;
-  private final HttpClient http;
   private final FailureMapper failures;
+
+  /**
+   * Built on the first request: making an {@link HttpClient} initialises the JDK's TLS stack (the
+   * trust store, the crypto providers), a third of a second that {@code capabilities} and the other
+   * commands that never call Metabase should not pay.
+   */
+  private volatile HttpClient http;
 
   public MetabaseHttp(ClientSettings settings) {
     this(settings, Clock.systemUTC());
@@ -58,16 +64,29 @@ public final class MetabaseHttp {
     this.settings = settings;
     this.failures =
         new FailureMapper(settings.baseUrl(), settings.apiKey(), settings.timeout(), clock);
-    this.http =
-        HttpClient.newBuilder()
-            .connectTimeout(settings.timeout())
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .version(HttpClient.Version.HTTP_1_1)
-            .build();
     if (settings.baseUrl().plainHttp()) {
       LOG.warn(
           "Metabase connector is using HTTP. Make sure this instance is running in a trusted or on-premise environment.");
     }
+  }
+
+  private HttpClient http() {
+    HttpClient client = http;
+    if (client == null) {
+      synchronized (this) {
+        client = http;
+        if (client == null) {
+          client =
+              HttpClient.newBuilder()
+                  .connectTimeout(settings.timeout())
+                  .followRedirects(HttpClient.Redirect.NEVER)
+                  .version(HttpClient.Version.HTTP_1_1)
+                  .build();
+          http = client;
+        }
+      }
+    }
+    return client;
   }
 
   public FailureMapper failures() {
@@ -156,12 +175,13 @@ public final class MetabaseHttp {
       HttpRequest request, ApiCall call, FailureMapper mapper) {
     AtomicBoolean headersArrived = new AtomicBoolean();
     CompletableFuture<HttpResponse<byte[]>> pending =
-        http.sendAsync(
-            request,
-            info -> {
-              headersArrived.set(true);
-              return HttpResponse.BodySubscribers.ofByteArray();
-            });
+        http()
+            .sendAsync(
+                request,
+                info -> {
+                  headersArrived.set(true);
+                  return HttpResponse.BodySubscribers.ofByteArray();
+                });
     try {
       return pending.get(settings.timeout().toMillis(), TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {

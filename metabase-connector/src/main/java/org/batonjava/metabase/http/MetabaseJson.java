@@ -23,11 +23,18 @@ import org.batonjava.sdk.connector.ConnectorException;
  */
 public final class MetabaseJson {
   private final MetabaseHttp http;
-  private final ObjectMapper json =
-      JsonMapper.builder()
-          .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-          .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-          .build();
+
+  /**
+   * The tolerant mapper, shared by every instance and made on first use: creating a connector (as
+   * {@code capabilities} does) does not pay for Jackson's data-binding set-up.
+   */
+  private static final class Mapper {
+    static final ObjectMapper JSON =
+        JsonMapper.builder()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .build();
+  }
 
   public MetabaseJson(ClientSettings settings) {
     this(new MetabaseHttp(settings));
@@ -105,17 +112,17 @@ public final class MetabaseJson {
 
   /** A new JSON object for a request body. */
   public ObjectNode object() {
-    return json.createObjectNode();
+    return Mapper.JSON.createObjectNode();
   }
 
   /** A streaming parser over an answer's body. */
   public JsonParser parser(MetabaseHttp.Answer answer) throws IOException {
-    return json.createParser(answer.body());
+    return Mapper.JSON.createParser(answer.body());
   }
 
   public byte[] bytes(JsonNode body) {
     try {
-      return json.writeValueAsBytes(body);
+      return Mapper.JSON.writeValueAsBytes(body);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot encode a request body", e);
     }
@@ -123,7 +130,7 @@ public final class MetabaseJson {
 
   public <T> T read(MetabaseHttp.Answer answer, Class<T> type) {
     try {
-      return json.readValue(answer.body(), type);
+      return Mapper.JSON.readValue(answer.body(), type);
     } catch (JsonProcessingException e) {
       throw http.failures().unreadable(answer.call(), e);
     } catch (IOException e) {
@@ -133,8 +140,8 @@ public final class MetabaseJson {
 
   public JsonNode tree(MetabaseHttp.Answer answer) {
     try {
-      JsonNode node = json.readTree(answer.body());
-      return node == null ? json.missingNode() : node;
+      JsonNode node = Mapper.JSON.readTree(answer.body());
+      return node == null ? Mapper.JSON.missingNode() : node;
     } catch (JsonProcessingException e) {
       throw http.failures().unreadable(answer.call(), e);
     } catch (IOException e) {
@@ -144,7 +151,7 @@ public final class MetabaseJson {
 
   public <T> T convert(MetabaseHttp.Answer answer, JsonNode node, Class<T> type) {
     try {
-      return json.treeToValue(node, type);
+      return Mapper.JSON.treeToValue(node, type);
     } catch (JsonProcessingException e) {
       throw http.failures().unreadable(answer.call(), e);
     } catch (IllegalArgumentException e) {
