@@ -9,9 +9,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
-import org.batonjava.metabase.http.MetabaseHttp;
 import org.batonjava.metabase.http.MetabaseJson;
 import org.batonjava.metabase.http.ResponseShape;
+import org.batonjava.metabase.http.StreamedAnswer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,8 +48,10 @@ public final class GroupsApi {
    * answer holds every membership of the instance; it is never built into one tree).
    */
   public void readMemberships(MembershipVisitor visitor) {
-    MetabaseHttp.Answer answer = json.http().getJson("/api/permissions/membership", Map.of());
-    try (JsonParser parser = json.parser(answer)) {
+    // Read as it arrives: the answer grows with the users (about 100 bytes a membership).
+    StreamedAnswer answer = json.http().getJsonStream("/api/permissions/membership", Map.of());
+    try (answer;
+        JsonParser parser = json.parser(answer)) {
       if (parser.nextToken() != JsonToken.START_OBJECT) {
         throw json.unexpected(answer, "the answer is not an object of memberships by user", parser);
       }

@@ -1,6 +1,8 @@
 package org.batonjava.metabase.http;
 
+import java.io.BufferedInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -16,6 +18,8 @@ import java.util.StringJoiner;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -34,6 +38,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class MetabaseHttp {
   private static final Logger LOG = LoggerFactory.getLogger(MetabaseHttp.class);
+  // How much of a streamed answer is looked at to tell JSON from an error page.
+  private static final int PEEK = 512;
+  // Closes streamed answers that outlive the HTTP timeout; its one thread starts with the first.
+  private static final ScheduledThreadPoolExecutor DEADLINES = deadlines();
   private static final String UNSENDABLE_KEY =
       "--metabase-api-key (BATON_METABASE_API_KEY) contains a space, a"
           + " control character or a non-ASCII character, which cannot be sent in an HTTP header; copy the key again"
@@ -68,6 +76,19 @@ public final class MetabaseHttp {
       LOG.warn(
           "Metabase connector is using HTTP. Make sure this instance is running in a trusted or on-premise environment.");
     }
+  }
+
+  private static ScheduledThreadPoolExecutor deadlines() {
+    ScheduledThreadPoolExecutor timer =
+        new ScheduledThreadPoolExecutor(
+            1,
+            r -> {
+              Thread t = new Thread(r, "metabase-http-deadlines");
+              t.setDaemon(true);
+              return t;
+            });
+    timer.setRemoveOnCancelPolicy(true);
+    return timer;
   }
 
   private HttpClient http() {
@@ -124,6 +145,67 @@ public final class MetabaseHttp {
     return new Answer(answer.call, answer.status, answer.body);
   }
 
+  /**
+   * {@code GET path?query} whose 2xx answer is read as a stream (see {@link StreamedAnswer}); a
+   * failure status or a body that is not JSON throws, as for {@link #getJson}.
+   */
+  public StreamedAnswer getJsonStream(String path, Map<String, String> query) {
+    long start = System.nanoTime();
+    String encoded = encode(query);
+    ApiCall call = new ApiCall("GET", encoded.isEmpty() ? path : path + "?" + encoded);
+    HttpRequest request = request("GET", settings.baseUrl().resolve(path, encoded), null);
+    AtomicBoolean headersArrived = new AtomicBoolean();
+    CompletableFuture<HttpResponse<InputStream>> pending =
+        http()
+            .sendAsync(
+                request,
+                info -> {
+                  headersArrived.set(true);
+                  return HttpResponse.BodySubscribers.ofInputStream();
+                });
+    HttpResponse<InputStream> response = await(pending, headersArrived, call, failures);
+    long left = settings.timeout().toNanos() - (System.nanoTime() - start);
+    AtomicBoolean passed = new AtomicBoolean();
+    InputStream raw = response.body();
+    ScheduledFuture<?> deadline =
+        DEADLINES.schedule(
+            () -> {
+              passed.set(true);
+              try {
+                raw.close();
+              } catch (IOException ignored) {
+                // The reader fails on its next read either way.
+              }
+            },
+            Math.max(left, 0),
+            TimeUnit.NANOSECONDS);
+    StreamedAnswer answer =
+        new StreamedAnswer(call, new BufferedInputStream(raw, 1 << 16), deadline, passed);
+    try {
+      int status = response.statusCode();
+      InputStream body = answer.body();
+      if (status < 200 || status > 299) {
+        byte[] whole = body.readAllBytes();
+        LOG.debug("{} -> HTTP {} ({} bytes)", call, status, whole.length);
+        throw failures.fromStatus(call, status, response.headers(), whole);
+      }
+      body.mark(PEEK);
+      byte[] head = body.readNBytes(PEEK);
+      body.reset();
+      if (!FailureMapper.looksLikeJson(response.headers(), head)) {
+        throw failures.notJson(call, status, response.headers(), body.readAllBytes());
+      }
+      LOG.debug("{} -> HTTP {} (read as a stream)", call, status);
+      return answer;
+    } catch (IOException e) {
+      answer.close();
+      throw passed.get() ? failures.wholeAnswerTimeout(call) : failures.fromIo(call, e);
+    } catch (RuntimeException e) {
+      answer.close();
+      throw e;
+    }
+  }
+
   /** One request and its 2xx answer (any body), or the mapped failure. */
   private RawAnswer exchange(
       String method,
@@ -133,8 +215,19 @@ public final class MetabaseHttp {
       FailureMapper mapper) {
     String encoded = encode(query);
     ApiCall call = new ApiCall(method, encoded.isEmpty() ? path : path + "?" + encoded);
-    URI uri = settings.baseUrl().resolve(path, encoded);
-    HttpRequest built;
+    HttpRequest built = request(method, settings.baseUrl().resolve(path, encoded), jsonBody);
+    HttpResponse<byte[]> response = sendWithinDeadline(built, call, mapper);
+    byte[] body = response.body() == null ? new byte[0] : response.body();
+    int status = response.statusCode();
+    LOG.debug("{} -> HTTP {} ({} bytes)", call, status, body.length);
+    if (status < 200 || status > 299) {
+      throw mapper.fromStatus(call, status, response.headers(), body);
+    }
+    return new RawAnswer(call, status, response.headers(), body);
+  }
+
+  /** The request, with the key, agent and (for a body) content type. */
+  private HttpRequest request(String method, URI uri, byte[] jsonBody) {
     try {
       HttpRequest.Builder request =
           HttpRequest.newBuilder(uri)
@@ -149,19 +242,11 @@ public final class MetabaseHttp {
             .header("Content-Type", "application/json")
             .method(method, HttpRequest.BodyPublishers.ofByteArray(jsonBody));
       }
-      built = request.build();
+      return request.build();
     } catch (IllegalArgumentException e) {
       // The JDK's message quotes the rejected header value, which may be the key: never pass it on.
       throw ConnectorException.invalidArgument(UNSENDABLE_KEY);
     }
-    HttpResponse<byte[]> response = sendWithinDeadline(built, call, mapper);
-    byte[] body = response.body() == null ? new byte[0] : response.body();
-    int status = response.statusCode();
-    LOG.debug("{} -> HTTP {} ({} bytes)", call, status, body.length);
-    if (status < 200 || status > 299) {
-      throw mapper.fromStatus(call, status, response.headers(), body);
-    }
-    return new RawAnswer(call, status, response.headers(), body);
   }
 
   /**
@@ -182,6 +267,19 @@ public final class MetabaseHttp {
                   headersArrived.set(true);
                   return HttpResponse.BodySubscribers.ofByteArray();
                 });
+    return await(pending, headersArrived, call, mapper);
+  }
+
+  /**
+   * The response of {@code pending} within the HTTP timeout (for a byte-array body the whole
+   * answer, for a stream its headers), or the mapped failure; past the timeout the exchange is
+   * cancelled.
+   */
+  private <T> HttpResponse<T> await(
+      CompletableFuture<HttpResponse<T>> pending,
+      AtomicBoolean headersArrived,
+      ApiCall call,
+      FailureMapper mapper) {
     try {
       return pending.get(settings.timeout().toMillis(), TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {

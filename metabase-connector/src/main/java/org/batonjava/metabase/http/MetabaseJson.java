@@ -120,6 +120,11 @@ public final class MetabaseJson {
     return Mapper.JSON.createParser(answer.body());
   }
 
+  /** A parser reading a streamed answer as it arrives. */
+  public JsonParser parser(StreamedAnswer answer) throws IOException {
+    return Mapper.JSON.createParser(answer.body());
+  }
+
   public byte[] bytes(JsonNode body) {
     try {
       return Mapper.JSON.writeValueAsBytes(body);
@@ -166,6 +171,27 @@ public final class MetabaseJson {
         .unreadable(
             answer.call(),
             new ShapeProblem(what, parser == null ? null : parser.currentLocation()));
+  }
+
+  /** As {@link #unexpected(MetabaseHttp.Answer, String, JsonParser)}, for a streamed answer. */
+  public ConnectorException unexpected(StreamedAnswer answer, String what, JsonParser parser) {
+    return http.failures()
+        .unreadable(
+            answer.call(),
+            new ShapeProblem(what, parser == null ? null : parser.currentLocation()));
+  }
+
+  /**
+   * The failure for a streamed body that could not be parsed or read; a body cut off by the HTTP
+   * timeout is the timeout.
+   */
+  public ConnectorException unreadable(StreamedAnswer answer, IOException e) {
+    if (answer.deadlinePassed()) {
+      return http.failures().wholeAnswerTimeout(answer.call());
+    }
+    return e instanceof JsonProcessingException p
+        ? http.failures().unreadable(answer.call(), p)
+        : http.failures().fromIo(answer.call(), e);
   }
 
   /** The failure for a body that could not be parsed or read while streaming it. */

@@ -140,4 +140,50 @@ class SlowAnswerTest {
           .isLessThanOrEqualTo(sent + 1);
     }
   }
+
+  /** The membership list is read as it arrives; the timeout still bounds the whole answer. */
+  @ParameterizedTest(name = "chunked={0}")
+  @ValueSource(booleans = {false, true})
+  void aStalledStreamedAnswerEndsAsARetryableDeadlineExceeded(boolean chunked) throws Exception {
+    try (TricklingServer server = new TricklingServer(chunked)) {
+      MetabaseConnector connector =
+          MetabaseConnectors.create(
+              ConnectorConfig.of(
+                      MetabaseVariant.UNVERSIONED,
+                      server.baseUrl(),
+                      Secret.of("mb_SlowBodyKey000000"),
+                      false)
+                  .withHttpTimeout(Duration.ofSeconds(2)));
+      c1.connector.v2.Resource user =
+          c1.connector.v2.Resource.newBuilder()
+              .setId(
+                  c1.connector.v2.ResourceId.newBuilder().setResourceType("user").setResource("7"))
+              .build();
+      ConnectorException e =
+          assertTimeoutPreemptively(
+              Duration.ofSeconds(60),
+              () ->
+                  catchThrowableOfType(
+                      ConnectorException.class,
+                      () ->
+                          connector
+                              .resourceSyncers()
+                              .get(0)
+                              .grants(
+                                  user, new org.batonjava.sdk.connector.PageRequest("", 0, "s1"))));
+      assertThat(e).as("the call must fail, not hang").isNotNull();
+      assertThat(e.code()).isEqualTo(Status.Code.DEADLINE_EXCEEDED);
+      assertThat(e.transientFailure()).isTrue();
+      assertThat(e.getMessage())
+          .endsWith(
+              " did not send its whole answer within 2 s (the answer stalled or came too slowly);"
+                  + " raise --http-timeout-seconds if it is just slow"
+                  + " (GET /api/permissions/membership)");
+      int sent = server.bytesSent.get();
+      Thread.sleep(1500);
+      assertThat(server.bytesSent.get())
+          .as("the connection was closed")
+          .isLessThanOrEqualTo(sent + 1);
+    }
+  }
 }
