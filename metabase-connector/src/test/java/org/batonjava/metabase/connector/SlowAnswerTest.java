@@ -110,14 +110,7 @@ class SlowAnswerTest {
   @ValueSource(booleans = {false, true})
   void aStalledBodyEndsAsARetryableDeadlineExceeded(boolean chunked) throws Exception {
     try (TricklingServer server = new TricklingServer(chunked)) {
-      MetabaseConnector connector =
-          MetabaseConnectors.create(
-              ConnectorConfig.of(
-                      MetabaseVariant.UNVERSIONED,
-                      server.baseUrl(),
-                      Secret.of("mb_SlowBodyKey000000"),
-                      false)
-                  .withHttpTimeout(Duration.ofSeconds(2)));
+      MetabaseConnector connector = connectorWithTwoSecondTimeout(server);
       ConnectorException e =
           assertTimeoutPreemptively(
               Duration.ofSeconds(60),
@@ -133,11 +126,7 @@ class SlowAnswerTest {
                   + " within 2 s (the answer stalled or came too slowly); raise --http-timeout-seconds if it is just slow"
                   + " (GET /api/user/current)");
       assertThat(server.bytesSent.get()).as("the body had started").isPositive();
-      int sent = server.bytesSent.get();
-      Thread.sleep(1500);
-      assertThat(server.bytesSent.get())
-          .as("the connection was closed")
-          .isLessThanOrEqualTo(sent + 1);
+      assertTheConnectionWasClosed(server);
     }
   }
 
@@ -146,14 +135,7 @@ class SlowAnswerTest {
   @ValueSource(booleans = {false, true})
   void aStalledStreamedAnswerEndsAsARetryableDeadlineExceeded(boolean chunked) throws Exception {
     try (TricklingServer server = new TricklingServer(chunked)) {
-      MetabaseConnector connector =
-          MetabaseConnectors.create(
-              ConnectorConfig.of(
-                      MetabaseVariant.UNVERSIONED,
-                      server.baseUrl(),
-                      Secret.of("mb_SlowBodyKey000000"),
-                      false)
-                  .withHttpTimeout(Duration.ofSeconds(2)));
+      MetabaseConnector connector = connectorWithTwoSecondTimeout(server);
       c1.connector.v2.Resource user =
           c1.connector.v2.Resource.newBuilder()
               .setId(
@@ -179,11 +161,26 @@ class SlowAnswerTest {
               " did not send its whole answer within 2 s (the answer stalled or came too slowly);"
                   + " raise --http-timeout-seconds if it is just slow"
                   + " (GET /api/permissions/membership)");
-      int sent = server.bytesSent.get();
-      Thread.sleep(1500);
-      assertThat(server.bytesSent.get())
-          .as("the connection was closed")
-          .isLessThanOrEqualTo(sent + 1);
+      assertTheConnectionWasClosed(server);
     }
+  }
+
+  private static MetabaseConnector connectorWithTwoSecondTimeout(TricklingServer server) {
+    return MetabaseConnectors.create(
+        ConnectorConfig.of(
+                MetabaseVariant.UNVERSIONED,
+                server.baseUrl(),
+                Secret.of("mb_SlowBodyKey000000"),
+                false)
+            .withHttpTimeout(Duration.ofSeconds(2)));
+  }
+
+  private static void assertTheConnectionWasClosed(TricklingServer server)
+      throws InterruptedException {
+    int sent = server.bytesSent.get();
+    Thread.sleep(1500);
+    assertThat(server.bytesSent.get())
+        .as("the connection was closed")
+        .isLessThanOrEqualTo(sent + 1);
   }
 }
