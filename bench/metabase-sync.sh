@@ -14,21 +14,15 @@
 # Build first: ./mvnw -B -q package -DskipTests
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
+# shellcheck source=bench/simulator.sh
+. "$root/bench/simulator.sh"
 users=${1:-50000}; latency=${2:-5}; version=${3:-0.56}; heap=${4:-512m}
 collections=${COLLECTIONS:-2000}; keys=${API_KEYS:-100}
 echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
 work=$(mktemp -d)
 key="mb_BenchmarkKey000000000000000000000000000000"
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-"$root/bin/metabase-sim" --metabase-version "$version" --dataset scale --scale-users "$users" \
-  --scale-collections "$collections" --scale-api-keys "$keys" ${PAID:+--paid} \
-  --latency-ms "$latency" --port "$port" --api-key "$key" > "$work/sim.out" 2> "$work/sim.err" &
-sim=$!
-trap 'kill $sim 2>/dev/null; rm -rf "$work"' EXIT
-for _ in $(seq 1 120); do
-  curl -fs "http://127.0.0.1:$port/api/health" >/dev/null 2>&1 && break
-  sleep 0.5
-done
+start_simulator --metabase-version "$version" --dataset scale --scale-users "$users" \
+  --scale-collections "$collections" --scale-api-keys "$keys" ${PAID:+--paid} --latency-ms "$latency"
 # Warm the simulator up (a production Metabase is warm): its JIT otherwise spends seconds of the machine's two cores
 # compiling while the connector is being measured. The pages read here are not counted.
 for offset in $(seq 0 100 29900); do

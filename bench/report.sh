@@ -9,18 +9,12 @@
 # Build first: ./mvnw -B -q package -DskipTests; needs chromium (apt-get install chromium).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
+# shellcheck source=bench/simulator.sh
+. "$root/bench/simulator.sh"
 users=${1:-50000}; version=${2:-0.56}; heap=${3:-512m}
 work=$(mktemp -d)
 key="mb_BenchmarkKey000000000000000000000000000000"
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-"$root/bin/metabase-sim" --metabase-version "$version" --dataset scale --scale-users "$users" \
-  --port "$port" --api-key "$key" > "$work/sim.out" 2> "$work/sim.err" &
-sim=$!
-trap 'kill $sim 2>/dev/null; rm -rf "$work"' EXIT
-for _ in $(seq 1 120); do
-  curl -fs "http://127.0.0.1:$port/api/health" >/dev/null 2>&1 && break
-  sleep 0.5
-done
+start_simulator --metabase-version "$version" --dataset scale --scale-users "$users"
 "$root/bin/baton-metabase" --metabase-base-url "http://127.0.0.1:$port" --metabase-api-key "$key" \
   --metabase-version auto --file "$work/sync.c1z" --log-format console --log-level warn
 kill $sim 2>/dev/null || true

@@ -8,18 +8,12 @@
 # Needs the zstd and sqlite3 command-line tools. Exits non-zero and prints the first differences otherwise.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
+# shellcheck source=bench/simulator.sh
+. "$root/bench/simulator.sh"
 jar_a=$1; jar_b=$2; users=${3:-2000}; version=${4:-0.56}; shift $(( $# < 4 ? $# : 4 ))
 work=$(mktemp -d)
 key="mb_SameOutputKey00000000000000000000000000000"
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-"$root/bin/metabase-sim" --metabase-version "$version" --dataset scale --scale-users "$users" ${PAID:+--paid} \
-  --port "$port" --api-key "$key" > "$work/sim.out" 2> "$work/sim.err" &
-sim=$!
-trap 'kill $sim 2>/dev/null; rm -rf "$work"' EXIT
-for _ in $(seq 1 120); do
-  curl -fs "http://127.0.0.1:$port/api/health" >/dev/null 2>&1 && break
-  sleep 0.5
-done
+start_simulator --metabase-version "$version" --dataset scale --scale-users "$users" ${PAID:+--paid}
 dump() { # jar name
   BATON_METABASE_JAR="$1" "$root/bin/baton-metabase" --metabase-base-url "http://127.0.0.1:$port" \
     --metabase-api-key "$key" --metabase-version auto --file "$work/$2.c1z" --log-level error "${@:3}"

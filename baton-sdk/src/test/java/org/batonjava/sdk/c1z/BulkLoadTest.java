@@ -72,15 +72,7 @@ class BulkLoadTest {
   private String write(Path file, boolean bulk, Consumer<C1zStore> afterLoad) {
     try (C1zStore store = C1zStore.open(file, options())) {
       String syncId = store.syncRuns().start(SyncType.FULL, "");
-      store
-          .writer()
-          .putResourceTypes(
-              syncId,
-              List.of(
-                  Rows.type("user", ResourceType.Trait.TRAIT_USER),
-                  Rows.type("group", ResourceType.Trait.TRAIT_GROUP)));
-      store.writer().putResources(syncId, List.of(alice, bob, admins, db1));
-      store.writer().putEntitlements(syncId, List.of(member, access, write));
+      writeEverythingButGrants(store, syncId);
       if (bulk) {
         store.beginBulkLoad();
         assertThat(store.bulkLoading()).isTrue();
@@ -165,15 +157,7 @@ class BulkLoadTest {
     List<List<Grant>> pages = pages();
     try (C1zStore store = C1zStore.open(resumed, options())) {
       syncId = store.syncRuns().start(SyncType.FULL, "");
-      store
-          .writer()
-          .putResourceTypes(
-              syncId,
-              List.of(
-                  Rows.type("user", ResourceType.Trait.TRAIT_USER),
-                  Rows.type("group", ResourceType.Trait.TRAIT_GROUP)));
-      store.writer().putResources(syncId, List.of(alice, bob, admins, db1));
-      store.writer().putEntitlements(syncId, List.of(member, access, write));
+      writeEverythingButGrants(store, syncId);
       store.beginBulkLoad();
       store.writer().putGrants(syncId, pages.get(0));
       store.save();
@@ -321,5 +305,18 @@ class BulkLoadTest {
     return value instanceof byte[] bytes
         ? Base64.getEncoder().encodeToString(bytes)
         : String.valueOf(value);
+  }
+
+  /** The resource types, resources and entitlements every test sync has. */
+  private void writeEverythingButGrants(C1zStore store, String syncId) {
+    store
+        .writer()
+        .putResourceTypes(
+            syncId,
+            List.of(
+                Rows.type("user", ResourceType.Trait.TRAIT_USER),
+                Rows.type("group", ResourceType.Trait.TRAIT_GROUP)));
+    store.writer().putResources(syncId, List.of(alice, bob, admins, db1));
+    store.writer().putEntitlements(syncId, List.of(member, access, write));
   }
 }
