@@ -1,14 +1,16 @@
 #!/usr/bin/env python3
 """Top frames of one thread in a JFR recording: Java and native samples together, self and inclusive.
 
-Usage: jfr print --events jdk.ExecutionSample,jdk.NativeMethodSample --stack-depth 64 rec.jfr | bench/jfr-top.py [thread]
-(thread defaults to "main"). Inclusive frames are limited to the project's, SQLite's, zstd's and protobuf's.
+Usage: jfr print --events jdk.ExecutionSample,jdk.NativeMethodSample --stack-depth 64 rec.jfr | bench/jfr-top.py [thread] [within]
+(thread defaults to "main"; within, if given, keeps only the samples with a frame containing that text, e.g.
+"GrantExpander.run" for one phase). Inclusive frames are limited to the project's, SQLite's, zstd's and protobuf's.
 """
 import collections
 import re
 import sys
 
 want = sys.argv[1] if len(sys.argv) > 1 else "main"
+within = sys.argv[2] if len(sys.argv) > 2 else None
 self_count = collections.Counter()
 inclusive = collections.Counter()
 samples = 0
@@ -17,7 +19,7 @@ frames, thread, in_stack = [], None, False
 
 def flush():
     global samples
-    if frames and thread == want:
+    if frames and thread == want and (within is None or any(within in f for f in frames)):
         samples += 1
         self_count[frames[0]] += 1
         for f in set(frames):

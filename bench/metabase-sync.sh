@@ -8,8 +8,8 @@
 #   -Xmx512m ("default" passes no -Xmx: the launcher's own memory settings apply, docs/JVM.md). Environment: COLLECTIONS and API_KEYS change the scale dataset's collections and keys; CONNECTOR_FLAGS
 #   adds connector flags (e.g. --metabase-extended-access=false for the Go model only); PAID=1 simulates a paid build
 #   (application permissions, fine-grained data rights, sandbox and impersonation lists); EXTRA_JAVA_OPTS adds JVM
-#   options (bench/profile.sh uses it for JFR); KEEP_LOG and KEEP_STDOUT name files to keep the
-#   connector's stderr and stdout in. The phase table comes from
+#   options (bench/profile.sh uses it for JFR); KEEP_LOG, KEEP_STDOUT and KEEP_C1Z name files to keep the
+#   connector's stderr, stdout and c1z in. The phase table comes from
 #   the log (bench/phases.py).
 # Build first: ./mvnw -B -q package -DskipTests
 set -euo pipefail
@@ -60,5 +60,6 @@ echo "connector_cpu=${cpu_user} s user + ${cpu_sys} s system"
 echo "simulator_cpu=$(awk -v a="$sim_before" -v b="$sim_after" -v hz="$(getconf CLK_TCK)" 'BEGIN {printf "%.1f", (b - a) / hz}') s"
 echo "c1z_size=$(( $(stat -c %s "$work/sync.c1z") / 1024 )) KiB"
 [ -n "${KEEP_LOG:-}" ] && cp "$work/connector.log" "$KEEP_LOG"
+[ -n "${KEEP_C1Z:-}" ] && cp "$work/sync.c1z" "$KEEP_C1Z"
 grep -E "Grant expansion done|Sync complete" "$work/connector.log" | sed 's/^[^\t]*\t[^\t]*\t[^\t]*\t/  /' || true
 python3 "$root/bench/phases.py" "$work/connector.log" || true

@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -159,6 +160,40 @@ public final class C1zStore implements AutoCloseable {
               });
     }
     return expansionRows;
+  }
+
+  /**
+   * The grants of {@code syncId} on {@code entitlementIds}, one principal at a time (see {@link
+   * PrincipalGrantRows}). Does not end a bulk load; the caller closes the cursor.
+   */
+  public PrincipalGrantRows grantsByPrincipal(String syncId, Collection<String> entitlementIds) {
+    requireOpen();
+    executePending();
+    return PrincipalGrantRows.open(db, syncId, entitlementIds);
+  }
+
+  /**
+   * Gets the store ready for grant expansion to write during a bulk load, without the grant
+   * indexes: true, and where expansion's writes begin is marked (see {@link DuplicateGrants}), when
+   * a bulk load is in progress and no grant of {@code syncId} was stored twice (only the end of the
+   * load merges those). False otherwise: expansion must then read through the indexes.
+   */
+  public boolean readyForExpansionWrites(String syncId) {
+    requireOpen();
+    if (!bulkLoad) {
+      return false;
+    }
+    executePending();
+    try {
+      if (DuplicateGrants.exist(db, syncId)) {
+        return false;
+      }
+      BulkLoad.markExpansion(db);
+      return true;
+    } catch (SQLException e) {
+      throw C1zException.about(
+          file, "could not prepare grant expansion (" + e.getMessage() + ")", e);
+    }
   }
 
   /**

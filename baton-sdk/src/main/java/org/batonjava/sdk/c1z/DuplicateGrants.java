@@ -13,7 +13,9 @@ import java.util.Arrays;
  * load (see {@link BulkLoad}) into the state the writer's upsert would have left: the row with the
  * lowest id (the first written) stays, with the data and expansion of the last one written; its
  * {@code needs_expansion} is folded over the rows in order with the upsert's rule (0 without
- * expansion; 1 when the expansion is new or changed; unchanged otherwise). The other rows go.
+ * expansion; 1 when the expansion is new or changed; unchanged otherwise). A row grant expansion
+ * wrote (from the id {@link BulkLoad#expansionFrom} gives) replaces the data only, as expansion's
+ * upsert does. The other rows go.
  *
  * <p>The duplicate keys are found by one sort of the table and kept in a temporary table (on disk:
  * the sort spills to temporary files), so memory holds one group of duplicates at a time.
@@ -25,6 +27,19 @@ final class DuplicateGrants {
 
   DuplicateGrants(Connection db) {
     this.db = db;
+  }
+
+  /** Whether any grant of {@code syncId} is stored more than once (one sort of its grants). */
+  static boolean exist(Connection db, String syncId) throws SQLException {
+    try (PreparedStatement ps =
+        db.prepareStatement(
+            "select 1 from v1_grants where sync_id = ? group by external_id"
+                + " having count(*) > 1 limit 1")) {
+      ps.setString(1, syncId);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next();
+      }
+    }
   }
 
   /** Merges every group of duplicates; returns the number of rows removed. */
@@ -39,6 +54,7 @@ final class DuplicateGrants {
               + " group by external_id, sync_id having count(*) > 1)");
     }
     long removed = 0;
+    long expansionFrom = BulkLoad.expansionFrom(db);
     try (Statement st = db.createStatement();
         ResultSet rs =
             st.executeQuery(
@@ -64,7 +80,7 @@ final class DuplicateGrants {
           group.start(read);
           continue;
         }
-        group.apply(read, id);
+        group.apply(read, id, id >= expansionFrom);
         drop.setLong(1, id);
         drop.executeUpdate();
         removed++;
@@ -102,11 +118,18 @@ final class DuplicateGrants {
       }
     }
 
-    /** The connector-grant upsert of {@link RowWriter}, applied to a later row. */
-    void apply(PreparedStatement read, long id) throws SQLException {
+    /**
+     * The upsert of {@link RowWriter} that wrote a later row: the connector grants' one, or
+     * expansion's, which replaces the data only.
+     */
+    void apply(PreparedStatement read, long id, boolean byExpansion) throws SQLException {
       read.setLong(1, id);
       try (ResultSet rs = read.executeQuery()) {
         rs.next();
+        if (byExpansion) {
+          data = rs.getBytes(1);
+          return;
+        }
         byte[] laterExpansion = rs.getBytes(2);
         if (laterExpansion == null) {
           needsExpansion = 0;

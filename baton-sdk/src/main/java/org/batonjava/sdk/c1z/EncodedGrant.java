@@ -63,7 +63,20 @@ public final class EncodedGrant {
     return id;
   }
 
-  byte[] data() {
+  /** The stored encoding (not copied: callers must not change it). */
+  public byte[] data() {
     return data;
+  }
+
+  /** The same grant stored as {@code newData} (the deterministic encoding of a changed grant). */
+  public EncodedGrant withData(byte[] newData) {
+    return new EncodedGrant(
+        entitlementResourceType,
+        entitlementResourceId,
+        entitlementId,
+        principalType,
+        principalId,
+        id,
+        newData);
   }
 }

@@ -39,6 +39,7 @@ public final class RowWriter implements AutoCloseable {
   private final Runnable beforeExpandedGrants;
   private PreparedStatement grants;
   private PreparedStatement expandedGrants;
+  private PreparedStatement expandedGrantData;
   private boolean bulkLoad;
   private int pending;
   private int uncommitted;
@@ -104,10 +105,13 @@ public final class RowWriter implements AutoCloseable {
     return grants;
   }
 
-  /** Grants made by expansion keep whatever expansion data the row already has. */
+  /**
+   * Grants made by expansion keep whatever expansion data the row already has; during a bulk load
+   * they are appended, and {@link DuplicateGrants} applies the same rule to repeats.
+   */
   private PreparedStatement expandedGrants() throws SQLException {
     if (expandedGrants == null) {
-      expandedGrants = db.prepareStatement(GRANT_INSERT + UPSERT_DATA);
+      expandedGrants = db.prepareStatement(bulkLoad ? GRANT_INSERT : GRANT_INSERT + UPSERT_DATA);
     }
     return expandedGrants;
   }
@@ -199,10 +203,10 @@ public final class RowWriter implements AutoCloseable {
   /**
    * A grant made by grant expansion, already encoded as the store keeps it (no {@code
    * GrantExpandable} annotation in {@code data}); existing expansion data of the row is kept.
+   * During a bulk load it is appended (see {@link #expandedGrants()}).
    */
   public void putExpandedGrant(String syncId, EncodedGrant grant) {
     requireId(grant.id(), "grant");
-    beforeExpandedGrants.run();
     try {
       PreparedStatement ps = expandedGrants();
       ps.setString(1, grant.entitlementResourceType());
@@ -217,6 +221,24 @@ public final class RowWriter implements AutoCloseable {
       ps.setString(10, syncId);
       ps.setString(11, now());
       add(ps);
+    } catch (SQLException e) {
+      throw failure(e);
+    }
+  }
+
+  /**
+   * Grant expansion's change to a stored grant, by row id (as read from the store): its data
+   * becomes {@code grant}, as {@link #putExpandedGrants} would store it; nothing else changes.
+   * Works with or without a bulk load.
+   */
+  public void updateExpandedGrant(long rowId, Grant grant) {
+    try {
+      if (expandedGrantData == null) {
+        expandedGrantData = db.prepareStatement("update v1_grants set data = ? where id = ?");
+      }
+      expandedGrantData.setBytes(1, ProtoBytes.deterministic(GrantRow.of(grant).stripped()));
+      expandedGrantData.setLong(2, rowId);
+      add(expandedGrantData);
     } catch (SQLException e) {
       throw failure(e);
     }
@@ -287,6 +309,9 @@ public final class RowWriter implements AutoCloseable {
       if (expandedGrants != null) {
         expandedGrants.executeBatch();
       }
+      if (expandedGrantData != null) {
+        expandedGrantData.executeBatch();
+      }
       uncommitted += pending;
     } catch (SQLException e) {
       rollback();
@@ -322,8 +347,10 @@ public final class RowWriter implements AutoCloseable {
   private void closeGrantStatements() {
     closeQuietly(grants);
     closeQuietly(expandedGrants);
+    closeQuietly(expandedGrantData);
     grants = null;
     expandedGrants = null;
+    expandedGrantData = null;
   }
 
   private static void closeQuietly(PreparedStatement ps) {

@@ -26,6 +26,11 @@ import org.slf4j.LoggerFactory;
  * GrantImmutable}; grants that already exist get the source added. Works over the store a page at a
  * time: only the entitlement graph is held in memory. Idempotent, so an interrupted expansion
  * simply runs again.
+ *
+ * <p>During a bulk load of grants, when no destination is also a source, {@link PrincipalExpansion}
+ * does the work a principal at a time, without the grant indexes. Otherwise (nested or cyclic
+ * entitlements, a grant the connector sent twice, no bulk load) the bulk load ends and each edge is
+ * applied in turn, reading what the edges before it wrote through the indexes.
  */
 final class GrantExpander {
   static final int MAX_DEPTH = 20;
@@ -35,14 +40,21 @@ final class GrantExpander {
   private final C1zStore store;
   private final String syncId;
   private final Runnable checkCancelled;
+  private final boolean principalAtATime;
   private long created;
   private long updated;
   private long droppedEdges;
 
   GrantExpander(C1zStore store, String syncId, Runnable checkCancelled) {
+    this(store, syncId, checkCancelled, true);
+  }
+
+  /** {@code principalAtATime} false: always edge by edge (tests compare the two). */
+  GrantExpander(C1zStore store, String syncId, Runnable checkCancelled, boolean principalAtATime) {
     this.store = store;
     this.syncId = syncId;
     this.checkCancelled = checkCancelled;
+    this.principalAtATime = principalAtATime;
   }
 
   /** Runs the whole expansion; returns the number of grants created. */
@@ -57,19 +69,37 @@ final class GrantExpander {
         graph.edgeCount(),
         order.size());
     Map<String, Entitlement> entitlements = new HashMap<>();
+    List<ExpansionGraph.Edge> edges = new ArrayList<>();
     for (ExpansionGraph.Component c : order) {
-      checkCancelled.run();
-      // Inside a cycle every member ends up with every other member's holders: repeat until nothing
-      // changes.
-      boolean changed = !c.internalEdges().isEmpty();
-      for (int pass = 0; changed && pass <= c.entitlementIds().size(); pass++) {
-        changed = false;
-        for (ExpansionGraph.Edge e : c.internalEdges()) {
-          changed |= expand(e, entitlements);
+      edges.addAll(c.internalEdges());
+      edges.addAll(c.outgoingEdges());
+    }
+    if (principalAtATime
+        && PrincipalExpansion.appliesTo(edges)
+        && store.readyForExpansionWrites(syncId)) {
+      PrincipalExpansion byPrincipal =
+          new PrincipalExpansion(
+              store, syncId, checkCancelled, edges, id -> destination(id, entitlements));
+      byPrincipal.run();
+      created = byPrincipal.created();
+      updated = byPrincipal.updated();
+    } else {
+      // Edge by edge: each edge reads what the ones before it wrote, through the grant indexes.
+      store.endBulkLoad();
+      for (ExpansionGraph.Component c : order) {
+        checkCancelled.run();
+        // Inside a cycle every member ends up with every other member's holders: repeat until
+        // nothing changes.
+        boolean changed = !c.internalEdges().isEmpty();
+        for (int pass = 0; changed && pass <= c.entitlementIds().size(); pass++) {
+          changed = false;
+          for (ExpansionGraph.Edge e : c.internalEdges()) {
+            changed |= expand(e, entitlements);
+          }
         }
-      }
-      for (ExpansionGraph.Edge e : c.outgoingEdges()) {
-        expand(e, entitlements);
+        for (ExpansionGraph.Edge e : c.outgoingEdges()) {
+          expand(e, entitlements);
+        }
       }
     }
     LOG.info(
@@ -138,19 +168,7 @@ final class GrantExpander {
    * destination (one query per chunk), and new grants are encoded without building a message.
    */
   private boolean expand(ExpansionGraph.Edge edge, Map<String, Entitlement> entitlements) {
-    Entitlement destination =
-        entitlements.computeIfAbsent(
-            edge.destination(),
-            id ->
-                store
-                    .reader()
-                    .getEntitlement(syncId, id)
-                    .orElseThrow(
-                        () ->
-                            new IllegalStateException(
-                                "grant expansion: entitlement "
-                                    + id
-                                    + " is missing from the sync")));
+    Entitlement destination = destination(edge.destination(), entitlements);
     DerivedGrantEncoder encoder = new DerivedGrantEncoder(destination, edge.source());
     boolean changed = false;
     String token = "";
@@ -193,6 +211,20 @@ final class GrantExpander {
     return changed;
   }
 
+  /** The destination entitlement {@code id}, read once per expansion. */
+  private Entitlement destination(String id, Map<String, Entitlement> entitlements) {
+    return entitlements.computeIfAbsent(
+        id,
+        key ->
+            store
+                .reader()
+                .getEntitlement(syncId, key)
+                .orElseThrow(
+                    () ->
+                        new IllegalStateException(
+                            "grant expansion: entitlement " + key + " is missing from the sync")));
+  }
+
   /** Writes new (encoded) and updated grants in the order they were made. */
   private void write(List<Object> writes) {
     RowWriter writer = store.writer();
@@ -205,7 +237,7 @@ final class GrantExpander {
     }
   }
 
-  private static Grant parse(byte[] stored) {
+  static Grant parse(byte[] stored) {
     try {
       return Grant.parseFrom(stored);
     } catch (InvalidProtocolBufferException e) {
@@ -217,8 +249,7 @@ final class GrantExpander {
    * The grant with {@code source} recorded (and, for a direct grant seen first, itself as a direct
    * source).
    */
-  private static Optional<Grant> withSource(
-      Grant g, String source, boolean direct, String destination) {
+  static Optional<Grant> withSource(Grant g, String source, boolean direct, String destination) {
     Map<String, GrantSources.GrantSource> sources = g.getSources().getSourcesMap();
     GrantSources.GrantSource current = sources.get(source);
     if (current != null && (current.getIsDirect() || !direct)) {

@@ -310,7 +310,6 @@ final class SyncSteps {
   private void expand(Action a, Runnable checkCancelled) {
     store.syncRuns().markSupportsDiff(syncId);
     progress.phase("Expanding grants...");
-    store.endBulkLoad();
     if (state.expansionNeeded() || hasExpandableGrants()) {
       new GrantExpander(store, syncId, checkCancelled).run();
     }
