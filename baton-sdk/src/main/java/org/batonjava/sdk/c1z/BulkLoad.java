@@ -41,11 +41,12 @@ final class BulkLoad {
 
   static final String UNIQUE_INDEX = "idx_grants_external_sync_v1";
 
-  /** SQLite sorter helper threads while the indexes are built. */
+  /**
+   * SQLite sorter helper threads while the indexes are built (sorts of the whole table): with two,
+   * and the store's 4 MiB runs, the seven index builds of a 50,000-user sync took 3.1-3.2 s instead
+   * of 4.4 s with none (sqlite3 on the same database; BENCHMARKS.md).
+   */
   static final int SORT_THREADS = 2;
-
-  /** SQLite's page cache (and sorted-run size), in KiB, while the indexes are built. */
-  static final int SORT_CACHE_KIB = 4 * 1024;
 
   /**
    * The first row id grant expansion wrote during the load, when it wrote any: repeats from there
@@ -187,7 +188,7 @@ final class BulkLoad {
       first++;
     }
     try (Statement st = db.createStatement()) {
-      sortSettings(st, SORT_THREADS, SORT_CACHE_KIB);
+      st.execute("pragma threads = " + SORT_THREADS);
       for (SchemaObject o : recorded.subList(first, recorded.size())) {
         switch (o.type()) {
           case "table" -> rebuildTable(st, o);
@@ -203,19 +204,8 @@ final class BulkLoad {
       }
       st.execute("drop table " + TABLE);
       st.execute("drop table if exists " + EXPANSION_TABLE);
-      sortSettings(st, 0, C1zStore.CACHE_KIB);
+      st.execute("pragma threads = 0");
     }
-  }
-
-  /**
-   * SQLite's sorter settings: helper threads, and the page cache, which also bounds each sorted
-   * run's size. Index builds are sorts of the whole table; with two helpers and 4 MiB runs (which
-   * fit the processor's cache) the seven of a 50,000-user sync took 3.1-3.2 s instead of 5.5 s, and
-   * less memory (BENCHMARKS.md).
-   */
-  private static void sortSettings(Statement st, int threads, int cacheKib) throws SQLException {
-    st.execute("pragma threads = " + threads);
-    st.execute("pragma cache_size = -" + cacheKib);
   }
 
   private static void createIndex(Connection db, Statement st, SchemaObject index)

@@ -28,7 +28,7 @@ public final class C1zStore implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(C1zStore.class);
 
   /** SQLite's page cache, in KiB. */
-  static final int CACHE_KIB = 16 * 1024;
+  static final int CACHE_KIB = 4 * 1024;
 
   private final Path file;
   private final Path workDir;
@@ -412,9 +412,10 @@ public final class C1zStore implements AutoCloseable {
       st.execute("pragma journal_mode = MEMORY");
       st.execute("pragma synchronous = OFF");
       st.execute("pragma locking_mode = EXCLUSIVE");
-      // 16 MiB of page cache: appends during a bulk load need little, and a 50,000-user sync used
-      // the same CPU time with 16 as with 64 MiB while its peak RSS was ~90 MiB lower (the index
-      // sorts are bounded by the cache size too). See BENCHMARKS.md.
+      // 4 MiB of page cache: appends during a bulk load need little, and the cache also bounds the
+      // runs SQLite's sorter makes (index builds, expansion's read by principal), which sort
+      // faster when they fit the processor's cache. A 50,000-user sync took 22 s and peaked at
+      // 193 MiB with 4 MiB, 25 s and 206 MiB with 16; 2 MiB cost more CPU. See BENCHMARKS.md.
       st.execute("pragma cache_size = -" + CACHE_KIB);
       // Temporary tables (the duplicate merge after a bulk load, large GROUP BY and IN lists) spill
       // to SQLite's temporary files (TMPDIR, else /var/tmp or /tmp), as the sorts that build
