@@ -58,9 +58,13 @@ final class BulkLoad {
 
   /** Whether the database is in the middle of a bulk load. */
   static boolean inProgress(Connection db) throws SQLException {
+    return tableExists(db, TABLE);
+  }
+
+  private static boolean tableExists(Connection db, String name) throws SQLException {
     try (PreparedStatement ps =
         db.prepareStatement("select 1 from sqlite_master where type = 'table' and name = ?")) {
-      ps.setString(1, TABLE);
+      ps.setString(1, name);
       try (ResultSet rs = ps.executeQuery()) {
         return rs.next();
       }
@@ -141,15 +145,8 @@ final class BulkLoad {
 
   /** The first row id written by grant expansion during the load; none: {@code Long.MAX_VALUE}. */
   static long expansionFrom(Connection db) throws SQLException {
-    try (Statement st = db.createStatement();
-        ResultSet rs =
-            st.executeQuery(
-                "select 1 from sqlite_master where type = 'table' and name = '"
-                    + EXPANSION_TABLE
-                    + "'")) {
-      if (!rs.next()) {
-        return Long.MAX_VALUE;
-      }
+    if (!tableExists(db, EXPANSION_TABLE)) {
+      return Long.MAX_VALUE;
     }
     try (Statement st = db.createStatement();
         ResultSet rs = st.executeQuery("select min(first_id) from " + EXPANSION_TABLE)) {

@@ -19,37 +19,16 @@ import java.util.Map;
 public final class ExpansionRows {
   /** One grant of the source entitlement, with its principal's grants on the destination. */
   public static final class Source {
-    private final long id;
-    private final String principalType;
-    private final String principalId;
-    private final byte[] data;
+    private final StoredGrant grant;
     private final List<byte[]> existing = new ArrayList<>(1);
 
-    Source(long id, String principalType, String principalId, byte[] data) {
-      this.id = id;
-      this.principalType = principalType;
-      this.principalId = principalId;
-      this.data = data;
+    Source(StoredGrant grant) {
+      this.grant = grant;
     }
 
-    /** The row id (chunks follow it). */
-    public long id() {
-      return id;
-    }
-
-    /** The principal type, as stored in the grant's own column. */
-    public String principalType() {
-      return principalType;
-    }
-
-    /** The principal id, as stored in the grant's own column. */
-    public String principalId() {
-      return principalId;
-    }
-
-    /** The stored grant (not copied: callers must not change it). */
-    public byte[] data() {
-      return data;
+    /** The source grant. */
+    public StoredGrant grant() {
+      return grant;
     }
 
     /** The stored grants of the same principal on the destination entitlement, in row order. */
@@ -101,8 +80,11 @@ public final class ExpansionRows {
         Source current = null;
         while (rs.next()) {
           long id = rs.getLong(1);
-          if (current == null || current.id() != id) {
-            current = new Source(id, rs.getString(2), rs.getString(3), rs.getBytes(4));
+          if (current == null || current.grant().id() != id) {
+            current =
+                new Source(
+                    new StoredGrant(
+                        id, sourceEntitlement, rs.getString(2), rs.getString(3), rs.getBytes(4)));
             sources.add(current);
           }
           byte[] existing = rs.getBytes(5);
@@ -115,7 +97,9 @@ public final class ExpansionRows {
       throw new C1zException("could not read grants to expand: " + e.getMessage(), e);
     }
     String next =
-        sources.size() < limit ? "" : Long.toString(sources.get(sources.size() - 1).id() + 1);
+        sources.size() < limit
+            ? ""
+            : Long.toString(sources.get(sources.size() - 1).grant().id() + 1);
     return new Chunk(sources, next);
   }
 

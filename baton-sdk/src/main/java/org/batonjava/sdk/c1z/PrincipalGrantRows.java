@@ -21,54 +21,12 @@ import java.util.List;
  * writing grants while the cursor is open does not change what it returns.
  */
 public final class PrincipalGrantRows implements AutoCloseable {
-  /** One stored grant. */
-  public static final class Row {
-    private final long id;
-    private final String entitlementId;
-    private final String principalType;
-    private final String principalId;
-    private final byte[] data;
-
-    Row(long id, String entitlementId, String principalType, String principalId, byte[] data) {
-      this.id = id;
-      this.entitlementId = entitlementId;
-      this.principalType = principalType;
-      this.principalId = principalId;
-      this.data = data;
-    }
-
-    /** The row id. */
-    public long id() {
-      return id;
-    }
-
-    /** The entitlement, as stored in the grant's own column. */
-    public String entitlementId() {
-      return entitlementId;
-    }
-
-    /** The principal type, as stored in the grant's own column. */
-    public String principalType() {
-      return principalType;
-    }
-
-    /** The principal id, as stored in the grant's own column. */
-    public String principalId() {
-      return principalId;
-    }
-
-    /** The stored grant (not copied: callers must not change it). */
-    public byte[] data() {
-      return data;
-    }
-  }
-
   private static final String ENTITLEMENTS = "temp.batonjava_expansion_entitlements";
 
   private final Connection db;
   private final PreparedStatement statement;
   private final ResultSet rows;
-  private Row next;
+  private StoredGrant next;
 
   private PrincipalGrantRows(Connection db, PreparedStatement statement, ResultSet rows)
       throws SQLException {
@@ -109,12 +67,12 @@ public final class PrincipalGrantRows implements AutoCloseable {
   }
 
   /** The rows of the next principal, in row-id order; empty after the last. */
-  public List<Row> nextPrincipal() {
-    List<Row> group = new ArrayList<>();
+  public List<StoredGrant> nextPrincipal() {
+    List<StoredGrant> group = new ArrayList<>();
     if (next == null) {
       return group;
     }
-    Row first = next;
+    StoredGrant first = next;
     try {
       while (next != null
           && next.principalType().equals(first.principalType())
@@ -128,11 +86,11 @@ public final class PrincipalGrantRows implements AutoCloseable {
     return group;
   }
 
-  private Row read() throws SQLException {
+  private StoredGrant read() throws SQLException {
     if (!rows.next()) {
       return null;
     }
-    return new Row(
+    return new StoredGrant(
         rows.getLong(1), rows.getString(2), rows.getString(3), rows.getString(4), rows.getBytes(5));
   }
 

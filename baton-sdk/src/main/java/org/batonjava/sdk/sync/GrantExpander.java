@@ -16,6 +16,7 @@ import org.batonjava.sdk.c1z.EncodedGrant;
 import org.batonjava.sdk.c1z.ExpansionRows;
 import org.batonjava.sdk.c1z.Page;
 import org.batonjava.sdk.c1z.RowWriter;
+import org.batonjava.sdk.c1z.StoredGrant;
 import org.batonjava.sdk.connector.Annotations;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -181,7 +182,8 @@ final class GrantExpander {
                   syncId, edge.source(), edge.destination(), edge.principalTypes(), token, PAGE);
       List<Object> writes = new ArrayList<>();
       for (ExpansionRows.Source source : chunk.sources()) {
-        StoredGrantFields fields = StoredGrantFields.read(source.data());
+        StoredGrant grant = source.grant();
+        StoredGrantFields fields = StoredGrantFields.read(grant.data());
         boolean direct = fields.isDirectFor(edge.source());
         if (edge.shallow() && !direct) {
           continue;
@@ -189,7 +191,7 @@ final class GrantExpander {
         if (source.existing().isEmpty()) {
           writes.add(
               encoder.encode(
-                  fields.principal(), source.principalType(), source.principalId(), direct));
+                  fields.principal(), grant.principalType(), grant.principalId(), direct));
           created++;
           continue;
         }

@@ -16,6 +16,7 @@ import org.batonjava.sdk.c1z.EncodedGrant;
 import org.batonjava.sdk.c1z.PrincipalGrantRows;
 import org.batonjava.sdk.c1z.ProtoBytes;
 import org.batonjava.sdk.c1z.RowWriter;
+import org.batonjava.sdk.c1z.StoredGrant;
 
 /**
  * Grant expansion one principal at a time, for a graph whose destinations are never sources (the
@@ -42,7 +43,7 @@ final class PrincipalExpansion {
   }
 
   /** One source grant meeting one edge. */
-  private record Event(Step step, PrincipalGrantRows.Row source, StoredGrantFields fields) {}
+  private record Event(Step step, StoredGrant source, StoredGrantFields fields) {}
 
   /**
    * What the principal holds on one destination so far: a grant this expansion creates (encoded
@@ -105,7 +106,7 @@ final class PrincipalExpansion {
     read.addAll(destinationIds);
     try (PrincipalGrantRows rows = store.grantsByPrincipal(syncId, read)) {
       int principals = 0;
-      for (List<PrincipalGrantRows.Row> grants = rows.nextPrincipal();
+      for (List<StoredGrant> grants = rows.nextPrincipal();
           !grants.isEmpty();
           grants = rows.nextPrincipal()) {
         if (++principals % CHECK_EVERY == 0) {
@@ -117,10 +118,10 @@ final class PrincipalExpansion {
   }
 
   /** Applies every edge to one principal's grants (all of one principal, in row-id order). */
-  private void expandPrincipal(List<PrincipalGrantRows.Row> grants) {
-    Map<String, List<PrincipalGrantRows.Row>> existing = new HashMap<>();
+  private void expandPrincipal(List<StoredGrant> grants) {
+    Map<String, List<StoredGrant>> existing = new HashMap<>();
     List<Event> events = new ArrayList<>();
-    for (PrincipalGrantRows.Row row : grants) {
+    for (StoredGrant row : grants) {
       if (destinationIds.contains(row.entitlementId())) {
         existing.computeIfAbsent(row.entitlementId(), k -> new ArrayList<>(1)).add(row);
       }
@@ -152,9 +153,7 @@ final class PrincipalExpansion {
   }
 
   private void apply(
-      Event event,
-      Map<String, Target> targets,
-      Map<String, List<PrincipalGrantRows.Row>> existing) {
+      Event event, Map<String, Target> targets, Map<String, List<StoredGrant>> existing) {
     ExpansionGraph.Edge edge = event.step().edge;
     boolean direct = event.fields().isDirectFor(edge.source());
     if (edge.shallow() && !direct) {
@@ -164,9 +163,9 @@ final class PrincipalExpansion {
     if (target == null) {
       target = new Target();
       targets.put(edge.destination(), target);
-      List<PrincipalGrantRows.Row> had = existing.getOrDefault(edge.destination(), List.of());
+      List<StoredGrant> had = existing.getOrDefault(edge.destination(), List.of());
       if (had.isEmpty()) {
-        PrincipalGrantRows.Row source = event.source();
+        StoredGrant source = event.source();
         target.created =
             encoder(event.step())
                 .encode(
@@ -177,7 +176,7 @@ final class PrincipalExpansion {
         created++;
         return;
       }
-      for (PrincipalGrantRows.Row row : had) {
+      for (StoredGrant row : had) {
         target.rowIds.add(row.id());
         target.grants.add(GrantExpander.parse(row.data()));
         target.changed.add(false);
