@@ -3,14 +3,16 @@
 # top frames (Java and native samples; bench/jfr-top.py) and each thread's share of CPU.
 #
 # Usage: bench/profile.sh [users] [latency-ms] [metabase-version] [heap]   (the arguments of bench/metabase-sync.sh,
-#   and its environment: CONNECTOR_FLAGS, PAID, ...). The recording is kept as $OUT (default /tmp/baton-sync.jfr).
+#   and its environment: CONNECTOR_FLAGS, PAID, ...). The recording is kept as $OUT (default /tmp/baton-sync.jfr);
+#   WITHIN keeps only the samples inside one method (e.g. WITHIN=PrincipalExpansion.run for expansion).
 # Build first: ./mvnw -B -q package -DskipTests
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 out=${OUT:-/tmp/baton-sync.jfr}
 EXTRA_JAVA_OPTS="${EXTRA_JAVA_OPTS:-} -XX:StartFlightRecording=filename=$out,settings=profile" \
   "$root/bench/metabase-sync.sh" "$@" 2>&1 | grep -v '\[jfr'
-jfr print --events jdk.ExecutionSample,jdk.NativeMethodSample --stack-depth 64 "$out" | "$root/bench/jfr-top.py" main
+jfr print --events jdk.ExecutionSample,jdk.NativeMethodSample --stack-depth 64 "$out" \
+  | "$root/bench/jfr-top.py" main ${WITHIN:+"$WITHIN"}
 echo "-- CPU by thread (sum of JFR's per-second thread CPU load, %)"
 jfr print --events jdk.ThreadCPULoad "$out" | python3 -c '
 import collections, re, sys
