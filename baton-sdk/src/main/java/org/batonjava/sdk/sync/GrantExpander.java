@@ -181,6 +181,9 @@ final class GrantExpander {
               .sources(
                   syncId, edge.source(), edge.destination(), edge.principalTypes(), token, PAGE);
       List<Object> writes = new ArrayList<>();
+      // A principal that holds the source through two grants gets the second applied to what the
+      // first made of its grants on the destination, as across chunks (and a principal at a time).
+      Map<String, List<Held>> held = new HashMap<>();
       for (ExpansionRows.Source source : chunk.sources()) {
         StoredGrant grant = source.grant();
         StoredGrantFields fields = StoredGrantFields.read(grant.data());
@@ -188,20 +191,30 @@ final class GrantExpander {
         if (edge.shallow() && !direct) {
           continue;
         }
-        if (source.existing().isEmpty()) {
+        String principal = grant.principalType() + '\0' + grant.principalId();
+        List<Held> grants = held.get(principal);
+        if (grants == null && source.existing().isEmpty()) {
           writes.add(
               encoder.encode(
                   fields.principal(), grant.principalType(), grant.principalId(), direct));
+          held.put(principal, List.of(new Held(null, writes.size() - 1)));
           created++;
           continue;
         }
-        for (byte[] stored : source.existing()) {
-          withSource(parse(stored), edge.source(), direct, edge.destination())
-              .ifPresent(
-                  u -> {
-                    writes.add(u);
-                    updated++;
-                  });
+        if (grants == null) {
+          grants = new ArrayList<>();
+          for (byte[] stored : source.existing()) {
+            grants.add(new Held(parse(stored), -1));
+          }
+          held.put(principal, grants);
+        }
+        for (Held h : grants) {
+          Optional<Grant> withSource =
+              withSource(h.current(writes), edge.source(), direct, edge.destination());
+          if (withSource.isPresent()) {
+            h.replace(withSource.get(), writes);
+            updated++;
+          }
         }
       }
       if (!writes.isEmpty()) {
@@ -211,6 +224,35 @@ final class GrantExpander {
       token = chunk.nextPageToken();
     } while (!token.isEmpty());
     return changed;
+  }
+
+  /** A principal's grant on the destination while a chunk is worked on, and its place in writes. */
+  private static final class Held {
+    private Grant grant;
+    private int writeAt;
+
+    /** {@code grant} null: the grant is the one {@code writeAt} holds. */
+    Held(Grant grant, int writeAt) {
+      this.grant = grant;
+      this.writeAt = writeAt;
+    }
+
+    Grant current(List<Object> writes) {
+      if (grant == null) {
+        grant = parse(((EncodedGrant) writes.get(writeAt)).data());
+      }
+      return grant;
+    }
+
+    void replace(Grant changed, List<Object> writes) {
+      grant = changed;
+      if (writeAt < 0) {
+        writes.add(changed);
+        writeAt = writes.size() - 1;
+      } else {
+        writes.set(writeAt, changed);
+      }
+    }
   }
 
   /** The destination entitlement {@code id}, read once per expansion. */

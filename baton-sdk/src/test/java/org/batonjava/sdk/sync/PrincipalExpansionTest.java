@@ -62,6 +62,11 @@ class PrincipalExpansionTest {
     return List.of(
         grant(member1, u1),
         grant(member2, u1),
+        // u1 holds g1 a second time, through a grant with another id and another copy of u1: the
+        // first grant's copy stays in what u1 derives from g1.
+        grant(member1, u1.toBuilder().setDisplayName("u1 again").build()).toBuilder()
+            .setId("group:g1:member:user:u1:again")
+            .build(),
         // u2 holds g1 only through another group: indirect for g1, so the shallow edge skips it.
         withSources(grant(member1, u2), "group:g9:member"),
         grant(member2, u3),
