@@ -45,15 +45,26 @@ final class PrincipalExpansion {
   /** One source grant meeting one edge. */
   private record Event(Step step, StoredGrant source, StoredGrantFields fields) {}
 
+  /** One grant the principal holds on a destination, as the edges applied so far left it. */
+  private static final class Held {
+    final long rowId;
+    Grant grant;
+    boolean changed;
+
+    /** {@code rowId} -1: the grant this expansion creates. */
+    Held(long rowId, Grant grant) {
+      this.rowId = rowId;
+      this.grant = grant;
+    }
+  }
+
   /**
-   * What the principal holds on one destination so far: a grant this expansion creates (encoded
-   * until an edge changes it), or the grants it already had there.
+   * What the principal holds on one destination so far: a grant this expansion creates (kept
+   * encoded until a later edge needs it parsed), or the grants it already had there.
    */
   private static final class Target {
     EncodedGrant created;
-    final List<Long> rowIds = new ArrayList<>();
-    final List<Grant> grants = new ArrayList<>();
-    final List<Boolean> changed = new ArrayList<>();
+    final List<Held> grants = new ArrayList<>();
   }
 
   private static final int CHECK_EVERY = 1_000;
@@ -177,20 +188,17 @@ final class PrincipalExpansion {
         return;
       }
       for (StoredGrant row : had) {
-        target.rowIds.add(row.id());
-        target.grants.add(GrantExpander.parse(row.data()));
-        target.changed.add(false);
+        target.grants.add(new Held(row.id(), GrantExpander.parse(row.data())));
       }
     } else if (target.created != null && target.grants.isEmpty()) {
-      target.grants.add(GrantExpander.parse(target.created.data()));
-      target.changed.add(false);
+      target.grants.add(new Held(-1, GrantExpander.parse(target.created.data())));
     }
-    for (int i = 0; i < target.grants.size(); i++) {
+    for (Held h : target.grants) {
       Optional<Grant> withSource =
-          GrantExpander.withSource(target.grants.get(i), edge.source(), direct, edge.destination());
+          GrantExpander.withSource(h.grant, edge.source(), direct, edge.destination());
       if (withSource.isPresent()) {
-        target.grants.set(i, withSource.get());
-        target.changed.set(i, true);
+        h.grant = withSource.get();
+        h.changed = true;
         updated++;
       }
     }
@@ -208,16 +216,17 @@ final class PrincipalExpansion {
     RowWriter writer = store.writer();
     for (Target t : targets.values()) {
       if (t.created != null) {
+        Held later = t.grants.isEmpty() ? null : t.grants.get(0);
         writer.putExpandedGrant(
             syncId,
-            t.changed.isEmpty() || !t.changed.get(0)
+            later == null || !later.changed
                 ? t.created
-                : t.created.withData(ProtoBytes.deterministic(t.grants.get(0))));
+                : t.created.withData(ProtoBytes.deterministic(later.grant)));
         continue;
       }
-      for (int i = 0; i < t.grants.size(); i++) {
-        if (t.changed.get(i)) {
-          writer.updateExpandedGrant(t.rowIds.get(i), t.grants.get(i));
+      for (Held h : t.grants) {
+        if (h.changed) {
+          writer.updateExpandedGrant(h.rowId, h.grant);
         }
       }
     }
