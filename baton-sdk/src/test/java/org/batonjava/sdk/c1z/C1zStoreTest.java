@@ -146,6 +146,39 @@ class C1zStoreTest {
   }
 
   @Test
+  void aNewDatabaseHas16KibPagesAndAnExistingOneKeepsItsOwn() throws Exception {
+    Path file = dir.resolve("pages.c1z");
+    try (C1zStore store = C1zStore.open(file, options())) {
+      store.syncRuns().start(SyncType.FULL, "");
+      store.save();
+    }
+    assertThat(pageSize(unpack(file))).isEqualTo(16384);
+    // A file written with SQLite's default pages (as the Go SDK writes them) keeps them.
+    Path goDb = dir.resolve("go.db");
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + goDb);
+        Statement st = c.createStatement()) {
+      st.execute("pragma page_size = 4096");
+      st.execute("create table t (x)");
+    }
+    Path goFile = dir.resolve("go.c1z");
+    new C1zCodec().save(goDb, goFile);
+    try (C1zStore store = C1zStore.open(goFile, options())) {
+      store.syncRuns().start(SyncType.FULL, "");
+      store.save();
+    }
+    assertThat(pageSize(unpack(goFile))).isEqualTo(4096);
+  }
+
+  private static long pageSize(Path db) throws Exception {
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db);
+        Statement st = c.createStatement();
+        ResultSet rs = st.executeQuery("pragma page_size")) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
+  @Test
   void upsertKeepsTheFirstRowIdAndTheLastData() {
     Path file = dir.resolve("sync.c1z");
     try (C1zStore store = C1zStore.open(file, options())) {
