@@ -36,6 +36,9 @@ public interface Connector {
     return Optional.empty();
   }
 
-  /** Called once when a sync finishes; connectors drop per-sync caches here. */
+  /**
+   * Called once per sync, as soon as the sync will not call the connector again: before grant
+   * expansion, else when the sync ends or stops. Connectors drop per-sync caches here.
+   */
   default void syncFinished() {}
 }
