@@ -1,0 +1,88 @@
+package org.batonjava.metabase.groups;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class MembershipIndexTest {
+  /** One key of the answer: a user id and the rows listed under it. */
+  private record Key(long userId, List<GroupMembership> rows) {}
+
+  private static MembershipIndex index(List<Key> answer) {
+    return MembershipIndex.of(
+        visitor -> answer.forEach(k -> k.rows().forEach(r -> visitor.membership(k.userId(), r))));
+  }
+
+  /** What the index must answer: every row listed under the user, by group id, ties in order. */
+  private static List<GroupMembership> expected(List<Key> answer, long userId) {
+    List<GroupMembership> out = new ArrayList<>();
+    for (Key k : answer) {
+      if (k.userId() == userId) {
+        k.rows()
+            .forEach(
+                r ->
+                    out.add(
+                        new GroupMembership(
+                            r.membershipId(), r.groupId(), userId, r.isGroupManager())));
+      }
+    }
+    out.sort(Comparator.comparingLong(GroupMembership::groupId));
+    return out;
+  }
+
+  @Test
+  void keepsOptionalFieldsAndSortsEachUsersRowsByGroup() {
+    List<Key> answer =
+        List.of(
+            new Key(
+                7,
+                List.of(
+                    new GroupMembership(70L, 3, 7L, true),
+                    new GroupMembership(null, 1, 7L, null),
+                    new GroupMembership(72L, 2, 99L, false))),
+            new Key(2, List.of(new GroupMembership(20L, 1, 2L, null))));
+    MembershipIndex index = index(answer);
+    assertThat(index.of(7))
+        .containsExactly(
+            new GroupMembership(null, 1, 7L, null),
+            new GroupMembership(72L, 2, 7L, false),
+            new GroupMembership(70L, 3, 7L, true));
+    assertThat(index.of(2)).containsExactly(new GroupMembership(20L, 1, 2L, null));
+    assertThat(index.of(3)).isEmpty();
+    assertThat(index.of(Long.MAX_VALUE)).isEmpty();
+    assertThat(index.of(-1)).isEmpty();
+  }
+
+  @Test
+  void answersAsAMapWouldForUnorderedAndRepeatedKeysAcrossManyChunks() {
+    Random random = new Random(42);
+    List<Key> answer = new ArrayList<>();
+    Map<Long, Boolean> users = new LinkedHashMap<>();
+    long membership = 1;
+    // 5,000 keys in random user order (some users listed twice, some with no rows), about 25,000
+    // rows: several chunks of rows and several growths of the key arrays.
+    for (int k = 0; k < 5000; k++) {
+      long userId = random.nextInt(4000) + (random.nextInt(50) == 0 ? 3_000_000_000L : 0);
+      List<GroupMembership> rows = new ArrayList<>();
+      int n = random.nextInt(11);
+      for (int i = 0; i < n; i++) {
+        Boolean manager = random.nextInt(3) == 0 ? null : random.nextBoolean();
+        Long id = random.nextInt(5) == 0 ? null : membership++;
+        rows.add(new GroupMembership(id, random.nextInt(300), userId, manager));
+      }
+      answer.add(new Key(userId, rows));
+      users.put(userId, true);
+    }
+    MembershipIndex index = index(answer);
+    for (long userId : users.keySet()) {
+      assertThat(index.of(userId)).as("user %d", userId).isEqualTo(expected(answer, userId));
+    }
+    assertThat(index.of(4001)).isEmpty();
+  }
+}
