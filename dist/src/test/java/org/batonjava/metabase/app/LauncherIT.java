@@ -458,6 +458,7 @@ class LauncherIT {
     assertThat(defaults.out())
         .containsPattern("bool UseSerialGC +:?= true")
         .containsPattern("size_t InitialHeapSize +:?= 16777216 ")
+        .containsPattern("uintx NewRatio +:?= 4 ")
         .endsWith("baton-metabase version 0.1.0-SNAPSHOT\n");
     Run chosen =
         runWith(
@@ -468,6 +469,7 @@ class LauncherIT {
     assertThat(chosen.out())
         .containsPattern("bool UseG1GC +:?= true")
         .containsPattern("bool UseSerialGC +:?= false")
+        .containsPattern("uintx NewRatio +:?= 2 ")
         .containsPattern("size_t MaxHeapSize +:?= 209715200 ");
     Run small =
         runWith(
@@ -479,11 +481,12 @@ class LauncherIT {
   }
 
   /**
-   * A one-shot provisioning run never syncs, so it is started like the short commands (quick
-   * compiler only); a sync and service mode keep both compilers.
+   * Every run but service mode stops at the quick compiler: a one-shot provisioning run, a one-shot
+   * sync and a short command, even with a client id in the environment; service mode (a client id
+   * as a flag or in the environment) keeps both compilers, and so does a person who asks for them.
    */
   @Test
-  void oneShotRunsUseTheQuickCompilerAndSyncsDoNot() throws Exception {
+  void onlyServiceModeUsesTheOptimisingCompiler() throws Exception {
     Map<String, String> flags = Map.of("BATON_JAVA_OPTS", "-XX:+PrintFlagsFinal");
     Run oneShot =
         runWith(
@@ -497,20 +500,26 @@ class LauncherIT {
             "mb_x");
     assertThat(oneShot.code()).isEqualTo(1);
     assertThat(oneShot.out()).containsPattern("intx TieredStopAtLevel +:?= 1 ");
-    Run sync =
+    String[] sync = {"--metabase-base-url", "http://127.0.0.1:9", "--metabase-api-key", "mb_x"};
+    Run oneShotSync = runWith(flags, "baton-metabase", sync);
+    assertThat(oneShotSync.code()).isEqualTo(1);
+    assertThat(oneShotSync.out()).containsPattern("intx TieredStopAtLevel +:?= 1 ");
+    Run optimising =
         runWith(
-            flags,
+            Map.of("BATON_JAVA_OPTS", "-XX:+PrintFlagsFinal -XX:TieredStopAtLevel=4"),
             "baton-metabase",
-            "--metabase-base-url",
-            "http://127.0.0.1:9",
-            "--metabase-api-key",
-            "mb_x");
-    assertThat(sync.code()).isEqualTo(1);
-    assertThat(sync.out()).containsPattern("intx TieredStopAtLevel +:?= 4 ");
+            sync);
+    assertThat(optimising.out()).containsPattern("intx TieredStopAtLevel +:?= 4 ");
     Run service =
         runWith(
             flags, "baton-metabase", "--revoke-grant", "group:3:member:user:7", "--client-id", "x");
     assertThat(service.out()).containsPattern("intx TieredStopAtLevel +:?= 4 ");
+    Map<String, String> serviceEnv =
+        Map.of("BATON_JAVA_OPTS", "-XX:+PrintFlagsFinal", "BATON_CLIENT_ID", "x");
+    assertThat(runWith(serviceEnv, "baton-metabase", sync).out())
+        .containsPattern("intx TieredStopAtLevel +:?= 4 ");
+    assertThat(runWith(serviceEnv, "baton-metabase", "capabilities").out())
+        .containsPattern("intx TieredStopAtLevel +:?= 1 ");
   }
 
   /** The three launchers are one script: they differ only in their name and main class. */
