@@ -192,11 +192,13 @@ public final class SyncEngine {
       while (!state.done()) {
         checkCancelled();
         Action top = state.peek().orElseThrow();
-        if (top.operation() == Operation.GRANT_EXPANSION) {
+        if (top.operation() == Operation.GRANT_EXPANSION && !connectorReleased) {
           // Expansion and the save need nothing more from the connector: its per-sync caches are
           // garbage from here on (at 50,000 Metabase users the live heap during expansion fell from
-          // 31 to 19 MB).
+          // 31 to 19 MB). One full collection now hands their memory back before expansion's sort
+          // takes its own, instead of whenever the old generation next fills up.
           releaseConnector();
+          System.gc();
         }
         Instant stepStart = clock.instant();
         if (options.workers() > 1
