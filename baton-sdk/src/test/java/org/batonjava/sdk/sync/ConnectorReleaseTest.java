@@ -5,10 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import org.batonjava.sdk.c1z.C1zOptions;
 import org.batonjava.sdk.c1z.C1zStore;
-import org.batonjava.sdk.connector.ActionHandler;
 import org.batonjava.sdk.connector.Connector;
 import org.batonjava.sdk.connector.ConnectorInfo;
 import org.batonjava.sdk.connector.ResourceSyncer;
@@ -47,16 +45,6 @@ class ConnectorReleaseTest {
     @Override
     public List<ResourceSyncer> resourceSyncers() {
       return inner.resourceSyncers();
-    }
-
-    @Override
-    public List<ActionHandler> actions() {
-      return inner.actions();
-    }
-
-    @Override
-    public Optional<c1.connector.v2.ConnectorAccountCreationSchema> accountCreationSchema() {
-      return inner.accountCreationSchema();
     }
 
     @Override

@@ -60,6 +60,18 @@ class MembershipIndexTest {
   }
 
   @Test
+  void aUserListedUnderSeveralKeysKeepsTheAnswersOrderWithinAGroup() {
+    // Fifty keys of one user, each with a row in the same group, among other users' keys: the sort
+    // must keep equal user ids in the answer's order, as the map's appends did.
+    List<Key> answer = new ArrayList<>();
+    for (long k = 1; k <= 50; k++) {
+      answer.add(new Key(1, List.of(new GroupMembership(k, 7, 1L, null))));
+      answer.add(new Key(100 - k, List.of(new GroupMembership(1000 + k, 7, 100 - k, null))));
+    }
+    assertThat(index(answer).of(1)).isEqualTo(expected(answer, 1));
+  }
+
+  @Test
   void answersAsAMapWouldForUnorderedAndRepeatedKeysAcrossManyChunks() {
     Random random = new Random(42);
     List<Key> answer = new ArrayList<>();
