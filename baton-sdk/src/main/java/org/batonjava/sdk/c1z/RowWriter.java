@@ -28,6 +28,14 @@ public final class RowWriter implements AutoCloseable {
           + " principal_resource_type_id, principal_resource_id, external_id, expansion,"
           + " needs_expansion, data, sync_id, discovered_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
+  /**
+   * Rows bound before they go to SQLite, in the open transaction; a commit still comes every {@code
+   * batchRows} rows. Kept small so a batch's rows die young: a whole transaction's rows (10,000
+   * grants of about 1 KiB) outlived several young collections, filled the old generation and made a
+   * full collection every 50-80 ms of grant expansion (BENCHMARKS.md).
+   */
+  static final int STATEMENT_BATCH_ROWS = 256;
+
   private final Connection db;
   private final SyncTime time;
   private final Clock clock;
@@ -369,6 +377,8 @@ public final class RowWriter implements AutoCloseable {
     markDirty.run();
     if (++pending + uncommitted >= batchRows) {
       flush();
+    } else if (pending >= STATEMENT_BATCH_ROWS) {
+      executePending();
     }
   }
 
