@@ -459,6 +459,7 @@ class LauncherIT {
         .containsPattern("bool UseSerialGC +:?= true")
         .containsPattern("size_t InitialHeapSize +:?= 16777216 ")
         .containsPattern("uintx NewRatio +:?= 4 ")
+        .containsPattern("bool ShrinkHeapInSteps +:?= false")
         .endsWith("baton-metabase version 0.1.0-SNAPSHOT\n");
     Run chosen =
         runWith(
@@ -470,6 +471,7 @@ class LauncherIT {
         .containsPattern("bool UseG1GC +:?= true")
         .containsPattern("bool UseSerialGC +:?= false")
         .containsPattern("uintx NewRatio +:?= 2 ")
+        .containsPattern("bool ShrinkHeapInSteps +:?= true")
         .containsPattern("size_t MaxHeapSize +:?= 209715200 ");
     Run small =
         runWith(
