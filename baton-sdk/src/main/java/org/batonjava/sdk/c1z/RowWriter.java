@@ -23,10 +23,29 @@ import java.time.Clock;
 public final class RowWriter implements AutoCloseable {
   private static final String UPSERT_DATA =
       " on conflict (external_id, sync_id) do update set data = excluded.data";
-  private static final String GRANT_INSERT =
+  private static final String GRANT_COLUMNS =
       "insert into v1_grants (resource_type_id, resource_id, entitlement_id,"
           + " principal_resource_type_id, principal_resource_id, external_id, expansion,"
-          + " needs_expansion, data, sync_id, discovered_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+          + " needs_expansion, data, sync_id, discovered_at) values ";
+  private static final String GRANT_INSERT = GRANT_COLUMNS + "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+  /** A connector grant: the sync id and time are literals (see {@link StampedStatement}). */
+  private static final String STAMPED_GRANT_INSERT =
+      GRANT_COLUMNS
+          + "(?, ?, ?, ?, ?, ?, ?, ?, ?, "
+          + StampedStatement.SYNC_ID
+          + ", "
+          + StampedStatement.DISCOVERED_AT
+          + ")";
+
+  /** A grant made by expansion, already encoded: never any expansion data of its own. */
+  private static final String ENCODED_GRANT_INSERT =
+      GRANT_COLUMNS
+          + "(?, ?, ?, ?, ?, ?, null, 0, ?, "
+          + StampedStatement.SYNC_ID
+          + ", "
+          + StampedStatement.DISCOVERED_AT
+          + ")";
 
   /**
    * Rows bound before they go to SQLite, in the open transaction; a commit still comes every {@code
@@ -45,9 +64,11 @@ public final class RowWriter implements AutoCloseable {
   private final PreparedStatement resources;
   private final PreparedStatement entitlements;
   private final Runnable beforeExpandedGrants;
-  private PreparedStatement grants;
+  private StampedStatement grants;
   private PreparedStatement expandedGrants;
+  private StampedStatement encodedGrants;
   private PreparedStatement expandedGrantData;
+  private PreparedStatement lastAdded;
   private boolean bulkLoad;
   private int pending;
   private int uncommitted;
@@ -97,20 +118,49 @@ public final class RowWriter implements AutoCloseable {
   }
 
   /** The statement for connector grants, prepared for the current mode when first needed. */
-  private PreparedStatement grants() throws SQLException {
+  private PreparedStatement grants(String syncId) throws SQLException {
     if (grants == null) {
       grants =
-          db.prepareStatement(
+          new StampedStatement(
+              db,
               bulkLoad
-                  ? GRANT_INSERT
-                  : GRANT_INSERT
+                  ? STAMPED_GRANT_INSERT
+                  : STAMPED_GRANT_INSERT
                       + " on conflict (external_id, sync_id) do update set data = excluded.data,"
                       + " expansion = excluded.expansion,"
                       + " needs_expansion = case when excluded.expansion is null then 0"
                       + " when v1_grants.expansion is null or v1_grants.expansion <> excluded.expansion then 1"
                       + " else v1_grants.needs_expansion end");
     }
-    return grants;
+    return stamped(grants, syncId);
+  }
+
+  /**
+   * The statement for encoded expanded grants, with the same upsert rule as {@link
+   * #expandedGrants}.
+   */
+  private PreparedStatement encodedGrants(String syncId) throws SQLException {
+    if (encodedGrants == null) {
+      encodedGrants =
+          new StampedStatement(
+              db, bulkLoad ? ENCODED_GRANT_INSERT : ENCODED_GRANT_INSERT + UPSERT_DATA);
+    }
+    return stamped(encodedGrants, syncId);
+  }
+
+  /**
+   * The stamped statement for the next row of this sync. The rows of one statement batch share one
+   * time, as the rows of one call do in the Go SDK (the text has fractions of a second: a time per
+   * row would mean a statement per row); a new batch takes the time it starts at. The rows bound so
+   * far are executed before the statement changes.
+   */
+  private PreparedStatement stamped(StampedStatement statement, String syncId) throws SQLException {
+    boolean batchOpen = pending > 0 && statement.isCurrent(lastAdded);
+    String now = batchOpen ? statement.discoveredAt() : now();
+    if (statement.changes(syncId, now)) {
+      executePending();
+    }
+    return statement.forStamp(syncId, now);
   }
 
   /**
@@ -188,11 +238,7 @@ public final class RowWriter implements AutoCloseable {
    * Grants from a connector: a {@code GrantExpandable} annotation moves into the expansion column.
    */
   public void putGrants(String syncId, Iterable<Grant> list) {
-    try {
-      putGrants(syncId, list, grants());
-    } catch (SQLException e) {
-      throw failure(e);
-    }
+    putGrants(list, () -> grants(syncId), ps -> {});
   }
 
   /**
@@ -201,11 +247,14 @@ public final class RowWriter implements AutoCloseable {
    */
   public void putExpandedGrants(String syncId, Iterable<Grant> list) {
     beforeExpandedGrants.run();
-    try {
-      putGrants(syncId, list, expandedGrants());
-    } catch (SQLException e) {
-      throw failure(e);
-    }
+    String now = now();
+    putGrants(
+        list,
+        this::expandedGrants,
+        ps -> {
+          ps.setString(10, syncId);
+          ps.setString(11, now);
+        });
   }
 
   /**
@@ -216,18 +265,14 @@ public final class RowWriter implements AutoCloseable {
   public void putExpandedGrant(String syncId, EncodedGrant grant) {
     requireId(grant.id(), "grant");
     try {
-      PreparedStatement ps = expandedGrants();
+      PreparedStatement ps = encodedGrants(syncId);
       ps.setString(1, grant.entitlementResourceType());
       ps.setString(2, grant.entitlementResourceId());
       ps.setString(3, grant.entitlementId());
       ps.setString(4, grant.principalType());
       ps.setString(5, grant.principalId());
       ps.setString(6, grant.id());
-      ps.setNull(7, Types.BLOB);
-      ps.setInt(8, 0);
-      ps.setBytes(9, grant.data());
-      ps.setString(10, syncId);
-      ps.setString(11, now());
+      ps.setBytes(7, grant.data());
       add(ps);
     } catch (SQLException e) {
       throw failure(e);
@@ -252,11 +297,21 @@ public final class RowWriter implements AutoCloseable {
     }
   }
 
-  private void putGrants(String syncId, Iterable<Grant> list, PreparedStatement ps) {
-    String now = now();
+  /** The statement for the next grant. */
+  private interface GrantStatement {
+    PreparedStatement next() throws SQLException;
+  }
+
+  /** A statement's parameters beyond the nine every grant statement starts with. */
+  private interface MoreParameters {
+    void set(PreparedStatement ps) throws SQLException;
+  }
+
+  private void putGrants(Iterable<Grant> list, GrantStatement statement, MoreParameters more) {
     try {
       for (Grant g : list) {
         requireId(g.getId(), "grant");
+        PreparedStatement ps = statement.next();
         GrantRow row = GrantRow.of(g);
         var entitlementResource = g.getEntitlement().getResource().getId();
         ps.setString(1, entitlementResource.getResourceType());
@@ -273,8 +328,7 @@ public final class RowWriter implements AutoCloseable {
           ps.setInt(8, 0);
         }
         ps.setBytes(9, ProtoBytes.deterministic(row.stripped()));
-        ps.setString(10, syncId);
-        ps.setString(11, now);
+        more.set(ps);
         add(ps);
       }
     } catch (SQLException e) {
@@ -317,6 +371,9 @@ public final class RowWriter implements AutoCloseable {
       if (expandedGrants != null) {
         expandedGrants.executeBatch();
       }
+      if (encodedGrants != null) {
+        encodedGrants.executeBatch();
+      }
       if (expandedGrantData != null) {
         expandedGrantData.executeBatch();
       }
@@ -355,24 +412,37 @@ public final class RowWriter implements AutoCloseable {
   private void closeGrantStatements() {
     closeQuietly(grants);
     closeQuietly(expandedGrants);
+    closeQuietly(encodedGrants);
     closeQuietly(expandedGrantData);
     grants = null;
     expandedGrants = null;
+    encodedGrants = null;
     expandedGrantData = null;
+    lastAdded = null;
   }
 
-  private static void closeQuietly(PreparedStatement ps) {
-    if (ps == null) {
+  private static void closeQuietly(AutoCloseable statement) {
+    if (statement == null) {
       return;
     }
     try {
-      ps.close();
-    } catch (SQLException ignored) {
+      statement.close();
+    } catch (Exception ignored) {
       // Closing a statement cannot lose data: flush() has committed or failed already.
     }
   }
 
+  /**
+   * Adds the bound row to its statement's batch. Rows go to SQLite in the order they were added,
+   * across statements too: a statement's batch is executed before another statement takes a row
+   * (grant expansion writes a grant it creates, then may upsert the same grant again with more
+   * sources, through another statement).
+   */
   private void add(PreparedStatement ps) throws SQLException {
+    if (pending > 0 && ps != lastAdded) {
+      executePending();
+    }
+    lastAdded = ps;
     ps.addBatch();
     markDirty.run();
     if (++pending + uncommitted >= batchRows) {

@@ -2,14 +2,18 @@ package org.batonjava.sdk.c1z;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import c1.connector.v2.Grant;
 import c1.connector.v2.Resource;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -19,7 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * How {@link RowWriter} hands rows to SQLite: a few hundred at a time into the open transaction (so
- * a batch's rows never pile up in memory), and a commit only every {@code batchRows} rows.
+ * a batch's rows never pile up in memory), a commit only every {@code batchRows} rows, in the order
+ * they were written, with the sync id and time a stamped statement puts in its text.
  */
 class RowWriterTest {
   @TempDir Path dir;
@@ -53,6 +58,104 @@ class RowWriterTest {
         assertThat(writer.rowsWritten()).isEqualTo(perTransaction + 5);
       }
     }
+  }
+
+  /**
+   * The sync id and time are literals in the statement's text: the rows of one statement batch
+   * share the time of its first row (as the rows of one call do in the Go SDK), a new batch takes
+   * the time it starts at, values are stored as text exactly as bound strings, and nothing bound
+   * before a change is lost.
+   */
+  @Test
+  void encodedGrantsShareTheTimeOfTheirBatchAndKeepTheirSync() throws Exception {
+    SyncRunTableTest.ManualClock clock = new SyncRunTableTest.ManualClock();
+    try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("work.db"))) {
+      C1zSchema.apply(db);
+      db.setAutoCommit(false);
+      try (RowWriter writer =
+          new RowWriter(db, new SyncTime(ZoneOffset.UTC), clock, 1_000, () -> {}, () -> {})) {
+        writer.putExpandedGrant("sync'1", encoded("g1", "first"));
+        clock.advance(Duration.ofMillis(1_500));
+        writer.putExpandedGrant("sync'1", encoded("g2", "second"));
+        writer.flush();
+        writer.putExpandedGrant("sync'1", encoded("g3", "third"));
+        writer.putExpandedGrant("sync2", encoded("g4", "fourth"));
+        for (int i = 0; i < RowWriter.STATEMENT_BATCH_ROWS; i++) {
+          writer.putExpandedGrant("sync2", encoded("n" + i, "next"));
+          clock.advance(Duration.ofMillis(1));
+        }
+        writer.putExpandedGrant("sync2", encoded("g5", "fifth"));
+        writer.flush();
+      }
+      assertThat(
+              rows(
+                  db,
+                  "select external_id, sync_id, typeof(sync_id), discovered_at,"
+                      + " typeof(discovered_at), expansion is null, needs_expansion,"
+                      + " cast(data as text) from v1_grants where external_id like 'g%' order by id"))
+          .containsExactly(
+              "g1|sync'1|text|2026-11-01 10:00:00|text|1|0|first",
+              "g2|sync'1|text|2026-11-01 10:00:00|text|1|0|second",
+              "g3|sync'1|text|2026-11-01 10:00:01.5|text|1|0|third",
+              "g4|sync2|text|2026-11-01 10:00:01.5|text|1|0|fourth",
+              "g5|sync2|text|2026-11-01 10:00:01.755|text|1|0|fifth");
+      assertThat(rows(db, "select count(*) from v1_grants")).containsExactly("261");
+    }
+  }
+
+  /**
+   * Rows reach SQLite in the order they were written, across statements: an expanded grant created
+   * encoded and then written again as a grant with more sources ends with the later data, and the
+   * other way round.
+   */
+  @Test
+  void rowsOfDifferentStatementsKeepTheirOrder() throws Exception {
+    Resource alice = Rows.resource("user", "1", "Alice");
+    Grant later =
+        Rows.grant(Rows.entitlement(Rows.resource("group", "2", "Admins"), "member"), alice);
+    try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("work.db"))) {
+      C1zSchema.apply(db);
+      db.setAutoCommit(false);
+      Clock clock = Clock.fixed(Instant.parse("2026-12-04T10:00:00Z"), ZoneOffset.UTC);
+      try (RowWriter writer =
+          new RowWriter(db, new SyncTime(ZoneOffset.UTC), clock, 1_000, () -> {}, () -> {})) {
+        writer.putExpandedGrant("s", encoded(later.getId(), "encoded first"));
+        writer.putExpandedGrants("s", List.of(later));
+        writer.putExpandedGrant("s", encoded("other", "listed first"));
+        writer.putExpandedGrants("s", List.of(later.toBuilder().setId("other").build()));
+        writer.putExpandedGrant("s", encoded("other", "encoded last"));
+        writer.flush();
+      }
+      assertThat(rows(db, "select external_id, data = ? from v1_grants order by id", later))
+          .containsExactly(later.getId() + "|1", "other|0");
+      assertThat(rows(db, "select cast(data as text) from v1_grants where external_id = 'other'"))
+          .containsExactly("encoded last");
+    }
+  }
+
+  private static EncodedGrant encoded(String id, String data) {
+    return new EncodedGrant(
+        "group", "2", "group:2:member", "user", "1", id, data.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static List<String> rows(Connection db, String sql, Grant... bind) throws SQLException {
+    List<String> rows = new ArrayList<>();
+    try (PreparedStatement ps = db.prepareStatement(sql)) {
+      for (int i = 0; i < bind.length; i++) {
+        ps.setBytes(i + 1, ProtoBytes.deterministic(GrantRow.of(bind[i]).stripped()));
+      }
+      try (ResultSet rs = ps.executeQuery()) {
+        int columns = rs.getMetaData().getColumnCount();
+        while (rs.next()) {
+          List<String> values = new ArrayList<>();
+          for (int c = 1; c <= columns; c++) {
+            values.add(rs.getString(c));
+          }
+          rows.add(String.join("|", values));
+        }
+      }
+    }
+    return rows;
   }
 
   private static List<Resource> users(int from, int to) {
