@@ -41,6 +41,16 @@ final class C1zCodec {
   /** An 8 MiB window, like the Go writer; readers cap windows at 128 MiB. */
   static final int WINDOW_LOG = 23;
 
+  /**
+   * zstd compresses on two threads of its own while the caller reads the database, in jobs of 2
+   * MiB: a 565 MB database took 0.74 s instead of 1.09 s. Each worker holds about a job's input and
+   * output (zstd's default job for this window is 32 MiB, which cost 170 MiB of memory); the file
+   * is 0.2 % larger. The stream is an ordinary single zstd frame.
+   */
+  static final int WORKERS = 2;
+
+  static final int JOB_SIZE = 2 << 20;
+
   /** The Go reader refuses to decode more than 10 GiB by default; so does this one. */
   static final long MAX_DECODED_BYTES = 10L * 1024 * 1024 * 1024;
 
@@ -130,6 +140,8 @@ final class C1zCodec {
         try (ZstdOutputStreamNoFinalizer zstd = new ZstdOutputStreamNoFinalizer(buffered, LEVEL)) {
           zstd.setChecksum(true);
           zstd.setWindowLog(WINDOW_LOG);
+          zstd.setWorkers(WORKERS);
+          zstd.setJobSize(JOB_SIZE);
           Files.copy(db, zstd);
           zstd.closeWithoutClosingParentStream();
         }
