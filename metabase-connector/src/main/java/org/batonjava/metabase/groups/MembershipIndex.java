@@ -1,5 +1,6 @@
 package org.batonjava.metabase.groups;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -9,14 +10,12 @@ import java.util.function.Consumer;
  * Every group membership of the instance, read with one streamed {@code GET
  * /api/permissions/membership} per sync (Metabase has no paged or per-user variant), by user id,
  * each user's rows sorted by group id. The answer lists each user's rows together, under the user's
- * key; they are kept as they arrive, packed three {@code long}s a row (group id, membership id,
- * flags) in fixed-size chunks, with one sorted entry per user key pointing at its rows: about 24
- * bytes a membership and 16 a user, with nothing copied as the index grows. Rows are turned back
- * into {@link GroupMembership}s only for the user being synced.
+ * key; the rows go to a temporary file as they arrive ({@link MembershipRows}, 24 bytes a
+ * membership), and only one sorted entry per user key stays in memory (16 bytes a user). Rows are
+ * turned back into {@link GroupMembership}s only for the user being synced. Close the index to
+ * release its file.
  */
-public final class MembershipIndex {
-  private static final int STRIDE = 3;
-  private static final int ROWS_PER_CHUNK = 8192;
+public final class MembershipIndex implements AutoCloseable {
   private static final long MANAGER = 1;
   private static final long HAS_MEMBERSHIP_ID = 2;
   private static final long HAS_MANAGER_FLAG = 4;
@@ -30,24 +29,32 @@ public final class MembershipIndex {
   /** For key k of the answer, its rows are [firstRow[k], firstRow[k + 1]). */
   private final int[] firstRow;
 
-  private final List<long[]> chunks;
+  private final MembershipRows rows;
 
-  private MembershipIndex(long[] userIds, int[] keys, int[] firstRow, List<long[]> chunks) {
+  private MembershipIndex(long[] userIds, int[] keys, int[] firstRow, MembershipRows rows) {
     this.userIds = userIds;
     this.keys = keys;
     this.firstRow = firstRow;
-    this.chunks = chunks;
+    this.rows = rows;
   }
 
   public static MembershipIndex read(GroupsApi client) {
-    return of(client::readMemberships);
+    return of(client::readMemberships, Path.of(System.getProperty("java.io.tmpdir")));
   }
 
-  /** The index of the rows {@code answer} hands to its visitor, in the answer's order. */
-  static MembershipIndex of(Consumer<MembershipVisitor> answer) {
-    Builder builder = new Builder();
-    answer.accept(builder::add);
-    return builder.build();
+  /**
+   * The index of the rows {@code answer} hands to its visitor, in the answer's order, its rows in a
+   * temporary file in {@code folder}.
+   */
+  static MembershipIndex of(Consumer<MembershipVisitor> answer, Path folder) {
+    Builder builder = new Builder(MembershipRows.create(folder));
+    try {
+      answer.accept(builder::add);
+      return builder.build();
+    } catch (RuntimeException | Error e) {
+      builder.rows.close();
+      throw e;
+    }
   }
 
   public List<GroupMembership> of(long userId) {
@@ -55,20 +62,25 @@ public final class MembershipIndex {
     List<GroupMembership> out = new ArrayList<>();
     for (; at < userIds.length && userIds[at] == userId; at++) {
       int key = keys[at];
-      for (int row = firstRow[key]; row < firstRow[key + 1]; row++) {
-        long[] chunk = chunks.get(row / ROWS_PER_CHUNK);
-        int i = (row % ROWS_PER_CHUNK) * STRIDE;
-        long flags = chunk[i + 2];
-        out.add(
-            new GroupMembership(
-                (flags & HAS_MEMBERSHIP_ID) != 0 ? chunk[i + 1] : null,
-                chunk[i],
-                userId,
-                (flags & HAS_MANAGER_FLAG) != 0 ? (flags & MANAGER) != 0 : null));
-      }
+      rows.read(
+          firstRow[key],
+          firstRow[key + 1] - firstRow[key],
+          (groupId, membershipId, flags) ->
+              out.add(
+                  new GroupMembership(
+                      (flags & HAS_MEMBERSHIP_ID) != 0 ? membershipId : null,
+                      groupId,
+                      userId,
+                      (flags & HAS_MANAGER_FLAG) != 0 ? (flags & MANAGER) != 0 : null)));
     }
     out.sort((a, b) -> Long.compare(a.groupId(), b.groupId()));
     return out;
+  }
+
+  /** Releases the temporary file; the index answers nothing afterwards. */
+  @Override
+  public void close() {
+    rows.close();
   }
 
   private int lowerBound(long userId) {
@@ -87,11 +99,14 @@ public final class MembershipIndex {
 
   /** Collects the rows in the answer's order; a new key starts when the user id changes. */
   private static final class Builder {
-    private final List<long[]> chunks = new ArrayList<>();
+    private final MembershipRows rows;
     private long[] userIds = new long[1024];
     private int[] firstRow = new int[1025];
     private int keyCount;
-    private int rows;
+
+    Builder(MembershipRows rows) {
+      this.rows = rows;
+    }
 
     void add(long userId, GroupMembership row) {
       if (keyCount == 0 || userIds[keyCount - 1] != userId) {
@@ -100,33 +115,28 @@ public final class MembershipIndex {
           firstRow = Arrays.copyOf(firstRow, keyCount * 2 + 1);
         }
         userIds[keyCount] = userId;
-        firstRow[keyCount] = rows;
+        firstRow[keyCount] = Math.toIntExact(rows.size());
         keyCount++;
       }
-      if (rows % ROWS_PER_CHUNK == 0) {
-        chunks.add(new long[ROWS_PER_CHUNK * STRIDE]);
-      }
-      long[] chunk = chunks.get(chunks.size() - 1);
-      int i = (rows % ROWS_PER_CHUNK) * STRIDE;
-      chunk[i] = row.groupId();
-      chunk[i + 1] = row.membershipId() == null ? 0 : row.membershipId();
-      chunk[i + 2] =
+      rows.append(
+          row.groupId(),
+          row.membershipId() == null ? 0 : row.membershipId(),
           (row.manager() ? MANAGER : 0)
               | (row.membershipId() == null ? 0 : HAS_MEMBERSHIP_ID)
-              | (row.isGroupManager() == null ? 0 : HAS_MANAGER_FLAG);
-      rows++;
+              | (row.isGroupManager() == null ? 0 : HAS_MANAGER_FLAG));
     }
 
     MembershipIndex build() {
+      rows.finish();
       long[] ids = Arrays.copyOf(userIds, keyCount);
       int[] first = Arrays.copyOf(firstRow, keyCount + 1);
-      first[keyCount] = rows;
+      first[keyCount] = Math.toIntExact(rows.size());
       int[] keys = new int[keyCount];
       for (int k = 0; k < keyCount; k++) {
         keys[k] = k;
       }
       KeySort.sort(ids, keys);
-      return new MembershipIndex(ids, keys, first, chunks);
+      return new MembershipIndex(ids, keys, first, rows);
     }
   }
 }

@@ -15,6 +15,9 @@ import java.util.function.Supplier;
  *
  * <p>The read may start early, in the background ({@link #prefetch}); a caller then waits for it. A
  * failed read is not kept: the next call reads again.
+ *
+ * <p>A value that holds resources ({@link AutoCloseable}: the membership index's temporary file) is
+ * closed when it is replaced or dropped, or as soon as its read ends if that comes later.
  */
 public final class PerSync<T> {
   private String syncId;
@@ -28,6 +31,7 @@ public final class PerSync<T> {
     boolean mine = false;
     synchronized (this) {
       if (!currentSyncId.equals(syncId) || value == null || value.isCompletedExceptionally()) {
+        closeWhenRead(value);
         syncId = currentSyncId;
         value = new CompletableFuture<>();
         mine = true;
@@ -53,6 +57,7 @@ public final class PerSync<T> {
       if (currentSyncId.equals(syncId) && value != null && !value.isCompletedExceptionally()) {
         return;
       }
+      closeWhenRead(value);
       syncId = currentSyncId;
       value = new CompletableFuture<>();
       f = value;
@@ -61,8 +66,26 @@ public final class PerSync<T> {
   }
 
   public synchronized void clear() {
+    closeWhenRead(value);
     syncId = null;
     value = null;
+  }
+
+  private static <T> void closeWhenRead(CompletableFuture<T> old) {
+    if (old != null) {
+      // closeQuietly throws nothing, and a failed read has nothing to close.
+      var unused = old.thenAccept(PerSync::closeQuietly);
+    }
+  }
+
+  private static void closeQuietly(Object value) {
+    if (value instanceof AutoCloseable closeable) {
+      try {
+        closeable.close();
+      } catch (Exception ignored) {
+        // Releasing a per-sync value cannot lose data: the sync is done with it.
+      }
+    }
   }
 
   private static <T> void load(CompletableFuture<T> f, Supplier<T> load) {

@@ -11,6 +11,7 @@ import c1.connector.v2.ResourceType;
 import io.grpc.Status;
 import java.util.List;
 import java.util.Optional;
+import org.batonjava.metabase.groups.GroupMembership;
 import org.batonjava.metabase.groups.GroupsApi;
 import org.batonjava.metabase.groups.MembershipGrants;
 import org.batonjava.metabase.groups.MembershipIndex;
@@ -108,9 +109,18 @@ public final class UserSyncer implements ResourceSyncer, AccountCreator {
   @Override
   public PageResult<Grant> grants(Resource resource, PageRequest page) {
     long userId = MetabaseIds.of(resource);
+    if (page.syncId() == null || page.syncId().isEmpty()) {
+      // A call outside a sync reads the memberships for itself alone.
+      try (MembershipIndex own = MembershipIndex.read(groups)) {
+        return grants(resource, own.of(userId));
+      }
+    }
     MembershipIndex index = memberships.get(page.syncId(), () -> MembershipIndex.read(groups));
-    return PageResult.last(
-        MembershipGrants.forUser(resource, index.of(userId), server.profile().paidPlan()));
+    return grants(resource, index.of(userId));
+  }
+
+  private PageResult<Grant> grants(Resource resource, List<GroupMembership> rows) {
+    return PageResult.last(MembershipGrants.forUser(resource, rows, server.profile().paidPlan()));
   }
 
   private static void daemon(Runnable read) {
