@@ -12,7 +12,8 @@ import java.time.Clock;
 
 /**
  * Streams rows into the store with upsert semantics on (external_id, sync_id). Rows are bound into
- * prepared-statement batches and committed every {@code batchRows} rows, so memory stays bounded no
+ * prepared-statement batches, handed to SQLite every {@value #STATEMENT_BATCH_ROWS} rows in the
+ * order they were written, and committed every {@code batchRows} rows, so memory stays bounded no
  * matter how many rows a sync writes. Call {@link #flush()} before anything that must see the rows
  * on disk.
  *
