@@ -22,7 +22,7 @@ import org.batonjava.sdk.connector.ConnectorException;
  * one that jumps reads only a few dozen rows.
  */
 final class MembershipRows implements AutoCloseable {
-  static final int ROW_BYTES = 3 * Long.BYTES;
+  private static final int ROW_BYTES = 3 * Long.BYTES;
   private static final int BUFFER_ROWS = 4096;
 
   /**
