@@ -68,7 +68,8 @@ public final class MetabaseConnector implements Connector {
               server,
               graph,
               extended.tokenFeatures(),
-              extended.rowSecurityPolicies()));
+              extended.rowSecurityPolicies(),
+              pageConcurrency > 1));
     }
     this.extended = extended;
     list.addAll(extended.syncers(() -> server.profile().paidPlan()));

@@ -87,8 +87,9 @@ public final class MetabaseFields {
 
   /**
    * {@code --metabase-page-concurrency} (all variants): how many pages of users a sync reads at
-   * once (1 reads one page after the other, as the Go connectors do). Not exported, so {@code
-   * config} output stays identical.
+   * once (1 reads one page after the other, as the Go connectors do); above 1 the membership map
+   * and the permission graph are also read in the background. Not exported, so {@code config}
+   * output stays identical.
    */
   public static final Setting<Long> PAGE_CONCURRENCY =
       Setting.integer(

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.batonjava.metabase.groups.MagicGroups;
 import org.batonjava.metabase.groups.MembershipGrants;
 import org.batonjava.metabase.policies.RowSecurityPolicies;
@@ -49,9 +50,10 @@ public final class DatabaseSyncer implements ResourceSyncer, GrantProvisioner {
   private final DatabasePermissionProvisioner provisioner;
   private final SyncTokenFeatures fineGrained;
   private final RowSecurityPolicies policies;
+  private final boolean readAhead;
 
   public DatabaseSyncer(DatabasesApi client, CurrentServer server, PerSync<PermissionGraph> graph) {
-    this(client, server, graph, null, null);
+    this(client, server, graph, null, null, false);
   }
 
   /**
@@ -60,13 +62,17 @@ public final class DatabaseSyncer implements ResourceSyncer, GrantProvisioner {
    * @param policies extended access: sandboxes and impersonations, whose attribute names annotate
    *     the {@code view-sandboxed-partial} and {@code view-impersonated} grants; {@code null} for
    *     the Go model
+   * @param readAhead read the permission graph in the background from the first database's
+   *     entitlements on (page concurrency above 1), instead of when the first grants need it
    */
   public DatabaseSyncer(
       DatabasesApi client,
       CurrentServer server,
       PerSync<PermissionGraph> graph,
       SyncTokenFeatures fineGrained,
-      RowSecurityPolicies policies) {
+      RowSecurityPolicies policies,
+      boolean readAhead) {
+    this.readAhead = readAhead;
     this.policies = policies;
     this.client = client;
     this.server = server;
@@ -104,6 +110,12 @@ public final class DatabaseSyncer implements ResourceSyncer, GrantProvisioner {
 
   @Override
   public PageResult<Entitlement> entitlements(Resource resource, PageRequest page) {
+    if (readAhead) {
+      // The graph is needed once the databases' grants are listed, after every user's and group's:
+      // reading it now overlaps its transfer and parsing with those.
+      graph.prefetch(
+          page.syncId(), graphRead(page), PerSync.daemonThread("metabase-permission-graph"));
+    }
     String name = resource.getDisplayName();
     List<Entitlement> entitlements = new ArrayList<>();
     for (DatabasePermission p : model().permissions()) {
@@ -143,12 +155,7 @@ public final class DatabaseSyncer implements ResourceSyncer, GrantProvisioner {
   @Override
   public PageResult<Grant> grants(Resource resource, PageRequest page) {
     long databaseId = MetabaseIds.of(resource);
-    PermissionModel model = model();
-    boolean paidRights = paidRights(page);
-    PermissionGraph permissions =
-        graph.get(
-            page.syncId(),
-            () -> PermissionGraph.read(client, model, fineGrained != null, paidRights));
+    PermissionGraph permissions = graph.get(page.syncId(), graphRead(page));
     boolean paidPlan = server.profile().paidPlan();
     List<Grant> grants = new ArrayList<>();
     for (PermissionGraph.GroupPermission gp : permissions.on(databaseId)) {
@@ -263,6 +270,13 @@ public final class DatabaseSyncer implements ResourceSyncer, GrantProvisioner {
     ListValue.Builder list = ListValue.newBuilder();
     values.forEach(v -> list.addValues(Value.newBuilder().setStringValue(v)));
     return list.build();
+  }
+
+  /** The read of the sync's whole permission graph, as this sync needs it. */
+  private Supplier<PermissionGraph> graphRead(PageRequest page) {
+    PermissionModel model = model();
+    boolean paidRights = paidRights(page);
+    return () -> PermissionGraph.read(client, model, fineGrained != null, paidRights);
   }
 
   private PermissionModel model() {

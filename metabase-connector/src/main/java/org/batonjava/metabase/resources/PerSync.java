@@ -65,6 +65,15 @@ public final class PerSync<T> {
     executor.execute(() -> load(f, load));
   }
 
+  /** Runs each background read on a new daemon thread named {@code name}. */
+  public static Executor daemonThread(String name) {
+    return read -> {
+      Thread t = new Thread(read, name);
+      t.setDaemon(true);
+      t.start();
+    };
+  }
+
   public synchronized void clear() {
     closeWhenRead(value);
     syncId = null;

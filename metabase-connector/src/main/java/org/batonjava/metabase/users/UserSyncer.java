@@ -87,7 +87,10 @@ public final class UserSyncer implements ResourceSyncer, AccountCreator {
     if (readAhead && offset == 0 && !users.data().isEmpty()) {
       // The membership map is needed once the users' grants are listed; reading it now overlaps
       // its transfer with the listing of users, groups and databases.
-      memberships.prefetch(page.syncId(), () -> MembershipIndex.read(groups), UserSyncer::daemon);
+      memberships.prefetch(
+          page.syncId(),
+          () -> MembershipIndex.read(groups),
+          PerSync.daemonThread("metabase-memberships"));
     }
     List<Resource> resources =
         users.data().stream()
@@ -121,12 +124,6 @@ public final class UserSyncer implements ResourceSyncer, AccountCreator {
 
   private PageResult<Grant> grants(Resource resource, List<GroupMembership> rows) {
     return PageResult.last(MembershipGrants.forUser(resource, rows, server.profile().paidPlan()));
-  }
-
-  private static void daemon(Runnable read) {
-    Thread t = new Thread(read, "metabase-memberships");
-    t.setDaemon(true);
-    t.start();
   }
 
   private static long offset(String token) {

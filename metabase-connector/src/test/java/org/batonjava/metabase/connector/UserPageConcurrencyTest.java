@@ -194,6 +194,68 @@ class UserPageConcurrencyTest {
     }
   }
 
+  /**
+   * Above one page at a time, the permission graph is read in the background from the first
+   * database's entitlements on, once, and the databases' grants are those read without it.
+   */
+  @Test
+  void thePermissionGraphIsReadOnceInTheBackgroundFromTheFirstDatabaseEntitlements() {
+    TestDatasets data = TestDatasets.users(3, Set.of()).group(3, "Analysts");
+    data.user(4, "ann@example.com", "Ann", "Lytic", true, 3);
+    data.database(7, "Sales", 71).database(8, "Ops", 81);
+    data.access(3, 7, "native").access(3, 8, "query-builder");
+    try (MetabaseSimulator sim = Sims.start("0.56", false, data.write(dir))) {
+      List<c1.connector.v2.Grant> oneAtATime = databaseGrants(sim, 1, "s1");
+      assertThat(sim.requestLog().count("GET /api/permissions/graph")).isEqualTo(1);
+
+      ResourceSyncer databases =
+          Sims.connector(sim, MetabaseVariant.V056, 4).resourceSyncers().get(2);
+      List<Resource> listed =
+          databases.list(Optional.empty(), new PageRequest("", 0, "s2")).items();
+      databases.entitlements(listed.get(0), new PageRequest("", 0, "s2"));
+      databases.entitlements(listed.get(1), new PageRequest("", 0, "s2"));
+      // No grants call yet: the graph arrives on its own.
+      for (int i = 0; i < 200 && sim.requestLog().count("GET /api/permissions/graph") < 2; i++) {
+        sleep();
+      }
+      assertThat(sim.requestLog().count("GET /api/permissions/graph")).isEqualTo(2);
+
+      List<c1.connector.v2.Grant> readAhead = new ArrayList<>();
+      for (Resource db : listed) {
+        readAhead.addAll(databases.grants(db, new PageRequest("", 0, "s2")).items());
+      }
+      assertThat(readAhead).isEqualTo(oneAtATime).isNotEmpty();
+      assertThat(sim.requestLog().count("GET /api/permissions/graph")).isEqualTo(2);
+    }
+  }
+
+  /** One page at a time: entitlements read nothing ahead; grants read the graph when needed. */
+  private static List<c1.connector.v2.Grant> databaseGrants(
+      MetabaseSimulator sim, int concurrency, String syncId) {
+    ResourceSyncer databases =
+        Sims.connector(sim, MetabaseVariant.V056, concurrency).resourceSyncers().get(2);
+    List<Resource> listed =
+        databases.list(Optional.empty(), new PageRequest("", 0, syncId)).items();
+    for (Resource db : listed) {
+      databases.entitlements(db, new PageRequest("", 0, syncId));
+    }
+    sleep();
+    assertThat(sim.requestLog().count("GET /api/permissions/graph")).isZero();
+    List<c1.connector.v2.Grant> grants = new ArrayList<>();
+    for (Resource db : listed) {
+      grants.addAll(databases.grants(db, new PageRequest("", 0, syncId)).items());
+    }
+    return grants;
+  }
+
+  private static void sleep() {
+    try {
+      Thread.sleep(25);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
   private static void sleepUntilAnswered(MetabaseSimulator sim, int requests) {
     for (int i = 0; i < 200 && sim.requestLog().count("GET /api/user") < requests; i++) {
       try {
