@@ -123,9 +123,10 @@ final class UserResources {
     if (text == null || text.isBlank()) {
       return Optional.empty();
     }
+    Optional<Instant> common = IsoInstant.parse(text);
     Instant at;
     try {
-      at = OffsetDateTime.parse(text).toInstant();
+      at = common.isPresent() ? common.get() : OffsetDateTime.parse(text).toInstant();
     } catch (DateTimeParseException withoutOffset) {
       try {
         at = LocalDateTime.parse(text).toInstant(ZoneOffset.UTC);
