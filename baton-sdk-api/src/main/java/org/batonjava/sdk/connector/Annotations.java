@@ -13,6 +13,20 @@ import java.util.Optional;
 public final class Annotations {
   private static final String PREFIX = "type.googleapis.com/";
 
+  /**
+   * Each message class's full name. {@code Any.is} finds it by reflection on every call (about 1 µs
+   * on the quick compiler), and a sync asks several times per resource.
+   */
+  private static final ClassValue<String> FULL_NAMES =
+      new ClassValue<>() {
+        @Override
+        protected String computeValue(Class<?> type) {
+          return com.google.protobuf.Internal.getDefaultInstance(type.asSubclass(Message.class))
+              .getDescriptorForType()
+              .getFullName();
+        }
+      };
+
   private Annotations() {}
 
   /**
@@ -28,7 +42,7 @@ public final class Annotations {
   /** The first annotation of type {@code type}, unpacked. */
   public static <T extends Message> Optional<T> find(List<Any> annotations, Class<T> type) {
     for (Any any : annotations) {
-      if (any.is(type)) {
+      if (is(any, type)) {
         try {
           return Optional.of(any.unpack(type));
         } catch (InvalidProtocolBufferException e) {
@@ -43,7 +57,25 @@ public final class Annotations {
   }
 
   public static boolean has(List<Any> annotations, Class<? extends Message> type) {
-    return annotations.stream().anyMatch(a -> a.is(type));
+    for (Any a : annotations) {
+      if (is(a, type)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether {@code any} holds a {@code type}: {@code Any.is} without its reflection, by the same
+   * rule (the type URL's part after its last {@code /} is the message's full name).
+   */
+  public static boolean is(Any any, Class<? extends Message> type) {
+    String url = any.getTypeUrl();
+    String name = FULL_NAMES.get(type);
+    int slash = url.lastIndexOf('/');
+    return slash >= 0
+        && url.length() - slash - 1 == name.length()
+        && url.startsWith(name, slash + 1);
   }
 
   /**

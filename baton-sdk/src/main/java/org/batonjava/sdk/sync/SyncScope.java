@@ -153,7 +153,7 @@ final class SyncScope {
     Grant.Builder b = g.toBuilder().clearAnnotations();
     for (Any a : g.getAnnotationsList()) {
       b.addAnnotations(
-          a.is(GrantExpandable.class)
+          Annotations.is(a, GrantExpandable.class)
               ? Annotations.pack(
                   x.get().toBuilder().clearResourceTypeIds().addAllResourceTypeIds(types).build())
               : a);

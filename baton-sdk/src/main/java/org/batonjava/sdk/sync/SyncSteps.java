@@ -163,7 +163,7 @@ final class SyncSteps {
     List<String[]> children = new ArrayList<>();
     for (Resource r : accepted) {
       for (Any any : r.getAnnotationsList()) {
-        if (any.is(ChildResourceType.class)) {
+        if (Annotations.is(any, ChildResourceType.class)) {
           String child =
               Annotations.find(List.of(any), ChildResourceType.class)
                   .orElseThrow()
