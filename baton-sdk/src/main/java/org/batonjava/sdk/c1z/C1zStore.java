@@ -22,7 +22,8 @@ import org.slf4j.LoggerFactory;
  * back into the file atomically. The previous file survives any failure or crash until the new one
  * is complete.
  *
- * <p>Not thread-safe: one caller at a time (the sync engine serialises store access).
+ * <p>Not thread-safe: one caller at a time (the sync engine serialises store access). The store's
+ * own writer thread ({@link RowWriter}) is waited for before anything reads rows, commits or ends.
  */
 public final class C1zStore implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(C1zStore.class);
@@ -92,7 +93,9 @@ public final class C1zStore implements AutoCloseable {
     }
     this.db = connection;
     SyncTime time = new SyncTime(options.zone());
-    this.syncRuns = new SyncRunTable(db, time, options.clock(), new Ksuid(), this::markDirty);
+    this.syncRuns =
+        new SyncRunTable(
+            db, time, options.clock(), new Ksuid(), this::markDirty, this::awaitWrites);
     this.reader = new RowReader(db, this::executePending, this::endBulkLoad);
   }
 
@@ -168,8 +171,9 @@ public final class C1zStore implements AutoCloseable {
    */
   public PrincipalGrantRows grantsByPrincipal(String syncId, Collection<String> entitlementIds) {
     requireOpen();
-    executePending();
-    return PrincipalGrantRows.open(db, syncId, entitlementIds);
+    RowWriter w = writer();
+    w.executePending();
+    return PrincipalGrantRows.open(db, w, syncId, entitlementIds);
   }
 
   /**
@@ -384,6 +388,13 @@ public final class C1zStore implements AutoCloseable {
   private void executePending() {
     if (writer != null) {
       writer.executePending();
+    }
+  }
+
+  /** Waits until the writer's background thread is idle (see {@link RowWriter}). */
+  private void awaitWrites() {
+    if (writer != null) {
+      writer.awaitWrites();
     }
   }
 

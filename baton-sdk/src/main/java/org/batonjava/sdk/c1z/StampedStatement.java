@@ -33,17 +33,16 @@ final class StampedStatement implements AutoCloseable {
     this.sql = sql;
   }
 
-  /**
-   * Whether {@link #forStamp} would prepare a new statement: the caller must first execute the rows
-   * bound to the current one, which {@link #forStamp} closes.
-   */
-  boolean changes(String syncId, String discoveredAt) {
+  private boolean changes(String syncId, String discoveredAt) {
     return statement == null
         || !syncId.equals(this.syncId)
         || !discoveredAt.equals(this.discoveredAt);
   }
 
-  /** The statement for this sync id and time; see {@link #changes}. */
+  /**
+   * The statement for this sync id and time, prepared again (and the previous one closed) when
+   * either changes: execute the rows bound to the previous one first.
+   */
   PreparedStatement forStamp(String syncId, String discoveredAt) throws SQLException {
     if (changes(syncId, discoveredAt)) {
       close();
@@ -54,23 +53,6 @@ final class StampedStatement implements AutoCloseable {
       this.discoveredAt = discoveredAt;
     }
     return statement;
-  }
-
-  /** Whether {@code ps} is the statement open now. */
-  boolean isCurrent(PreparedStatement ps) {
-    return statement != null && statement == ps;
-  }
-
-  /** The discovered-at text of the statement open now. */
-  String discoveredAt() {
-    return discoveredAt;
-  }
-
-  /** Executes the rows bound so far, if any statement is open. */
-  void executeBatch() throws SQLException {
-    if (statement != null) {
-      statement.executeBatch();
-    }
   }
 
   @Override

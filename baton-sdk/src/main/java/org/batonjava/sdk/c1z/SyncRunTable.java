@@ -24,9 +24,21 @@ public final class SyncRunTable {
   private final Clock clock;
   private final Ksuid ksuid;
   private final Runnable markDirty;
+  private final Runnable beforeWrite;
 
-  SyncRunTable(Connection db, SyncTime time, Clock clock, Ksuid ksuid, Runnable markDirty) {
+  /**
+   * @param beforeWrite waits until the store's writer is idle: these writes commit, and a commit
+   *     must not fall between the writer's own commit and the transaction it begins next
+   */
+  SyncRunTable(
+      Connection db,
+      SyncTime time,
+      Clock clock,
+      Ksuid ksuid,
+      Runnable markDirty,
+      Runnable beforeWrite) {
     this.db = db;
+    this.beforeWrite = beforeWrite;
     this.time = time;
     this.clock = clock;
     this.ksuid = ksuid;
@@ -35,6 +47,7 @@ public final class SyncRunTable {
 
   /** Inserts a new, unfinished sync and returns its id. */
   public String start(SyncType type, String parentSyncId) {
+    beforeWrite.run();
     Instant now = clock.instant();
     String id = ksuid.next(now);
     try (PreparedStatement ps =
@@ -115,6 +128,7 @@ public final class SyncRunTable {
   }
 
   private void update(String sql, String... args) {
+    beforeWrite.run();
     try (PreparedStatement ps = db.prepareStatement(sql)) {
       for (int i = 0; i < args.length; i++) {
         ps.setString(i + 1, args[i]);

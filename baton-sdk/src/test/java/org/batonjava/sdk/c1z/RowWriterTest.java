@@ -1,6 +1,7 @@
 package org.batonjava.sdk.c1z;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import c1.connector.v2.Grant;
 import c1.connector.v2.Resource;
@@ -43,13 +44,15 @@ class RowWriterTest {
           new RowWriter(
               db, new SyncTime(ZoneOffset.UTC), clock, perTransaction, () -> {}, () -> {})) {
         writer.putResources("sync1", users(0, rows));
+        writer.awaitWrites();
 
-        // Two statement batches are in the transaction; the last rows are only bound so far.
+        // Two statement batches are in the transaction; the last rows are only gathered so far.
         assertThat(count(db)).isEqualTo(RowWriter.STATEMENT_BATCH_ROWS * 2);
         assertThat(count(other)).isZero();
 
         writer.putResources("sync1", users(rows, perTransaction + 5));
-        // The thousandth row committed the transaction; the five after it are only bound.
+        writer.awaitWrites();
+        // The thousandth row committed the transaction; the five after it are only gathered.
         assertThat(count(other)).isEqualTo(perTransaction);
         assertThat(count(db)).isEqualTo(perTransaction);
 
@@ -98,8 +101,13 @@ class RowWriterTest {
               "g2|sync'1|text|2026-11-01 10:00:00|text|1|0|second",
               "g3|sync'1|text|2026-11-01 10:00:01.5|text|1|0|third",
               "g4|sync2|text|2026-11-01 10:00:01.5|text|1|0|fourth",
-              "g5|sync2|text|2026-11-01 10:00:01.755|text|1|0|fifth");
-      assertThat(rows(db, "select count(*) from v1_grants")).containsExactly("261");
+              // g4 and the first "next" rows fill a batch; the last "next" row starts the one g5
+              // joins, one millisecond per row later.
+              "g5|sync2|text|2026-11-01 10:00:01."
+                  + (500 + RowWriter.STATEMENT_BATCH_ROWS - 1)
+                  + "|text|1|0|fifth");
+      assertThat(rows(db, "select count(*) from v1_grants"))
+          .containsExactly(Integer.toString(5 + RowWriter.STATEMENT_BATCH_ROWS));
     }
   }
 
@@ -130,6 +138,36 @@ class RowWriterTest {
           .containsExactly(later.getId() + "|1", "other|0");
       assertThat(rows(db, "select cast(data as text) from v1_grants where external_id = 'other'"))
           .containsExactly("encoded last");
+    }
+  }
+
+  /**
+   * A batch that fails on the writer's thread is reported, once, by the next call that waits for
+   * it, with the transaction rolled back; the writer then goes on.
+   */
+  @Test
+  void aFailedBatchIsReportedOnceAndTheWriterGoesOn() throws Exception {
+    try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("work.db"))) {
+      C1zSchema.apply(db);
+      db.setAutoCommit(false);
+      Clock clock = Clock.fixed(Instant.parse("2026-12-04T10:00:00Z"), ZoneOffset.UTC);
+      try (RowWriter writer =
+          new RowWriter(db, new SyncTime(ZoneOffset.UTC), clock, 1_000, () -> {}, () -> {})) {
+        writer.putResources("sync1", users(0, 3));
+        writer.flush();
+        try (Statement st = db.createStatement()) {
+          st.execute("drop table v1_resources");
+        }
+        writer.putResources("sync1", users(3, 6));
+
+        assertThatThrownBy(writer::flush)
+            .isInstanceOf(C1zException.class)
+            .hasMessageStartingWith("could not write to the store: ");
+        // The rollback brought the table back with the committed rows; the next rows go in.
+        writer.putResources("sync1", users(6, 8));
+        writer.flush();
+      }
+      assertThat(count(db)).isEqualTo(5);
     }
   }
 
