@@ -28,6 +28,9 @@ import org.junit.jupiter.api.io.TempDir;
  * they were written, with the sync id and time a stamped statement puts in its text.
  */
 class RowWriterTest {
+  private static final Clock FIXED =
+      Clock.fixed(Instant.parse("2026-12-04T10:00:00Z"), ZoneOffset.UTC);
+
   @TempDir Path dir;
 
   @Test
@@ -72,11 +75,8 @@ class RowWriterTest {
   @Test
   void encodedGrantsShareTheTimeOfTheirBatchAndKeepTheirSync() throws Exception {
     SyncRunTableTest.ManualClock clock = new SyncRunTableTest.ManualClock();
-    try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("work.db"))) {
-      C1zSchema.apply(db);
-      db.setAutoCommit(false);
-      try (RowWriter writer =
-          new RowWriter(db, new SyncTime(ZoneOffset.UTC), clock, 1_000, () -> {}, () -> {})) {
+    try (Connection db = workDb()) {
+      try (RowWriter writer = writer(db, clock)) {
         writer.putExpandedGrant("sync'1", encoded("g1", "first"));
         clock.advance(Duration.ofMillis(1_500));
         writer.putExpandedGrant("sync'1", encoded("g2", "second"));
@@ -121,19 +121,15 @@ class RowWriterTest {
     Resource alice = Rows.resource("user", "1", "Alice");
     Grant later =
         Rows.grant(Rows.entitlement(Rows.resource("group", "2", "Admins"), "member"), alice);
-    try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("work.db"))) {
-      C1zSchema.apply(db);
-      db.setAutoCommit(false);
-      Clock clock = Clock.fixed(Instant.parse("2026-12-04T10:00:00Z"), ZoneOffset.UTC);
-      try (RowWriter writer =
-          new RowWriter(db, new SyncTime(ZoneOffset.UTC), clock, 1_000, () -> {}, () -> {})) {
-        writer.putExpandedGrant("s", encoded(later.getId(), "encoded first"));
-        writer.putExpandedGrants("s", List.of(later));
-        writer.putExpandedGrant("s", encoded("other", "listed first"));
-        writer.putExpandedGrants("s", List.of(later.toBuilder().setId("other").build()));
-        writer.putExpandedGrant("s", encoded("other", "encoded last"));
-        writer.flush();
-      }
+    try (Connection db = workDb();
+        RowWriter writer = writer(db, FIXED)) {
+      writer.putExpandedGrant("s", encoded(later.getId(), "encoded first"));
+      writer.putExpandedGrants("s", List.of(later));
+      writer.putExpandedGrant("s", encoded("other", "listed first"));
+      writer.putExpandedGrants("s", List.of(later.toBuilder().setId("other").build()));
+      writer.putExpandedGrant("s", encoded("other", "encoded last"));
+      writer.flush();
+
       assertThat(rows(db, "select external_id, data = ? from v1_grants order by id", later))
           .containsExactly(later.getId() + "|1", "other|0");
       assertThat(rows(db, "select cast(data as text) from v1_grants where external_id = 'other'"))
@@ -147,28 +143,36 @@ class RowWriterTest {
    */
   @Test
   void aFailedBatchIsReportedOnceAndTheWriterGoesOn() throws Exception {
-    try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("work.db"))) {
-      C1zSchema.apply(db);
-      db.setAutoCommit(false);
-      Clock clock = Clock.fixed(Instant.parse("2026-12-04T10:00:00Z"), ZoneOffset.UTC);
-      try (RowWriter writer =
-          new RowWriter(db, new SyncTime(ZoneOffset.UTC), clock, 1_000, () -> {}, () -> {})) {
-        writer.putResources("sync1", users(0, 3));
-        writer.flush();
-        try (Statement st = db.createStatement()) {
-          st.execute("drop table v1_resources");
-        }
-        writer.putResources("sync1", users(3, 6));
-
-        assertThatThrownBy(writer::flush)
-            .isInstanceOf(C1zException.class)
-            .hasMessageStartingWith("could not write to the store: ");
-        // The rollback brought the table back with the committed rows; the next rows go in.
-        writer.putResources("sync1", users(6, 8));
-        writer.flush();
+    try (Connection db = workDb();
+        RowWriter writer = writer(db, FIXED)) {
+      writer.putResources("sync1", users(0, 3));
+      writer.flush();
+      try (Statement st = db.createStatement()) {
+        st.execute("drop table v1_resources");
       }
+      writer.putResources("sync1", users(3, 6));
+
+      assertThatThrownBy(writer::flush)
+          .isInstanceOf(C1zException.class)
+          .hasMessageStartingWith("could not write to the store: ");
+      // The rollback brought the table back with the committed rows; the next rows go in.
+      writer.putResources("sync1", users(6, 8));
+      writer.flush();
       assertThat(count(db)).isEqualTo(5);
     }
+  }
+
+  /** The working database with the schema, in a transaction as the store keeps it. */
+  private Connection workDb() throws SQLException {
+    Connection db = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("work.db"));
+    C1zSchema.apply(db);
+    db.setAutoCommit(false);
+    return db;
+  }
+
+  /** A writer committing every 1,000 rows. */
+  private static RowWriter writer(Connection db, Clock clock) {
+    return new RowWriter(db, new SyncTime(ZoneOffset.UTC), clock, 1_000, () -> {}, () -> {});
   }
 
   private static EncodedGrant encoded(String id, String data) {
