@@ -18,9 +18,9 @@ import java.util.concurrent.CompletionException;
  * and nothing it has written itself.
  *
  * <p>The rows come from one query whose order SQLite makes by sorting (spilling to temporary files,
- * so memory holds one principal's rows), not through an index: it reads during a bulk load, when
- * the grant indexes are not there, and the sort has read every row before the first is returned, so
- * writing grants while the cursor is open does not change what it returns.
+ * so memory holds two chunks of rows, not the whole result), not through an index: it reads during
+ * a bulk load, when the grant indexes are not there, and the sort has read every row before the
+ * first is returned, so writing grants while the cursor is open does not change what it returns.
  *
  * <p>The rows are read {@value #CHUNK_ROWS} at a time on the store writer's background thread, one
  * chunk ahead: the caller works out a chunk's derived grants while that thread stores the last
