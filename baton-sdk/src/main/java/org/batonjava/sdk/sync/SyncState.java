@@ -176,7 +176,12 @@ public final class SyncState {
 
   void finish(Action action) {
     actions.remove(action.id());
-    order.remove(action.id());
+    // The finished action is almost always the top of the stack, the end of the list: search from
+    // there (a search from the front compared up to a page of ids for every action).
+    int at = order.lastIndexOf(action.id());
+    if (at >= 0) {
+      order.remove(at);
+    }
     completedActions++;
   }
 

@@ -366,8 +366,9 @@ class C1zStoreTest {
     assertThat(Files.readAllBytes(file)).isEqualTo(before);
   }
 
+  /** The c1z's database, unpacked beside it (so the test's temporary folder removes it). */
   static Path unpack(Path c1z) throws Exception {
-    Path db = Files.createTempFile("unpacked", ".db");
+    Path db = Files.createTempFile(c1z.toAbsolutePath().getParent(), "unpacked", ".db");
     new C1zCodec().decompress(c1z, db);
     return db;
   }
