@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import org.batonjava.sdk.connector.ConnectorException;
 
@@ -94,7 +95,29 @@ public final class MetabaseJson {
    * failed check fails the call naming the endpoint and what was wrong.
    */
   public <T> T getChecked(String path, Map<String, String> query, Class<T> type, ShapeCheck check) {
+    return checked(http.getJson(path, query), type, check);
+  }
+
+  /**
+   * As {@link #getChecked(String, Map, Class, ShapeCheck)}, trying {@code fast} on the body first:
+   * a reader for the usual shape of a large answer, read in one pass. When it declines (or the body
+   * does not parse), the answer is read the checked way, so its result and errors are that way's.
+   */
+  public <T> T getChecked(
+      String path, Map<String, String> query, Class<T> type, ShapeCheck check, FastRead<T> fast) {
     MetabaseHttp.Answer answer = http.getJson(path, query);
+    try (JsonParser parser = Mapper.JSON.createParser(answer.body())) {
+      Optional<T> read = fast.read(parser);
+      if (read.isPresent()) {
+        return read.get();
+      }
+    } catch (IOException e) {
+      // Not the usual shape after all: the checked way below names the problem.
+    }
+    return checked(answer, type, check);
+  }
+
+  private <T> T checked(MetabaseHttp.Answer answer, Class<T> type, ShapeCheck check) {
     JsonNode node = tree(answer);
     try {
       check.check(node);
@@ -102,6 +125,12 @@ public final class MetabaseJson {
       throw http.failures().unreadable(answer.call(), e);
     }
     return convert(answer, node, type);
+  }
+
+  /** A one-pass reader of an answer's usual shape; empty to leave it to the checked way. */
+  @FunctionalInterface
+  public interface FastRead<T> {
+    Optional<T> read(JsonParser parser) throws IOException;
   }
 
   /** A shape check of a whole answer. */

@@ -17,6 +17,11 @@ final class AttributeNames extends JsonDeserializer<List<String>> {
   @Override
   public List<String> deserialize(JsonParser parser, DeserializationContext context)
       throws IOException {
+    return read(parser);
+  }
+
+  /** The names of the object the parser is at (its values skipped); nothing for anything else. */
+  static List<String> read(JsonParser parser) throws IOException {
     if (parser.currentToken() != JsonToken.START_OBJECT) {
       parser.skipChildren();
       return List.of();

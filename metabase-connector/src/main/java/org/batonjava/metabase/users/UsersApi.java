@@ -32,7 +32,10 @@ public final class UsersApi {
     return page(query);
   }
 
-  /** A page of users: {@code data} must be a list of users with ids and {@code total} a number. */
+  /**
+   * A page of users: {@code data} must be a list of users with ids and {@code total} a number.
+   * Pages of the usual shape are read in one pass ({@link UserPageReader}).
+   */
   private UserPage page(Map<String, String> query) {
     return json.getChecked(
         "/api/user",
@@ -48,7 +51,8 @@ public final class UsersApi {
           for (int i = 0; i < data.size(); i++) {
             ResponseShape.item(data.get(i), i, "the list of users");
           }
-        });
+        },
+        UserPageReader::read);
   }
 
   // ---- reads and changes for provisioning (never cached)
