@@ -68,12 +68,12 @@ class RowWriterTest {
 
   /**
    * The sync id and time are literals in the statement's text: the rows of one statement batch
-   * share the time of its first row (as the rows of one call do in the Go SDK), a new batch takes
-   * the time it starts at, values are stored as text exactly as bound strings, and nothing bound
-   * before a change is lost.
+   * share the time of its first row, a new batch in the same second of the clock takes the time of
+   * that second's first row, one in a later second the time it starts at; values are stored as text
+   * exactly as bound strings, and nothing bound before a change is lost.
    */
   @Test
-  void encodedGrantsShareTheTimeOfTheirBatchAndKeepTheirSync() throws Exception {
+  void encodedGrantsShareTheTimeOfTheirSecondAndKeepTheirSync() throws Exception {
     SyncRunTableTest.ManualClock clock = new SyncRunTableTest.ManualClock();
     try (Connection db = workDb()) {
       try (RowWriter writer = writer(db, clock)) {
@@ -88,6 +88,11 @@ class RowWriterTest {
           clock.advance(Duration.ofMillis(1));
         }
         writer.putExpandedGrant("sync2", encoded("g5", "fifth"));
+        clock.advance(Duration.ofSeconds(1));
+        for (int i = 0; i < RowWriter.STATEMENT_BATCH_ROWS; i++) {
+          writer.putExpandedGrant("sync2", encoded("m" + i, "more"));
+        }
+        writer.putExpandedGrant("sync2", encoded("g6", "sixth"));
         writer.flush();
       }
       assertThat(
@@ -102,12 +107,14 @@ class RowWriterTest {
               "g3|sync'1|text|2026-11-01 10:00:01.5|text|1|0|third",
               "g4|sync2|text|2026-11-01 10:00:01.5|text|1|0|fourth",
               // g4 and the first "next" rows fill a batch; the last "next" row starts the one g5
-              // joins, one millisecond per row later.
-              "g5|sync2|text|2026-11-01 10:00:01."
-                  + (500 + RowWriter.STATEMENT_BATCH_ROWS - 1)
-                  + "|text|1|0|fifth");
+              // joins, 63 ms later but in the same second.
+              "g5|sync2|text|2026-11-01 10:00:01.5|text|1|0|fifth",
+              // The "more" rows fill that batch; the last two start one in the next second.
+              "g6|sync2|text|2026-11-01 10:00:02."
+                  + (500 + RowWriter.STATEMENT_BATCH_ROWS)
+                  + "|text|1|0|sixth");
       assertThat(rows(db, "select count(*) from v1_grants"))
-          .containsExactly(Integer.toString(5 + RowWriter.STATEMENT_BATCH_ROWS));
+          .containsExactly(Integer.toString(6 + 2 * RowWriter.STATEMENT_BATCH_ROWS));
     }
   }
 
