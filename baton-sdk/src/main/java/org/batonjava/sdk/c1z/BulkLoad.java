@@ -44,8 +44,7 @@ final class BulkLoad {
   /**
    * SQLite sorter helper threads while the indexes are built (sorts of the whole table): with two,
    * and the store's 4 MiB runs, the seven index builds of a 50,000-user sync took 3.1-3.2 s instead
-   * of 4.4 s with none (sqlite3 on the same database; BENCHMARKS.md). Expansion's read by principal
-   * ({@link PrincipalGrantRows}) sorts with as many.
+   * of 4.4 s with none (sqlite3 on the same database; BENCHMARKS.md).
    */
   static final int SORT_THREADS = 2;
 

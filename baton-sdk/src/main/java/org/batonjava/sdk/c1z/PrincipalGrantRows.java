@@ -77,19 +77,7 @@ public final class PrincipalGrantRows implements AutoCloseable {
                   + ENTITLEMENTS
                   + ") order by +principal_resource_type_id, +principal_resource_id, +id");
       ps.setString(1, syncId);
-      // The sort happens before the first row comes back, while expansion has nothing else to do:
-      // SQLite's helper threads sort its runs on the other core (the sort keeps its threads after
-      // the setting is put back).
-      ResultSet rows;
-      try (Statement st = db.createStatement()) {
-        st.execute("pragma threads = " + BulkLoad.SORT_THREADS);
-        try {
-          rows = ps.executeQuery();
-        } finally {
-          st.execute("pragma threads = 0");
-        }
-      }
-      return new PrincipalGrantRows(db, writer, ps, rows);
+      return new PrincipalGrantRows(db, writer, ps, ps.executeQuery());
     } catch (SQLException e) {
       throw new C1zException("could not read grants to expand: " + e.getMessage(), e);
     }
