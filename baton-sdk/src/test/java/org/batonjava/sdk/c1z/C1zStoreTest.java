@@ -2,6 +2,7 @@ package org.batonjava.sdk.c1z;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
 
 import c1.connector.v2.Entitlement;
 import c1.connector.v2.Grant;
@@ -309,6 +310,35 @@ class C1zStoreTest {
                   + "\"entitlements_by_resource_type\":{\"group\":1}}");
       JsonNode parsed = new ObjectMapper().readTree(json);
       assertThat(parsed.has("assets")).isFalse();
+    }
+  }
+
+  @Test
+  void grantStatsCountOnlyTheSyncsOwnGrantsWhenTheFileHoldsAnother() throws Exception {
+    Path file = dir.resolve("sync.c1z");
+    Resource team = Rows.resource("group", "7", "Team");
+    Resource sales = Rows.resource("database", "1", "Sales");
+    Entitlement member = Rows.entitlement(team, "member");
+    Entitlement access = Rows.entitlement(sales, "access");
+    try (C1zStore store = C1zStore.open(file, options())) {
+      String first = store.syncRuns().start(SyncType.FULL, "");
+      store
+          .writer()
+          .putGrants(
+              first,
+              List.of(
+                  Rows.grant(member, Rows.resource("user", "1", "A")),
+                  Rows.grant(member, Rows.resource("user", "2", "B")),
+                  Rows.grant(access, team)));
+      store.syncRuns().end(first, store.stats(first).toJson());
+      String second = store.syncRuns().start(SyncType.FULL, "");
+      store
+          .writer()
+          .putGrants(second, List.of(Rows.grant(member, Rows.resource("user", "1", "A"))));
+      assertThat(store.stats(second).grantsByResourceType()).containsExactly(entry("group", 1L));
+      assertThat(store.stats(second).grants()).isEqualTo(1);
+      assertThat(store.stats(first).grantsByResourceType())
+          .containsExactly(entry("database", 1L), entry("group", 2L));
     }
   }
 
