@@ -26,6 +26,15 @@ public interface ResourceSyncer {
   PageResult<Entitlement> entitlements(Resource resource, PageRequest page);
 
   /**
+   * Whether a resource of this type can offer entitlements at all. A syncer whose {@link
+   * #entitlements} is always empty says false, and a sync then does not ask each of its resources
+   * (a user type with 50,000 users is 50,000 empty answers). The sync's content is the same.
+   */
+  default boolean offersEntitlements() {
+    return true;
+  }
+
+  /**
    * One page of grants on the entitlements of a resource (or, for principals, grants they hold).
    */
   PageResult<Grant> grants(Resource resource, PageRequest page);

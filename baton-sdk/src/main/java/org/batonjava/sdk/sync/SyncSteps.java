@@ -207,7 +207,7 @@ final class SyncSteps {
       }
       boolean skip =
           a.operation() == Operation.LIST_ENTITLEMENTS
-              ? scope.skipsEntitlements(type.get(), r)
+              ? !offersEntitlements(type.get()) || scope.skipsEntitlements(type.get(), r)
               : scope.skipsGrants(type.get(), r);
       if (!skip) {
         due.add(r);
@@ -342,6 +342,12 @@ final class SyncSteps {
 
   private static String abbreviate(String token) {
     return token.length() <= 40 ? token : token.substring(0, 40) + "...";
+  }
+
+  /** False only when the type's syncer says none of its resources offers entitlements. */
+  private boolean offersEntitlements(ResourceType type) {
+    ResourceSyncer s = syncers.get(type.getId());
+    return s == null || s.offersEntitlements();
   }
 
   private ResourceSyncer syncer(String type) {

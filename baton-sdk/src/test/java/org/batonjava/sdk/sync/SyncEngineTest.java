@@ -3,20 +3,32 @@ package org.batonjava.sdk.sync;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import c1.connector.v2.Entitlement;
 import c1.connector.v2.Grant;
 import c1.connector.v2.GrantImmutable;
+import c1.connector.v2.Resource;
+import c1.connector.v2.ResourceId;
+import c1.connector.v2.ResourceType;
 import com.google.protobuf.TextFormat;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.batonjava.sdk.c1z.C1zOptions;
 import org.batonjava.sdk.c1z.C1zStore;
 import org.batonjava.sdk.c1z.SyncRun;
 import org.batonjava.sdk.c1z.SyncType;
 import org.batonjava.sdk.connector.Annotations;
+import org.batonjava.sdk.connector.Connector;
 import org.batonjava.sdk.connector.ConnectorException;
+import org.batonjava.sdk.connector.ConnectorInfo;
+import org.batonjava.sdk.connector.PageRequest;
+import org.batonjava.sdk.connector.PageResult;
+import org.batonjava.sdk.connector.ResourceSyncer;
 import org.batonjava.sdk.testconnector.SyntheticConnector;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -157,6 +169,68 @@ class SyncEngineTest {
     assertThat(C1zDump.of(dir.resolve("par.c1z"))).isEqualTo(C1zDump.of(dir.resolve("seq.c1z")));
     assertThat(C1zDump.grantOrder(dir.resolve("par.c1z")))
         .isEqualTo(C1zDump.grantOrder(dir.resolve("seq.c1z")));
+  }
+
+  @Test
+  void aTypeThatOffersNoEntitlementsIsNotAskedAndTheFileIsTheSame() {
+    SyntheticConnector.Shape shape = SyntheticConnector.Shape.small();
+    sync(new SyntheticConnector(shape), options("asked.c1z"));
+    AtomicInteger asked = new AtomicInteger();
+    Connector quiet = new QuietUsers(new SyntheticConnector(shape), asked);
+    new SyncEngine(quiet, options("quiet.c1z"), noSleep()).run();
+    assertThat(asked).hasValue(0);
+    assertThat(C1zDump.of(dir.resolve("quiet.c1z")))
+        .isEqualTo(C1zDump.of(dir.resolve("asked.c1z")));
+  }
+
+  /** The synthetic connector, its users saying they offer no entitlements; asks are counted. */
+  private record QuietUsers(Connector inner, AtomicInteger asked) implements Connector {
+    @Override
+    public ConnectorInfo info() {
+      return inner.info();
+    }
+
+    @Override
+    public void validate() {
+      inner.validate();
+    }
+
+    @Override
+    public List<ResourceSyncer> resourceSyncers() {
+      return inner.resourceSyncers().stream()
+          .map(s -> s.resourceType().getId().equals("user") ? quiet(s) : s)
+          .toList();
+    }
+
+    private ResourceSyncer quiet(ResourceSyncer users) {
+      return new ResourceSyncer() {
+        @Override
+        public ResourceType resourceType() {
+          return users.resourceType();
+        }
+
+        @Override
+        public PageResult<Resource> list(Optional<ResourceId> parent, PageRequest page) {
+          return users.list(parent, page);
+        }
+
+        @Override
+        public PageResult<Entitlement> entitlements(Resource resource, PageRequest page) {
+          asked.incrementAndGet();
+          return users.entitlements(resource, page);
+        }
+
+        @Override
+        public boolean offersEntitlements() {
+          return false;
+        }
+
+        @Override
+        public PageResult<Grant> grants(Resource resource, PageRequest page) {
+          return users.grants(resource, page);
+        }
+      };
+    }
   }
 
   @Test

@@ -55,6 +55,12 @@ public final class ApiKeySyncer implements ResourceSyncer {
     return PageResult.empty();
   }
 
+  /** An API key offers nothing to be granted: a sync does not ask each one for entitlements. */
+  @Override
+  public boolean offersEntitlements() {
+    return false;
+  }
+
   @Override
   public PageResult<Grant> grants(Resource resource, PageRequest page) {
     Resource principal = Resource.newBuilder().setId(resource.getId()).build();

@@ -109,6 +109,12 @@ public final class UserSyncer implements ResourceSyncer, AccountCreator {
     return PageResult.empty();
   }
 
+  /** A user offers nothing to be granted: a sync does not ask each one for entitlements. */
+  @Override
+  public boolean offersEntitlements() {
+    return false;
+  }
+
   @Override
   public PageResult<Grant> grants(Resource resource, PageRequest page) {
     long userId = MetabaseIds.of(resource);
