@@ -25,9 +25,10 @@ start_simulator --metabase-version "$version" --dataset scale --scale-users "$us
   --scale-collections "$collections" --scale-api-keys "$keys" ${PAID:+--paid} --latency-ms "$latency"
 # Warm the simulator up (a production Metabase is warm): its JIT otherwise spends seconds of the machine's two cores
 # compiling while the connector is being measured. Every endpoint a sync reads is read three times (every page of
-# users, four at a time, as the connector reads them), then the script waits until the simulator's compiler has
-# finished (its CPU is idle for half a second). With only 300 pages read once, the simulator still used 2.6-3.7 s of
-# CPU during a 50,000-user sync (BENCHMARKS.md). The requests made here are not counted.
+# users four at a time, as the connector reads them; curl's progress meter, which --parallel shows despite -s, is
+# dropped), then the script waits until the simulator's compiler has finished (its CPU idle for half a second).
+# With only 300 pages read once, the simulator still used 2.4-3.7 s of CPU during a 50,000-user sync, against
+# 1.1-2.2 s after this warm-up (BENCHMARKS.md). The requests made here are not counted.
 for _ in 1 2 3; do
   for path in /api/permissions/membership /api/permissions/graph /api/permissions/group /api/database \
       /api/collection/graph /api/collection /api/api-key /api/ee/advanced-permissions/application/graph; do
@@ -38,7 +39,7 @@ for _ in 1 2 3; do
     echo "output = /dev/null"
   done
 done > "$work/warm.curl"
-curl -s --parallel --parallel-max 4 -H "X-API-Key: $key" --config "$work/warm.curl" || true
+curl -s --parallel --parallel-max 4 -H "X-API-Key: $key" --config "$work/warm.curl" 2>/dev/null || true
 sim_cpu() { awk '{print $14 + $15}' "/proc/$sim/stat"; }
 for _ in $(seq 1 60); do
   before=$(sim_cpu); sleep 0.5
