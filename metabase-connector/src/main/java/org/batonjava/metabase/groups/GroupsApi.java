@@ -100,6 +100,22 @@ public final class GroupsApi {
   }
 
   /**
+   * As {@link #readMemberships}, reading an answer of the plain shape straight from its tokens
+   * ({@link MembershipAnswerReader}). False when the answer has another shape: the visitor has then
+   * seen some of its rows and must be discarded, and {@link #readMemberships} reads the answer
+   * again, so its result and errors are that way's.
+   */
+  public boolean readMembershipsInOnePass(MembershipVisitor visitor) {
+    StreamedAnswer answer = json.http().getJsonStream("/api/permissions/membership", Map.of());
+    try (answer;
+        JsonParser parser = json.parser(answer)) {
+      return MembershipAnswerReader.read(parser, visitor);
+    } catch (IOException e) {
+      throw json.unreadable(answer, e);
+    }
+  }
+
+  /**
    * {@code POST /api/permissions/membership}. Managers need a paid build (402 otherwise); the All
    * Users group cannot be changed (400); a membership that exists already fails (500).
    */

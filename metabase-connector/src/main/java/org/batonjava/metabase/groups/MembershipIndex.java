@@ -4,7 +4,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * Every group membership of the instance, read with one streamed {@code GET
@@ -38,8 +40,33 @@ public final class MembershipIndex implements AutoCloseable {
     this.rows = rows;
   }
 
+  /**
+   * The memberships of the instance: read in one pass when the answer has the plain shape, and
+   * otherwise read again the general way (see {@link GroupsApi#readMembershipsInOnePass}).
+   */
   public static MembershipIndex read(GroupsApi client) {
-    return of(client::readMemberships, Path.of(System.getProperty("java.io.tmpdir")));
+    Path folder = Path.of(System.getProperty("java.io.tmpdir"));
+    return unlessDeclined(client::readMembershipsInOnePass, folder)
+        .orElseGet(() -> of(client::readMemberships, folder));
+  }
+
+  /**
+   * As {@link #of(Consumer, Path)}, for an answer that may decline (returning false): empty then,
+   * with the rows it handed over released.
+   */
+  static Optional<MembershipIndex> unlessDeclined(
+      Predicate<MembershipVisitor> answer, Path folder) {
+    Builder builder = new Builder(MembershipRows.create(folder));
+    try {
+      if (!answer.test(builder::add)) {
+        builder.rows.close();
+        return Optional.empty();
+      }
+      return Optional.of(builder.build());
+    } catch (RuntimeException | Error e) {
+      builder.rows.close();
+      throw e;
+    }
   }
 
   /**

@@ -127,6 +127,36 @@ class MembershipIndexTest {
     assertThatThrownBy(() -> index.of(5)).isInstanceOf(IllegalStateException.class);
   }
 
+  /** An answer read in one pass gives the index the general way gives, and may decline. */
+  @Test
+  void anAnswerThatMayDeclineGivesTheSameIndexOrNone() {
+    List<Key> answer =
+        List.of(
+            new Key(5, List.of(new GroupMembership(50L, 9, 5L, true))),
+            new Key(3, List.of(new GroupMembership(null, 2, null, null))));
+    try (MembershipIndex read =
+            MembershipIndex.unlessDeclined(
+                    visitor -> {
+                      answer.forEach(k -> k.rows().forEach(r -> visitor.membership(k.userId(), r)));
+                      return true;
+                    },
+                    dir)
+                .orElseThrow();
+        MembershipIndex general = index(answer)) {
+      for (long user : List.of(3L, 5L, 7L)) {
+        assertThat(read.of(user)).isEqualTo(general.of(user)).isEqualTo(expected(answer, user));
+      }
+    }
+    assertThat(
+            MembershipIndex.unlessDeclined(
+                visitor -> {
+                  visitor.membership(1, new GroupMembership(1L, 2, 1L, null));
+                  return false;
+                },
+                dir))
+        .isEmpty();
+  }
+
   /** A folder the rows cannot go to fails the read with one line that says what to do. */
   @Test
   void aTempFolderThatCannotTakeTheRowsFailsClearly() {
