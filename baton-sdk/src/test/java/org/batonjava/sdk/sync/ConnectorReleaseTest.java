@@ -4,12 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
-import java.util.List;
 import org.batonjava.sdk.c1z.C1zOptions;
 import org.batonjava.sdk.c1z.C1zStore;
-import org.batonjava.sdk.connector.Connector;
-import org.batonjava.sdk.connector.ConnectorInfo;
-import org.batonjava.sdk.connector.ResourceSyncer;
 import org.batonjava.sdk.testconnector.SyntheticConnector;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,29 +18,14 @@ class ConnectorReleaseTest {
   @TempDir Path dir;
 
   /** Counts {@link #syncFinished} calls and, when asked to, cancels the sync from there. */
-  private static final class Releasing implements Connector {
-    private final Connector inner = new SyntheticConnector(SyntheticConnector.Shape.small());
+  private static final class Releasing extends ForwardingConnector {
     private final boolean cancelOnRelease;
     SyncEngine engine;
     int released;
 
     Releasing(boolean cancelOnRelease) {
+      super(new SyntheticConnector(SyntheticConnector.Shape.small()));
       this.cancelOnRelease = cancelOnRelease;
-    }
-
-    @Override
-    public ConnectorInfo info() {
-      return inner.info();
-    }
-
-    @Override
-    public void validate() {
-      inner.validate();
-    }
-
-    @Override
-    public List<ResourceSyncer> resourceSyncers() {
-      return inner.resourceSyncers();
     }
 
     @Override

@@ -25,7 +25,6 @@ import org.batonjava.sdk.c1z.SyncType;
 import org.batonjava.sdk.connector.Annotations;
 import org.batonjava.sdk.connector.Connector;
 import org.batonjava.sdk.connector.ConnectorException;
-import org.batonjava.sdk.connector.ConnectorInfo;
 import org.batonjava.sdk.connector.PageRequest;
 import org.batonjava.sdk.connector.PageResult;
 import org.batonjava.sdk.connector.ResourceSyncer;
@@ -184,15 +183,12 @@ class SyncEngineTest {
   }
 
   /** The synthetic connector, its users saying they offer no entitlements; asks are counted. */
-  private record QuietUsers(Connector inner, AtomicInteger asked) implements Connector {
-    @Override
-    public ConnectorInfo info() {
-      return inner.info();
-    }
+  private static final class QuietUsers extends ForwardingConnector {
+    private final AtomicInteger asked;
 
-    @Override
-    public void validate() {
-      inner.validate();
+    QuietUsers(Connector inner, AtomicInteger asked) {
+      super(inner);
+      this.asked = asked;
     }
 
     @Override
