@@ -55,10 +55,10 @@ final class SyncStatsCounter {
    * Grants of the sync by resource type. When every grant in the file is the sync's (a file that
    * holds one sync), they are counted from the index on (resource_type_id, resource_id) alone, and
    * whether another sync has grants is answered from an index that holds sync_id: two scans of
-   * small indexes instead of one of the grant rows (0.24 against 0.78 s on a 50,000-user sync's
-   * 842,862 grants, sqlite3; BENCHMARKS.md). Otherwise the rows are read straight through the
-   * table: the planner's choice, the same index, would visit them in random order to check their
-   * sync, which took 2.0 s on that sync against 0.3 s in order.
+   * small indexes instead of one of the grant rows (0.11-0.20 against 0.34-0.57 s on a 50,000-user
+   * sync's 842,862 grants, sqlite3; BENCHMARKS.md). Otherwise the rows are read straight through
+   * the table: the planner's choice, the same index, would visit them in random order to check
+   * their sync, which took 2.0 s on that sync against 0.3 s in order.
    */
   private SortedMap<String, Long> grantsByType(String syncId) {
     try (PreparedStatement ps =

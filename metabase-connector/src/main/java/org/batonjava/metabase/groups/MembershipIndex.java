@@ -74,14 +74,13 @@ public final class MembershipIndex implements AutoCloseable {
    * temporary file in {@code folder}.
    */
   static MembershipIndex of(Consumer<MembershipVisitor> answer, Path folder) {
-    Builder builder = new Builder(MembershipRows.create(folder));
-    try {
-      answer.accept(builder::add);
-      return builder.build();
-    } catch (RuntimeException | Error e) {
-      builder.rows.close();
-      throw e;
-    }
+    return unlessDeclined(
+            visitor -> {
+              answer.accept(visitor);
+              return true;
+            },
+            folder)
+        .orElseThrow();
   }
 
   public List<GroupMembership> of(long userId) {
