@@ -27,8 +27,8 @@ start_simulator --metabase-version "$version" --dataset scale --scale-users "$us
 # compiling while the connector is being measured. Every endpoint a sync reads is read three times (every page of
 # users four at a time, as the connector reads them; curl's progress meter, which --parallel shows despite -s, is
 # dropped), then the script waits until the simulator's compiler has finished (its CPU idle for half a second).
-# With only 300 pages read once, the simulator still used 2.4-3.7 s of CPU during a 50,000-user sync, against
-# 1.1-2.2 s after this warm-up (BENCHMARKS.md). The requests made here are not counted.
+# With only 300 pages read once, the simulator still used 2.4-3.5 s of CPU during a 50,000-user sync, against
+# 1.2-2.2 s after this warm-up (BENCHMARKS.md). The requests made here are not counted.
 for _ in 1 2 3; do
   for path in /api/permissions/membership /api/permissions/graph /api/permissions/group /api/database \
       /api/collection/graph /api/collection /api/api-key /api/ee/advanced-permissions/application/graph; do

@@ -6,8 +6,8 @@
 #   copy     every grant row into an empty v1_grants (INSERT ... SELECT: SQLite's cheapest insert, no binding);
 #   indexes  the seven v1_grants indexes, each from the kept file's own SQL;
 #   zstd     level 1 on two threads of the resulting database (the connector's setting).
-# A sync has to do at least this much after its last grant is known, besides fetching and everything else; it is
-# the part of the 50,000-user goal that no change in the connector's Java code can remove.
+# A sync has to do at least this much after its last grant is known, besides fetching and everything else, as long
+# as the c1z is written through SQLite's own insert and index builds.
 #
 # Usage: bench/storage-floor.sh file.c1z [rounds]   (needs python3 with sqlite3, and the zstd command)
 set -euo pipefail
