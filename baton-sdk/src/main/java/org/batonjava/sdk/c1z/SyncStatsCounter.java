@@ -72,23 +72,17 @@ final class SyncStatsCounter {
     } catch (SQLException e) {
       throw new C1zException("could not count v1_grants: " + e.getMessage(), e);
     }
-    SortedMap<String, Long> counts = new TreeMap<>();
     try (PreparedStatement ps =
-            db.prepareStatement(
-                "select resource_type_id, count(*) from v1_grants group by resource_type_id");
-        ResultSet rs = ps.executeQuery()) {
-      while (rs.next()) {
-        counts.put(rs.getString(1), rs.getLong(2));
-      }
+        db.prepareStatement(
+            "select resource_type_id, count(*) from v1_grants group by resource_type_id")) {
+      return counts(ps);
     } catch (SQLException e) {
       throw new C1zException("could not count v1_grants: " + e.getMessage(), e);
     }
-    return counts;
   }
 
   /** Rows of the sync by resource type; {@code inRowOrder}: a table scan, never an index. */
   private SortedMap<String, Long> countByType(String table, String syncId, boolean inRowOrder) {
-    SortedMap<String, Long> counts = new TreeMap<>();
     try (PreparedStatement ps =
         db.prepareStatement(
             "select resource_type_id, count(*) from "
@@ -96,13 +90,19 @@ final class SyncStatsCounter {
                 + (inRowOrder ? " not indexed" : "")
                 + " where sync_id = ? group by resource_type_id")) {
       ps.setString(1, syncId);
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          counts.put(rs.getString(1), rs.getLong(2));
-        }
-      }
+      return counts(ps);
     } catch (SQLException e) {
       throw new C1zException("could not count " + table + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** The (resource type, count) rows a counting query answers. */
+  private static SortedMap<String, Long> counts(PreparedStatement ps) throws SQLException {
+    SortedMap<String, Long> counts = new TreeMap<>();
+    try (ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        counts.put(rs.getString(1), rs.getLong(2));
+      }
     }
     return counts;
   }
