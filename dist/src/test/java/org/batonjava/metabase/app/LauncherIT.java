@@ -446,9 +446,10 @@ class LauncherIT {
   }
 
   /**
-   * The launcher's JVM defaults (serial collector, a heap starting at 16 MiB) apply unless the
-   * person chose their own in {@code BATON_JAVA_OPTS}: another collector or heap size replaces them
-   * without a conflict, even a maximum below the default start.
+   * The launcher's JVM defaults (serial collector, a heap starting at 16 MiB with 8 MiB for new
+   * objects) apply unless the person chose their own in {@code BATON_JAVA_OPTS}: another collector
+   * or heap size replaces them without a conflict or a warning, even a maximum below the default
+   * start or the default room for new objects; a chosen heap size gets a fifth of it for new ones.
    */
   @Test
   void defaultJvmOptionsGiveWayToTheUsers() throws Exception {
@@ -458,7 +459,8 @@ class LauncherIT {
     assertThat(defaults.out())
         .containsPattern("bool UseSerialGC +:?= true")
         .containsPattern("size_t InitialHeapSize +:?= 16777216 ")
-        .containsPattern("uintx NewRatio +:?= 4 ")
+        .containsPattern("size_t NewSize +:?= 8388608 ")
+        .containsPattern("size_t MaxNewSize +:?= 8388608 ")
         .containsPattern("bool ShrinkHeapInSteps +:?= false")
         .endsWith("baton-metabase version 0.1.0-SNAPSHOT\n");
     Run chosen =
@@ -479,7 +481,10 @@ class LauncherIT {
             "baton-metabase",
             "--version");
     assertThat(small.code()).as(small.err()).isZero();
-    assertThat(small.out()).containsPattern("size_t MaxHeapSize +:?= 8388608 ");
+    assertThat(small.err()).isEmpty();
+    assertThat(small.out())
+        .containsPattern("size_t MaxHeapSize +:?= 8388608 ")
+        .containsPattern("uintx NewRatio +:?= 4 ");
   }
 
   /**
