@@ -58,10 +58,10 @@ def samples(lines):
                 yield comm, stack
             comm, stack = None, []
             continue
-        if line[0] not in " \t":
+        if not line.startswith("\t"):  # a sample's first line (perf may pad the thread name with spaces)
             m = header.match(line)
             comm, stack = (m.group(1), []) if m else (None, [])
-        elif comm is not None:
+        elif comm is not None:  # a frame: tab-indented
             parts = line.split(None, 1)  # the address, then the symbol and its library
             stack.append(parts[1].strip() if len(parts) > 1 else parts[0])
     if comm is not None:
